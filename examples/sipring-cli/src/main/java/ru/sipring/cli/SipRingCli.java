@@ -1,0 +1,43 @@
+package ru.sipring.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code bin/sipring}: the runnable face of the library. Each subcommand is a thin host application that
+ * wires SipRing's modules explicitly (no classpath scanning), the way an embedding application would.
+ */
+@Command(
+    name = "sipring",
+    mixinStandardHelpOptions = true,
+    versionProvider = SipRingCli.Version.class,
+    description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
+    subcommands = {
+        CommandLine.HelpCommand.class,
+    })
+public final class SipRingCli implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new SipRingCli());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = SipRingCli.class.getPackage().getImplementationVersion();
+      return new String[] {"sipring " + (v == null ? "development build" : v)};
+    }
+  }
+}

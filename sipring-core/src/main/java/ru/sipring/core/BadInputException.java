@@ -1,0 +1,25 @@
+package ru.sipring.core;
+
+/**
+ * Input that SipRing cannot use: a malformed file, line, field or argument. The message always names the
+ * place ({@link #location()}: a file and line, a field, an option) so a person can find and fix it.
+ */
+public class BadInputException extends SipRingException {
+  private static final long serialVersionUID = 1L;
+  private final String location;
+
+  public BadInputException(String location, String message) {
+    super(location + ": " + message);
+    this.location = location;
+  }
+
+  public BadInputException(String location, String message, Throwable cause) {
+    super(location + ": " + message, cause);
+    this.location = location;
+  }
+
+  /** Where the bad input is, for example {@code queue_log.1.gz:1042} or {@code tariffs.csv:7:price_per_minute}. */
+  public String location() {
+    return location;
+  }
+}

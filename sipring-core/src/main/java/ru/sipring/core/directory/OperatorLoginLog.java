@@ -1,0 +1,18 @@
+package ru.sipring.core.directory;
+
+import java.time.Instant;
+
+/**
+ * Where agent logins and logouts (by {@code *45<queue>} or by the administrator) are recorded, for the
+ * guide's working-time accounting. Implementations must be thread-safe.
+ */
+public interface OperatorLoginLog {
+
+  /** How the membership changed. */
+  enum Action { LOGIN, LOGOUT }
+
+  /** One login or logout: who, where, from which device, when, and who did it ("agi" or an admin's name). */
+  record Entry(Operator operator, String queue, String device, Action action, Instant at, String by) {}
+
+  void record(Entry entry);
+}
