@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import ru.sipring.core.queuelog.InputProblem;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
@@ -117,23 +118,17 @@ public final class CsvReportRenderer implements ReportRenderer {
    * A sink for answered-call rows that writes {@code answered.csv} as the calls arrive, for reports too large to
    * keep every call in memory. Writes the BOM (if chosen) and the header at once. Not thread-safe.
    */
-  public DetailSink<AnsweredCall> answeredSink(Appendable out, ZoneId zone) {
+  public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone) {
     CsvWriter w = start(out);
     w.record(ANSWERED_HEADER);
     return c -> w.record(answeredFields(c, zone));
   }
 
   /** Like {@link #answeredSink}, for {@code lost.csv}. */
-  public DetailSink<LostCall> lostSink(Appendable out, ZoneId zone) {
+  public Consumer<LostCall> lostSink(Appendable out, ZoneId zone) {
     CsvWriter w = start(out);
     w.record(LOST_HEADER);
     return c -> w.record(lostFields(c, zone));
-  }
-
-  /** Receives detail rows one by one. */
-  @FunctionalInterface
-  public interface DetailSink<T> {
-    void accept(T row);
   }
 
   private CsvWriter start(Appendable out) {
@@ -279,7 +274,8 @@ public final class CsvReportRenderer implements ReportRenderer {
     for (OperatorRow o : r.operators()) {
       ops.put(o.agent(), o);
     }
-    boolean haveOps = r.sections().contains(ReportSection.OPERATORS);
+    // the engine may fill operator rows without the section being asked for; rows present = computed
+    boolean haveOps = r.sections().contains(ReportSection.OPERATORS) || !r.operators().isEmpty();
     List<String> h = new ArrayList<>(List.of("agent", "number", "name", "answered", "waitSeconds", "talkSeconds",
         "endedByCaller", "endedByAgent", "transferred", "missedOffers", "loggedInSeconds", "pausedSeconds",
         "workSeconds", "callsPerHour"));

@@ -223,7 +223,8 @@ public final class JsonReportRenderer implements ReportRenderer {
     for (OperatorRow o : r.operators()) {
       ops.put(o.agent(), o);
     }
-    boolean haveOps = r.sections().contains(ReportSection.OPERATORS);
+    // the engine may fill operator rows without the section being asked for; rows present = computed
+    boolean haveOps = r.sections().contains(ReportSection.OPERATORS) || !r.operators().isEmpty();
     w.beginArray();
     for (AgentAnalytics a : r.agents()) {
       @Nullable OperatorRow o = ops.get(a.agent());

@@ -99,7 +99,7 @@ class CsvReportRendererTest {
   void streamingSinksWriteTheSameAsTheSection() {
     InboundReport r = GuideReport.build();
     StringBuilder streamed = new StringBuilder();
-    CsvReportRenderer.DetailSink<ru.sipring.core.report.AnsweredCall> sink =
+    java.util.function.Consumer<ru.sipring.core.report.AnsweredCall> sink =
         CsvReportRenderer.create(true).answeredSink(streamed, r.window().zone());
     r.answered().forEach(sink::accept);
     assertThat(streamed.toString()).isEqualTo(section(r, ReportSection.ANSWERED, true));
