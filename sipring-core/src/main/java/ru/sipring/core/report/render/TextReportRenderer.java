@@ -39,9 +39,9 @@ public final class TextReportRenderer implements ReportRenderer {
           DisplayTable t = tables.get(i);
           if (i > 0) {
             b.append('\n');
-            if (!t.title.isEmpty()) {
-              b.append(t.title).append('\n');
-            }
+          }
+          if (!t.title.isEmpty() && (i > 0 || !t.title.equals(title))) {
+            b.append(t.title).append('\n');
           }
           table(b, t, d.labels());
           // flush per table so a long detail section streams instead of building one huge string
