@@ -63,14 +63,19 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = {
-        "Inbound call-centre report from an Asterisk queue_log: answered and lost calls, summary, operators,",
-        "queues, call completion, service level, statistics by period, agent analytics, input problems."},
+    description = "Inbound call-centre report from an Asterisk queue_log: answered and lost calls, summary,"
+        + " operators, queues, call completion, service level, statistics by period, agent analytics, input"
+        + " problems (the admin guide's section 7).",
     footer = {"", "Examples:",
-        "  sipring report --queue-log examples/data/queue_log --agents examples/data/agents.csv \\",
-        "      --queues examples/data/queues.csv --zone Europe/Moscow --from 2026-03-02 --to 2026-03-08",
+        "  sipring report --queue-log examples/data/queue_log \\",
+        "      --agents examples/data/agents.csv --queues examples/data/queues.csv \\",
+        "      --zone Europe/Moscow --from 2026-03-02 --to 2026-03-08",
         "  sipring report --queue-log /var/log/asterisk --format csv --out report/ --bom",
-        "  zcat queue_log.1.gz | sipring report --queue-log - --sections summary,serviceLevel --format json"})
+        "  zcat queue_log.1.gz | sipring report --queue-log - \\",
+        "      --sections summary,serviceLevel --format json",
+        "",
+        "Exit codes: 0 done, 1 an input file could not be read, 2 a bad option.",
+        "Documentation: docs/inbound-report.md"})
 public final class ReportCommand implements Callable<Integer> {
 
   public enum Format { TEXT, JSON, CSV, HTML }
@@ -106,7 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--caller", paramLabel = "N", description = "only calls from these caller numbers (repeatable)")
   List<String> callers = new ArrayList<>();
 
-  @Option(names = "--sl", paramLabel = "5,10,...", split = ",",
+  @Option(names = "--sl", paramLabel = "SECONDS", split = ",",
       description = "service-level bucket bounds in seconds (default 5,10,15,30,45,60,90,120,300)")
   List<String> sl = new ArrayList<>();
 
@@ -122,7 +127,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "text|json|csv|html", description = "output format (default text)")
   Format format = Format.TEXT;
 
-  @Option(names = "--sections", paramLabel = "NAMES", split = ",",
+  @Option(names = "--sections", paramLabel = "NAME", split = ",",
       description = "only these sections, by JSON key: summary, answered, lost, operators, queues, completion, "
           + "serviceLevel, periods, agents, problems (default all)")
   List<String> sections = new ArrayList<>();

@@ -99,6 +99,8 @@ class ReportCommandTest {
     assertThat(ivanov.get("pausedSecondsByReason").get("Обед").asLong()).isEqualTo(600);
     assertThat(ivanov.get("transferred").asLong()).isEqualTo(1);
     assertThat(j.get("problems").get("total").asLong()).isEqualTo(1);
+    assertThat(j.get("problems").get("validLines").asLong()).isEqualTo(21);
+    assertThat(j.get("problems").get("first").get(0).get("line").asLong()).isEqualTo(20);
   }
 
   @Test

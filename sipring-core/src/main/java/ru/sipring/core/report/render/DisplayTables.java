@@ -56,7 +56,7 @@ final class DisplayTables {
       case SERVICE_LEVEL -> serviceLevel(r.serviceLevel());
       case PERIODS -> List.of(periods(r.periods()));
       case AGENTS -> agents(r.agents());
-      case PROBLEMS -> problems(r.problems());
+      case PROBLEMS -> problems(r.problems(), r.input());
     };
   }
 
@@ -261,12 +261,15 @@ final class DisplayTables {
     return out;
   }
 
-  private List<DisplayTable> problems(ru.sipring.core.report.ProblemReport p) {
+  private List<DisplayTable> problems(ru.sipring.core.report.ProblemReport p, ru.sipring.core.report.InputSummary in) {
     DisplayTable totals = new DisplayTable(l.get("section.problems")).left(l.get("col.kind")).right(l.get("col.count"));
     for (Map.Entry<String, Long> e : new TreeMap<>(p.countsByKind()).entrySet()) {
       totals.row(e.getKey(), Long.toString(e.getValue()));
     }
     totals.footerRow(l.get("problems.total"), Long.toString(p.total()));
+    if (in.lines() > 0) {
+      totals.footerRow(l.get("problems.validLines"), Long.toString(in.lines()));
+    }
     DisplayTable first = new DisplayTable(l.get("problems.first")).left(l.get("col.where")).left(l.get("col.problem"));
     for (InputProblem x : p.first()) {
       first.row(x.line() > 0 ? x.source() + ":" + x.line() : x.source(), x.message());

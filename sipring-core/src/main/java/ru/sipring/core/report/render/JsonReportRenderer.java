@@ -268,6 +268,9 @@ public final class JsonReportRenderer implements ReportRenderer {
     for (InputProblem p : r.problems().first()) {
       w.beginObject().field("source", p.source()).field("line", p.line()).field("message", p.message()).endObject();
     }
-    w.endArray().endObject();
+    w.endArray();
+    w.field("validLines", r.input().lines());
+    strings(w, "sources", r.input().sources());
+    w.endObject();
   }
 }

@@ -95,6 +95,7 @@ final class Labels {
     l("agents.pauseTitle", "Паузы по причинам", "Pauses by reason");
     l("agents.noReason", "(без причины)", "(no reason)");
     l("problems.total", "Всего строк с ошибками", "Lines with problems");
+    l("problems.validLines", "Прочитано верных строк", "Valid lines read");
     l("problems.first", "Первые ошибки", "First problems");
     l("empty", "Нет данных", "No data");
 
