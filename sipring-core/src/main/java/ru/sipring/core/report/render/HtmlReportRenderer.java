@@ -252,6 +252,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       @media print {
         body { margin: 0; font-size: 10pt; }
         h2 { background: none; border-left: none; border-bottom: 1px solid #000; padding: 0; }
+        h2, caption { page-break-after: avoid; break-after: avoid; }
         table.grid th { background: none; }
         table.grid tbody tr:nth-child(even) td { background: none; }
         table.panel, figure, tr { page-break-inside: avoid; break-inside: avoid; }
