@@ -63,6 +63,30 @@ class InboundReportDocsTest {
   }
 
   @Test
+  void readmeEmbeddingSnippet() throws Exception {
+    java.time.Instant from = LocalDate.of(2026, 3, 2).atStartOfDay(ZoneId.of("Europe/Moscow")).toInstant();
+    java.time.Instant to = from.plus(java.time.Duration.ofDays(7));
+    java.io.StringWriter writer = new java.io.StringWriter();
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(console, true, StandardCharsets.UTF_8);
+
+    ZoneId zone = ZoneId.of("Europe/Moscow");
+    InboundReport report = InboundStatistics.builder()
+        .window(new ReportWindow(from, to, zone, List.of(), List.of(), List.of()))
+        .agents(CsvAgentDirectory.load(DATA.resolve("agents.csv")))     // agent,number,name
+        .queues(CsvQueueDirectory.load(DATA.resolve("queues.csv")))     // queue,name
+        .build()
+        .compute(QueueLogInput.paths(List.of(DATA)));
+
+    out.println(report.summary().answered() + " answered, " + report.summary().lost() + " lost");
+    TextReportRenderer.of(ReportLanguage.RU).render(report, out);        // the guide's tables
+    JsonReportRenderer.create().render(report, Set.of(ReportSection.SUMMARY), writer);
+
+    assertThat(console.toString(StandardCharsets.UTF_8)).contains(" answered, ").contains("Петрова ЛВ");
+    assertThat(writer.toString()).contains("\"summary\"").doesNotContain("\"answered\": [");
+  }
+
+  @Test
   void streamingCsvSnippet() throws Exception {
     ReportWindow window = window();
     QueueLogInput input = QueueLogInput.paths(List.of(DATA.resolve("queue_log")));

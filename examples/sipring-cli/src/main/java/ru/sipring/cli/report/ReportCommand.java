@@ -148,8 +148,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final OutputStream stdout;
-  /** Progress on stderr: null = when stderr is a terminal. */
+  /** Progress on stderr: null = when there is a terminal (System.console() != null). */
   Boolean showProgress;
+  private Progress progress;
 
   public ReportCommand() {
     this(System.in, System.out);
@@ -190,13 +191,13 @@ public final class ReportCommand implements Callable<Integer> {
       if (!buckets.isEmpty()) {
         b.serviceLevelBuckets(buckets);
       }
-      Progress progress = wantsProgress() ? new Progress(err) : null;
+      progress = wantsProgress() ? new Progress(err) : null;
       b.progress(progress);
       QueueLogInput input = input();
       if (format == Format.CSV) {
         csv(b, input, wanted, zoneId);
       } else {
-        InboundReport report = b.build().compute(input);
+        InboundReport report = compute(b, input);
         ReportRenderer renderer = switch (format) {
           case TEXT -> TextReportRenderer.of(language);
           case JSON -> JsonReportRenderer.create();
@@ -207,9 +208,6 @@ public final class ReportCommand implements Callable<Integer> {
           renderer.render(report, wanted, w);
         }
         warnProblems(report, err);
-      }
-      if (progress != null) {
-        progress.done();
       }
       return 0;
     } catch (SipRingException e) {
@@ -243,7 +241,7 @@ public final class ReportCommand implements Callable<Integer> {
         lost = csv.lostSink(w, zoneId);
       }
       b.detailSink(answered, lost);
-      InboundReport report = b.build().compute(input);
+      InboundReport report = compute(b, input);
       for (ReportSection s : ReportRenderer.effective(report, wanted)) {
         if (s == ReportSection.ANSWERED || s == ReportSection.LOST) {
           continue;
@@ -256,6 +254,16 @@ public final class ReportCommand implements Callable<Integer> {
     } finally {
       for (Writer w : open) {
         w.close();
+      }
+    }
+  }
+
+  private InboundReport compute(InboundStatistics.Builder b, QueueLogInput input) {
+    try {
+      return b.build().compute(input);
+    } finally {
+      if (progress != null) {
+        progress.done(); // end the progress line before anything else is printed
       }
     }
   }
@@ -405,10 +413,11 @@ public final class ReportCommand implements Callable<Integer> {
     return out;
   }
 
-  /** Progress on one stderr line, rewritten in place. */
+  /** Progress on one stderr line, rewritten in place at most five times a second. */
   private static final class Progress implements ProgressListener {
     private final PrintWriter err;
     private boolean shown;
+    private long lastNanos = System.nanoTime();
 
     Progress(PrintWriter err) {
       this.err = err;
@@ -416,6 +425,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public void progress(long bytesRead, long totalBytes, long lines) {
+      long now = System.nanoTime();
+      boolean last = totalBytes > 0 && bytesRead >= totalBytes;
+      if (now - lastNanos < 200_000_000L && !last) {
+        return;
+      }
+      lastNanos = now;
       String share = totalBytes > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, bytesRead * 100 / totalBytes)) : "";
       err.printf(Locale.ROOT, "\rsipring report: %,d lines, %.1f MB read%s ", lines, bytesRead / 1e6, share);
       err.flush();

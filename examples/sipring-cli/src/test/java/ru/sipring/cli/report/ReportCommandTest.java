@@ -39,9 +39,13 @@ class ReportCommandTest {
   }
 
   static Run runWithStdin(InputStream stdin, String... args) {
+    return run(stdin, false, args);
+  }
+
+  static Run run(InputStream stdin, boolean progress, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ReportCommand command = new ReportCommand(stdin, out);
-    command.showProgress = false;
+    command.showProgress = progress;
     CommandLine cli = ReportCommand.commandLine(command);
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err, true));
@@ -247,6 +251,16 @@ class ReportCommandTest {
     Run text = run("--queue-log", SAMPLE, "--agents", "../data/agents.csv", "--queues", "../data/queues.csv",
         "--zone", "Europe/Moscow", "--sections", "summary,operators");
     assertThat(text.out).contains("Принято:").contains("Петрова ЛВ").doesNotContain("Принятые вызовы");
+  }
+
+  @Test
+  void progressGoesToStderrAndEndsItsLineBeforeTheReport() {
+    Run r = run(new ByteArrayInputStream(new byte[0]), true, tiny("--sections", "summary"));
+    assertThat(r.exit).isZero();
+    assertThat(r.err).contains("\rsipring report: 21 lines").contains("(100%)");
+    assertThat(r.out).startsWith("Итоги\n");
+    // switched off (the default when System.console() is null, as in a test run): nothing is shown
+    assertThat(run(tiny("--sections", "summary")).err).doesNotContain("lines,");
   }
 
   @Test
