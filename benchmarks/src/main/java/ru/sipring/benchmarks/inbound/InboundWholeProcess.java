@@ -23,7 +23,8 @@ import ru.sipring.core.report.ReportWindow;
  * and the timing. {@code --details-csv DIR} streams the answered/lost rows to CSV files there (the bounded-memory
  * mode: run with -Xmx256m); {@code --details-in-memory} keeps them in the report; default: no detail sections.
  *
- * <p>Usage: {@code InboundWholeProcess QUEUE_LOG... [--details-csv DIR | --details-in-memory] [--repeat N]}
+ * <p>Usage: {@code InboundWholeProcess QUEUE_LOG... [--details-csv DIR | --details-in-memory] [--threads 1|2]
+ * [--repeat N]}
  */
 public final class InboundWholeProcess {
 
@@ -33,22 +34,24 @@ public final class InboundWholeProcess {
     Path csvDir = null;
     boolean inMemory = false;
     int repeat = 1;
+    int threads = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--details-csv" -> csvDir = Path.of(args[++i]);
         case "--details-in-memory" -> inMemory = true;
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
         default -> files.add(Path.of(args[i]));
       }
     }
     for (int r = 0; r < repeat; r++) {
-      run(files, csvDir, inMemory);
+      run(files, csvDir, inMemory, threads);
     }
     System.out.printf("whole process (JVM start to end): %.3f s%n",
         (System.currentTimeMillis() - jvmStart) / 1000.0);
   }
 
-  static void run(List<Path> files, Path csvDir, boolean inMemory) throws IOException {
+  static void run(List<Path> files, Path csvDir, boolean inMemory, int threads) throws IOException {
     EnumSet<ReportSection> sections = EnumSet.allOf(ReportSection.class);
     if (csvDir == null && !inMemory) {
       sections.remove(ReportSection.ANSWERED);
@@ -56,7 +59,8 @@ public final class InboundWholeProcess {
     }
     InboundStatistics.Builder b = InboundStatistics.builder()
         .window(ReportWindow.all(ZoneId.of("Europe/Moscow")))
-        .sections(sections);
+        .sections(sections)
+        .threads(threads);
     BufferedWriter answeredOut = null;
     BufferedWriter lostOut = null;
     if (csvDir != null) {
@@ -88,8 +92,8 @@ public final class InboundWholeProcess {
       bytes += Files.size(f);
     }
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("lines %,d  answered %,d  lost %,d  unfinished %,d  agents %d  periods %d  problems %d%n",
-        lines, report.summary().answered(), report.summary().lost(), report.summary().unfinished(),
+    System.out.printf("threads %d  lines %,d  answered %,d  lost %,d  unfinished %,d  agents %d  periods %d  problems %d%n",
+        threads, lines, report.summary().answered(), report.summary().lost(), report.summary().unfinished(),
         report.agents().size(), report.periods().rows().size(), report.problems().total());
     System.out.printf("compute: %.3f s wall  %.2f M lines/s  %.0f MB/s | %.3f s cpu of the computing thread  %.2f M"
         + " lines/cpu-s | heap used %d MB of max %d MB%n", s, lines / s / 1e6, bytes / s / 1e6, cpu, lines / cpu / 1e6,

@@ -93,6 +93,20 @@ class MergeableAggregatesTest {
   }
 
   @Test
+  void twoThreadsGiveTheSameReportAsOne() {
+    long seed = new SplittableRandom().nextLong();
+    // big enough for many pipeline batches, with some junk lines in between
+    String log = randomLog(seed, 40_000).replace("|RINGNOANSWER|15000\n", "|RINGNOANSWER|15000\nbad line\n");
+    InboundStatistics.Builder b = InboundStatistics.builder().maxProblemsKept(5);
+    java.util.function.Function<Integer, InboundReport> run = threads -> b.threads(threads).build().compute(
+        QueueLogInput.stream("gen", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))));
+    InboundReport one = run.apply(1);
+    InboundReport two = run.apply(2);
+    assertThat(two).as("seed " + seed).isEqualTo(one);
+    assertThat(one.problems().total()).as("seed " + seed).isPositive();
+  }
+
+  @Test
   void twoHalvesMergedEqualTheWhole() {
     long base = new SplittableRandom().nextLong();
     for (int i = 0; i < 40; i++) {
