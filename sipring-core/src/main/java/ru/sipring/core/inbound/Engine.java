@@ -802,6 +802,15 @@ final class Engine implements QueueLogSink {
   // ------------------------------------------------------------------------------------------- finish
 
   InboundReport finish() {
+    InboundReport r = build(closeAll());
+    if (cfg.progress != null) {
+      cfg.progress.progress(-1, totalBytes, lines);
+    }
+    return r;
+  }
+
+  /** Ends the input: open stints become unfinished, open sessions and pauses are cut. */
+  Aggregates closeAll() {
     flushClosed();
     for (int r = 0; r < st.highWater(); r++) {
       if (st.inUse(r)) {
@@ -819,13 +828,6 @@ final class Engine implements QueueLogSink {
         acc.openMemberships = 0;
       }
     }
-    if (cfg.progress != null) {
-      cfg.progress.progress(-1, totalBytes, lines);
-    }
-    return build(agg);
-  }
-
-  Aggregates aggregates() {
     return agg;
   }
 

@@ -1,5 +1,8 @@
 package ru.sipring.core.inbound;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -23,12 +26,30 @@ final class NameTable {
     return names[id];
   }
 
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * A cheap hash of a short byte string: the first, middle and last eight bytes read as words (so a callid of up
+   * to 24 bytes is hashed whole), multiplied and folded. Collisions only cost a probe and a compare.
+   */
   static int hash(byte[] b, int s, int e) {
-    int h = 0x811c9dc5;
-    for (int i = s; i < e; i++) {
-      h = (h ^ b[i]) * 0x01000193;
+    int len = e - s;
+    long h;
+    if (len >= 8) {
+      h = (long) LONGS.get(b, s) * 0x9E3779B97F4A7C15L + (long) LONGS.get(b, e - 8) * 0xC2B2AE3D27D4EB4FL + len;
+      if (len > 16) {
+        h += (long) LONGS.get(b, s + ((len - 8) >>> 1)) * 0x165667B19E3779F9L;
+      }
+    } else {
+      h = len;
+      for (int i = s; i < e; i++) {
+        h = (h << 8) | (b[i] & 0xff);
+      }
+      h *= 0x9E3779B97F4A7C15L;
     }
-    return h ^ (h >>> 15);
+    h ^= h >>> 29;
+    h *= 0xBF58476D1CE4E5B9L;
+    return (int) (h ^ (h >>> 32));
   }
 
   int intern(byte[] b, int s, int e) {
