@@ -394,31 +394,37 @@ public final class SampleQueueLog {
       emit(endAt, id, queue, member, "ATTENDEDTRANSFER", "LINK", "Local/200@from-internal-00000a;1",
           "Local/200@from-internal-00000a;2", w, tk, pos);
     } else if (end < 99 && !queue.equals("6002")) {
-      transferToQueue(id, queue, member, endAt, wait, talk, position);
+      transferToQueue(id, queue, agent, endAt, wait, talk, position);
     } else {
       emit(endAt, id, queue, member, "COMPLETECALLER", w, tk, pos);
     }
   }
 
   /**
-   * An attended transfer into the accounts queue (asterisk#759): the new ENTERQUEUE carries the consult
-   * channel's uniqueid, the later CONNECT and COMPLETE carry the original caller's.
+   * An attended transfer into the accounts queue, as Asterisk 20 writes it (asterisk#759, the corpus has the
+   * real lines): the consult channel enters the target queue with the agent's extension as caller, the
+   * ATTENDEDTRANSFER line carries the consult channel's uniqueid, and the target queue's CONNECT and COMPLETE
+   * carry the original caller's uniqueid, with the wait counted from the consult ENTERQUEUE.
    */
-  private void transferToQueue(String id, String queue, String member, long at, long wait, long talk, int pos) {
-    String consult = uniqueId(at - 10);
-    emit(at - 10, consult, "6002", "NONE", "ENTERQUEUE", "", "502", "1");
-    emit(at, id, queue, member, "ATTENDEDTRANSFER", "APP", "Queue", Long.toString(wait), Long.toString(talk),
+  private void transferToQueue(String id, String queue, int agent, long at, long wait, long talk, int pos) {
+    String member = AGENTS.get(agent).member;
+    long consultAt = at - 10;
+    String consult = uniqueId(consultAt);
+    emit(consultAt, consult, "6002", "NONE", "DID", "");
+    emit(consultAt, consult, "6002", "NONE", "ENTERQUEUE", "", AGENTS.get(agent).number, "1");
+    emit(at, consult, queue, member, "ATTENDEDTRANSFER", "APP", "Queue", Long.toString(wait), Long.toString(talk),
         Integer.toString(pos));
     int a = freeAgent("6002", at + 5);
     if (a < 0) {
-      emit(at + 60, consult, "6002", "NONE", "ABANDON", "1", "1", "70");
+      emit(at + 60, id, "6002", "NONE", "ABANDON", "1", "1", Long.toString(at + 60 - consultAt));
       return;
     }
     String m = AGENTS.get(a).member;
     long talk2 = 30 + rnd.nextInt(120);
-    emit(at + 5, id, "6002", m, "CONNECT", "15", uniqueId(at + 5), "3");
+    long hold = at + 5 - consultAt;
+    emit(at + 5, id, "6002", m, "CONNECT", Long.toString(hold), uniqueId(at + 5), "3");
     busyUntil[a] = at + 5 + talk2 + 15;
-    emit(at + 5 + talk2, id, "6002", m, "COMPLETECALLER", "15", Long.toString(talk2), "1");
+    emit(at + 5 + talk2, id, "6002", m, "COMPLETEAGENT", Long.toString(hold), Long.toString(talk2), "1");
   }
 
   /** Asterisk restarts at t: calls in the queue get no terminal event; members are added again. */
