@@ -127,7 +127,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "text|json|csv|html", description = "output format (default text)")
   Format format = Format.TEXT;
 
-  @Option(names = "--sections", paramLabel = "NAME", split = ",",
+  @Option(names = {"--sections", "--section"}, paramLabel = "NAME", split = ",",
       description = "only these sections, by JSON key: summary, answered, lost, operators, queues, completion, "
           + "serviceLevel, periods, agents, problems (default all)")
   List<String> sections = new ArrayList<>();
@@ -350,14 +350,22 @@ public final class ReportCommand implements Callable<Integer> {
     return new ReportWindow(f, t, z, queues, agents, callers);
   }
 
-  /** An ISO date or date-time in the zone; a date alone as --to means the end of that day. */
+  /**
+   * An ISO date or date-time in the zone (seconds optional, a space instead of T allowed); a date-time with an
+   * offset is taken as it is. A date alone as --to means the end of that day.
+   */
   static Instant parseTime(String value, ZoneId z, boolean endOfDay) {
     String v = value.trim().replace(' ', 'T');
     if (v.length() == 10) {
       LocalDate d = LocalDate.parse(v);
       return (endOfDay ? d.plusDays(1) : d).atStartOfDay(z).toInstant();
     }
-    return LocalDateTime.parse(v).atZone(z).toInstant();
+    try {
+      return LocalDateTime.parse(v).atZone(z).toInstant();
+    } catch (DateTimeException e) {
+      // an explicit offset or Z wins over the zone: 2026-03-02T09:00+03:00
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    }
   }
 
   private Instant time(String option, String value, ZoneId z, boolean endOfDay) {

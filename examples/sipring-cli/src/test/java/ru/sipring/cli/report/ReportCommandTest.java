@@ -145,6 +145,23 @@ class ReportCommandTest {
   }
 
   @Test
+  void timesAreIsoDatesOrDateTimesInTheZone() {
+    java.time.ZoneId msk = java.time.ZoneId.of("Europe/Moscow");
+    assertThat(ReportCommand.parseTime("2020-05-14", msk, false)).hasToString("2020-05-13T21:00:00Z");
+    assertThat(ReportCommand.parseTime("2020-05-14", msk, true)).hasToString("2020-05-14T21:00:00Z");
+    assertThat(ReportCommand.parseTime("2020-05-14T11:05", msk, true)).hasToString("2020-05-14T08:05:00Z");
+    assertThat(ReportCommand.parseTime("2020-05-14 11:05:30", msk, false)).hasToString("2020-05-14T08:05:30Z");
+    assertThat(ReportCommand.parseTime("2020-05-14T11:05+05:00", msk, false)).hasToString("2020-05-14T06:05:00Z");
+  }
+
+  @Test
+  void singleSectionAliasAsTheIssueWritesIt() throws IOException {
+    Run r = run(tiny("--format", "csv", "--section", "queues"));
+    assertThat(r.exit).as(r.err).isZero();
+    assertThat(parseCsv(r.out).get(0)[0]).isEqualTo("queue");
+  }
+
+  @Test
   void csvOneFilePerSectionParsesBack() throws IOException {
     Path dir = tmp.resolve("csv");
     Run r = run(tiny("--format", "csv", "--out", dir.toString(), "--bom"));
