@@ -291,7 +291,8 @@ class ReportCommandTest {
   }
 
   static List<String[]> parseCsv(String csv) throws IOException {
-    try (com.opencsv.CSVReader reader = new com.opencsv.CSVReader(new java.io.StringReader(csv))) {
+    try (com.opencsv.CSVReader reader = new com.opencsv.CSVReaderBuilder(new java.io.StringReader(csv))
+        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
       return reader.readAll();
     } catch (com.opencsv.exceptions.CsvException e) {
       throw new IOException(e);

@@ -12,7 +12,9 @@ import ru.sipring.core.report.ReportSection;
 class CsvReportRendererTest {
 
   private static List<String[]> parse(String csv) throws Exception {
-    try (CSVReader r = new CSVReader(new StringReader(csv))) {
+    try (CSVReader r = new com.opencsv.CSVReaderBuilder(new StringReader(csv))
+        // RFC 4180: opencsv's default parser would take a backslash as an escape
+        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
       return r.readAll();
     }
   }
