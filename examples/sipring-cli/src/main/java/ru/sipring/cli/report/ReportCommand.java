@@ -214,8 +214,12 @@ public final class ReportCommand implements Callable<Integer> {
       err.println("sipring report: " + e.getMessage());
       err.flush();
       return 1;
-    } catch (IOException | UncheckedIOException e) {
-      err.println("sipring report: " + e.getMessage());
+    } catch (IOException e) {
+      err.println("sipring report: " + describe(e));
+      err.flush();
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("sipring report: " + describe(e.getCause()));
       err.flush();
       return 1;
     }
@@ -256,6 +260,18 @@ public final class ReportCommand implements Callable<Integer> {
         w.close();
       }
     }
+  }
+
+  /** NIO exceptions carry only the path as message; say what went wrong with it too. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String what = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : f instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+          : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+      return f.getFile() + ": " + what;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private InboundReport compute(InboundStatistics.Builder b, QueueLogInput input) {

@@ -236,6 +236,15 @@ class ReportCommandTest {
   }
 
   @Test
+  void unwritableOutputExitsOneWithThePath() throws IOException {
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "x");
+    Run r = run(tiny("--format", "csv", "--out", file.resolve("sub").toString()));
+    assertThat(r.exit).isEqualTo(1);
+    assertThat(r.err).contains(file.toString());
+  }
+
+  @Test
   void theShippedSampleReportsEverySectionConsistently() throws IOException {
     Run r = run("--queue-log", SAMPLE, "--agents", "../data/agents.csv", "--queues", "../data/queues.csv",
         "--zone", "Europe/Moscow", "--format", "json");
