@@ -162,12 +162,10 @@ public final class CsvReportRenderer implements ReportRenderer {
   }
 
   private static void addStats(List<String> header, List<String> row, String name, DurationStats s) {
-    if (header != null) {
-      header.add(name + "Total");
-      header.add(name + "Avg");
-      header.add(name + "Min");
-      header.add(name + "Max");
-    }
+    header.add(name + "Total");
+    header.add(name + "Avg");
+    header.add(name + "Min");
+    header.add(name + "Max");
     row.add(n(s.totalSeconds()));
     row.add(d(s.averageSeconds()));
     row.add(n(s.minSeconds()));
