@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,14 +108,14 @@ class JdbiSurveyRepositoriesTest {
   }
 
   @Test
-  void analysisStreamsThousandsOfResponsesFromTheDatabase() {
+  void analysisStreamsResponsesFromTheDatabase() {
     empty();
     JdbiResponseRepository responses = JdbiResponseRepository.create(db.dataSource());
     Scenario s = Scenario.of("nps", "NPS", "score",
         Question.single("score", "Порекомендуете нас?", "why", Option.of("yes", "Да"), Option.of("no", "Нет")),
         Question.text("why", "Почему?", null));
     ru.sipring.survey.PublishedScenario p = new ru.sipring.survey.PublishedScenario(s, 1, CLOCK.instant());
-    int n = 3000;
+    int n = 1200;
     for (int i = 0; i < n; i++) {
       Clock at = Clock.fixed(CLOCK.instant().plus(Duration.ofSeconds(i)), ZoneOffset.UTC);
       SurveyRun run = SurveyRun.start(p, CallContext.of("c" + i, i % 3 == 0 ? "support" : "sales", "10" + (i % 4),
@@ -131,11 +130,11 @@ class JdbiSurveyRepositoriesTest {
     }
     try (Stream<SurveyResponse> all = responses.find(ResponseFilter.forScenario("nps").withQueues("sales"))) {
       var a = SurveyAnalyser.of(s).analyse(all, ResponseFilter.all());
-      assertThat(a.responses()).isEqualTo(2000);
+      assertThat(a.responses()).isEqualTo(800);
       assertThat(a.requireQuestion("score").option("no").orElseThrow().count())
-          .isEqualTo(List.of().size() + countNo(n));
-      assertThat(a.requireQuestion("why").reached()).isEqualTo(2000);
-      assertThat(a.requireQuestion("why").answered()).isEqualTo(1000);
+          .isEqualTo(countNo(n));
+      assertThat(a.requireQuestion("why").reached()).isEqualTo(800);
+      assertThat(a.requireQuestion("why").answered()).isEqualTo(400);
     }
   }
 
