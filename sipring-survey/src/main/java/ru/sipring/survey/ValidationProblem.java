@@ -6,7 +6,7 @@ import java.util.Objects;
  * One thing wrong with a scenario. {@link #toString()} is the line {@code bin/sipring survey validate}
  * prints: the id of the question it concerns, a colon, the message. Problems that concern no single question
  * use {@link #SCENARIO} as their subject; a question without an id is named {@code (question #n)} by its
- * 1-based position.
+ * 1-based position. Immutable.
  *
  * @param subject the question id the problem concerns, or {@link #SCENARIO}
  * @param severity an error blocks publishing and running; a warning does not
