@@ -206,7 +206,7 @@ public final class JdbiCdrRepository implements CdrRepository {
       discovered = d;
       return d;
     } catch (SQLException e) {
-      throw DbFailures.translate("opening cdr table " + table, e);
+      throw DbFailures.translate("opening cdr table " + table.replace("`", ""), e);
     }
   }
 }
