@@ -102,6 +102,50 @@ class QueueLogTableSourceTest extends QueueLogSourceContract {
   }
 
   @Test
+  void connectionLostMidStreamIsAConnectionException() {
+    List<QueueLogRecord> many = new java.util.ArrayList<>();
+    String wide = "x".repeat(90); // ~15 MB in all: more than socket buffers hold, so the server is still sending
+    for (int i = 0; i < 40_000; i++) {
+      many.add(rec(1_700_000_000L + i, "c" + i, "150", "NONE", "CUSTOM", wide, wide, wide, wide + i));
+    }
+    QueueLogSource source = sourceWith(many);
+    AtomicInteger seen = new AtomicInteger();
+
+    assertThatThrownBy(() -> source.read(new QueueLogSource.Sink() {
+      @Override
+      public void record(QueueLogRecord record) {
+        if (seen.incrementAndGet() == 10) {
+          killOtherSessions();
+        }
+      }
+
+      @Override
+      public void problem(InputProblem problem) {}
+    })).isInstanceOf(ru.sipring.core.ConnectionException.class).hasMessageContaining("queue_log");
+    assertThat(seen.get()).isLessThan(40_000);
+  }
+
+  private static void killOtherSessions() {
+    try (var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), TestDatabase.user(), TestDatabase.password());
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT id FROM information_schema.processlist WHERE db = '" + db.name()
+            + "' AND id <> CONNECTION_ID() AND command <> 'Sleep'")) {
+      List<Long> ids = new java.util.ArrayList<>();
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+      assertThat(ids).as("the streaming session").isNotEmpty();
+      for (long id : ids) {
+        try (var kill = c.createStatement()) {
+          kill.execute("KILL " + id);
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aTableThatIsNotQueueLogIsBadInput() {
     db.execute("CREATE TABLE not_ql (id INT PRIMARY KEY, event VARCHAR(10))");
     QueueLogSource source = QueueLogTableSource.builder(db.dataSource()).table("not_ql").build();
