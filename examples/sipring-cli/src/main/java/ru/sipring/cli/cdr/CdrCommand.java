@@ -65,6 +65,12 @@ public final class CdrCommand implements Callable<Integer> {
   @Option(names = "--disposition", paramLabel = "D", description = "ANSWERED, NO ANSWER, BUSY, FAILED")
   String disposition;
 
+  @Option(names = "--uniqueid", paramLabel = "ID", description = "only the CDR rows of this channel uniqueid")
+  String uniqueid;
+
+  @Option(names = "--linkedid", paramLabel = "ID", description = "only the CDR rows of this call (linkedid)")
+  String linkedid;
+
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "cdr", description = "default: ${DEFAULT-VALUE}")
   String table;
 
@@ -93,6 +99,12 @@ public final class CdrCommand implements Callable<Integer> {
       }
       if (disposition != null) {
         q.disposition(disposition);
+      }
+      if (uniqueid != null) {
+        q.uniqueid(uniqueid);
+      }
+      if (linkedid != null) {
+        q.linkedid(linkedid);
       }
       JdbiCdrRepository repo = JdbiCdrRepository.create(ds, table);
       List<String> columns = CdrRecord.COLUMNS.stream().filter(repo.columns()::contains).toList();

@@ -106,6 +106,17 @@ class CdrCommandsTest {
   }
 
   @Test
+  void uniqueidAndLinkedidFilters() throws Exception {
+    JsonNode one = new ObjectMapper().readTree(run(dbArgs("cdr", "--uniqueid", "1714546800.2")).out());
+    JsonNode linked = new ObjectMapper().readTree(run(dbArgs("cdr", "--linkedid", "1714636800.3")).out());
+
+    assertThat(one).hasSize(1);
+    assertThat(one.get(0).get("disposition").asText()).isEqualTo("NO ANSWER");
+    assertThat(linked).hasSize(1);
+    assertThat(linked.get(0).get("dst").asText()).isEqualTo("201");
+  }
+
+  @Test
   void emptyResultIsAnEmptyJsonArray() throws Exception {
     Run r = run(dbArgs("cdr", "--src", "nobody"));
 
