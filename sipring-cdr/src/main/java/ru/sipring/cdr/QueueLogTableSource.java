@@ -60,7 +60,7 @@ public final class QueueLogTableSource implements QueueLogSource {
 
   private QueueLogTableSource(Builder b) {
     this.dataSource = b.dataSource;
-    this.table = Sql.identifier(b.table, "--table");
+    this.table = Sql.identifier(b.table, "table");
     this.zone = b.zone;
     this.since = b.since;
     this.until = b.until;
