@@ -43,7 +43,7 @@ final class DbFailures {
     String state = sql.getSQLState() == null ? "" : sql.getSQLState();
     if (isConnectionLoss(sql, state)) {
       return new ConnectionException(what + ": database unreachable or connection lost: "
-          + sql.getMessage(), failure);
+          + sql.getMessage() + rootCause(sql), failure);
     }
     if (sql instanceof SQLIntegrityConstraintViolationException || state.startsWith("23")) {
       String explained = explain.apply(String.valueOf(sql.getMessage()));
@@ -73,6 +73,16 @@ final class DbFailures {
       }
     }
     return false;
+  }
+
+  /** " (root cause: Connection refused)" when the deepest cause says more than the top message. */
+  private static String rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root == t || m == null || String.valueOf(t.getMessage()).contains(m) ? "" : " (root cause: " + m + ")";
   }
 
   private static SQLException findSql(Throwable failure) {

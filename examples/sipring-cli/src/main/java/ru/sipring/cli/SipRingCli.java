@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ru.sipring.cli.report.ReportCommand.class,
+        ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
         ru.sipring.cli.survey.SurveyCommand.class,
     })
 public final class SipRingCli implements Runnable {
