@@ -179,6 +179,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     }
     try {
       connection.login("on");
+      if (closed.get()) {
+        // close() ran while the login was under way: do not leave a session behind
+        connection.logoff();
+        return;
+      }
       log.info("logged in to Asterisk AMI at {}:{}", settings.host(), settings.port());
     } catch (Exception e) {
       if (closed.get()) {
