@@ -318,9 +318,20 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
 
   @Override
   public void addMember(QueueMember member) {
+    addMember(member, null);
+  }
+
+  /**
+   * Adds a member whose busy/idle state Asterisk reads from another interface, such as FreePBX's
+   * {@code hint:501@ext-local} for a {@code Local/501@from-queue/n} member.
+   */
+  public void addMember(QueueMember member, @Nullable String stateInterface) {
     QueueAddAction a = new QueueAddAction(member.queue(), member.memberInterface(), member.penalty());
     a.setMemberName(member.memberName());
     a.setPaused(member.paused());
+    if (stateInterface != null && !stateInterface.isBlank()) {
+      a.setStateInterface(stateInterface);
+    }
     send(a);
   }
 
