@@ -246,7 +246,7 @@ public final class FakeAsterisk implements AutoCloseable {
     String wire = event.toWire();
     for (Session s : sessions) {
       if (s.authenticated && s.eventsOn && !s.closed) {
-        s.send(wire);
+        s.sendEvent(wire);
       }
     }
   }
@@ -287,6 +287,41 @@ public final class FakeAsterisk implements AutoCloseable {
 
     void send(AmiMessage m) {
       send(m.toWire());
+    }
+
+    private final Object eventLock = new Object();
+    private boolean deferring;
+    private final List<String> deferred = new ArrayList<>();
+
+    /**
+     * Events raised while this session's action runs go out after its response, as Asterisk flushes a
+     * session's pending events only when the action handler returns.
+     */
+    void sendEvent(String wire) {
+      synchronized (eventLock) {
+        if (deferring) {
+          deferred.add(wire);
+        } else {
+          send(wire);
+        }
+      }
+    }
+
+    private void handleInOrder(AmiMessage action) throws InterruptedException {
+      synchronized (eventLock) {
+        deferring = true;
+      }
+      try {
+        handle(action);
+      } finally {
+        synchronized (eventLock) {
+          deferring = false;
+          for (String w : deferred) {
+            send(w);
+          }
+          deferred.clear();
+        }
+      }
     }
 
     void close() {
@@ -343,7 +378,7 @@ public final class FakeAsterisk implements AutoCloseable {
               AmiMessage action = new AmiMessage(headers);
               headers = new ArrayList<>();
               if (!frozen) {
-                handle(action);
+                handleInOrder(action);
               }
             }
             continue;
@@ -699,7 +734,7 @@ public final class FakeAsterisk implements AutoCloseable {
               .add("Uniqueid", finalReason == 0 ? "<unknown>" : clock.instant().getEpochSecond() + "."
                   + sessionCounter.incrementAndGet() * 1000L)
               .add("CallerIDNum", "<unknown>").add("CallerIDName", "<unknown>");
-          send(e.build());
+          sendEvent(e.build().toWire());
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
       } else {
         timers.schedule(() -> {
