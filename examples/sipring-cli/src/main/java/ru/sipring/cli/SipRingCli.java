@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ru.sipring.cli.ami.AgentsCommand.class, ru.sipring.cli.ami.LiveCommand.class, ru.sipring.cli.ami.AgiServerCommand.class, ru.sipring.cli.ami.DemoCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
