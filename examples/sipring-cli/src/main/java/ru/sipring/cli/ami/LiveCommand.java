@@ -107,10 +107,14 @@ public final class LiveCommand implements Callable<Integer> {
         out.printf("   %2d. %-20s %02d:%02d%n", c.position(), c.callerIdNum(), w / 60, w % 60);
       }
       for (LiveQueueState.Member m : s.members()) {
-        out.printf("   %-28s %-24s %-11s%s%n", m.memberInterface(), m.name(),
-            m.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-            m.paused() ? " paused" + (m.pausedReason() == null || m.pausedReason().isEmpty() ? ""
-                : " (" + m.pausedReason() + ")") : "");
+        String state = m.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (m.paused() && m.status() != LiveQueueState.MemberStatus.PAUSED) {
+          state += ", paused"; // e.g. still on the call that was going when the pause was asked for
+        }
+        if (m.paused() && m.pausedReason() != null && !m.pausedReason().isEmpty()) {
+          state += " (" + m.pausedReason() + ")";
+        }
+        out.printf("   %-28s %-24s %s%n", m.memberInterface(), m.name(), state);
       }
       out.println();
     }
