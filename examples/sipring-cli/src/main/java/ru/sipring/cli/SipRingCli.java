@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ru.sipring.cli.ami.AgentsCommand.class, ru.sipring.cli.ami.LiveCommand.class, ru.sipring.cli.ami.AgiServerCommand.class, ru.sipring.cli.ami.DemoCommand.class,
+        ru.sipring.cli.report.ReportCommand.class,
+        ru.sipring.cli.survey.SurveyCommand.class,
     })
 public final class SipRingCli implements Runnable {
 

@@ -5,10 +5,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import ru.sipring.core.inbound.InboundStatistics;
+import ru.sipring.core.queuelog.QueueLogInput;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportWindow;
+import ru.sipring.core.report.render.ReportLanguage;
+import ru.sipring.core.report.render.TextReportRenderer;
 import ru.sipring.testkit.ami.FakeAsterisk;
 import ru.sipring.testkit.queue.QueueLogWriter;
 import ru.sipring.testkit.time.SimulatedClock;
@@ -34,6 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
   Integer servePort;
   @Option(names = "--speed", defaultValue = "600", description = "with --serve: simulated seconds per real second")
   double speed;
+  @Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en", description = "labels of the report")
+  String lang;
 
   @Override
   public Integer call() throws Exception {
@@ -74,9 +84,20 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.printf("  %-16s %4d%n", e.getKey(), e.getValue());
     }
     System.out.println();
-    System.out.println("(figures from the simulation's own counters; the inbound report engine reads the queue_log"
-        + " above)");
+    System.out.println("(figures above: the simulation's own counters; below: SipRing's inbound report computed"
+        + " from the queue_log)");
+    System.out.println();
+    InboundReport report = inboundReport(queueLog, zone);
+    StringBuilder text = new StringBuilder();
+    TextReportRenderer.of(ReportLanguage.ofCode(lang)).render(report, EnumSet.of(ReportSection.SUMMARY,
+        ReportSection.QUEUES, ReportSection.OPERATORS, ReportSection.SERVICE_LEVEL), text);
+    System.out.print(text);
     return 0;
+  }
+
+  /** The inbound report of the whole queue_log, as {@code sipring report} would compute it. */
+  static InboundReport inboundReport(Path queueLog, ZoneId zone) {
+    return InboundStatistics.builder().window(ReportWindow.all(zone)).build().compute(QueueLogInput.path(queueLog));
   }
 
   private static String mmss(double seconds) {
