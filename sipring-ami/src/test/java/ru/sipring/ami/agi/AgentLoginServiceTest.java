@@ -160,7 +160,7 @@ class AgentLoginServiceTest {
   void hangingUpDuringPinEntryChangesNothing() throws IOException {
     startService(AgentLoginSettings.defaults());
     FakeAgiCall.Transcript t = call("PJSIP/505", "505", "*45100").hangingUpAtPrompt(1).run();
-    assertThat(t.hungUpByCaller()).isTrue();
+    assertThat(t.hungUp()).isTrue();
     assertThat(t.commands()).filteredOn(c -> c.startsWith("GET DATA")).hasSize(1);
     assertThat(pbx.engine().member("100", "PJSIP/505")).isEmpty();
     assertThat(logins).isEmpty();

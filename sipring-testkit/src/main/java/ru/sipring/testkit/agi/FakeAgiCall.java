@@ -31,8 +31,8 @@ import java.util.Objects;
  */
 public final class FakeAgiCall {
 
-  /** What happened on the call: commands received, replies sent, and whether the server ended the session. */
-  public record Transcript(List<String> commands, List<String> replies, boolean hungUpByCaller) {
+  /** What happened on the call: commands received, replies sent, and whether the channel was hung up (by the caller or by a HANGUP command). */
+  public record Transcript(List<String> commands, List<String> replies, boolean hungUp) {
     /** The files the script played or prompted with, in order. */
     public List<String> prompts() {
       List<String> out = new ArrayList<>();
