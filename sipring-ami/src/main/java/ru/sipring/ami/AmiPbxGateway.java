@@ -166,6 +166,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     return eventsProcessed.get();
   }
 
+  /** Events received from asterisk-java and not yet applied (SipRing's hand-off queue is unbounded). */
+  public int eventBacklog() {
+    return inbox.size();
+  }
+
   /** Times the live state was rebuilt from QueueStatus (once per login). */
   public long resyncCount() {
     return resyncs.get();

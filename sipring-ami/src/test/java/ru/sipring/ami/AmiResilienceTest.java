@@ -64,6 +64,20 @@ class AmiResilienceTest {
   }
 
   @Test
+  void reconnectsWhenAsteriskRestartsOnTheSamePortAfterAnOutage() throws InterruptedException {
+    startPbx(FakeAsterisk.Config.defaults());
+    gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx), Clock.systemUTC(), Duration.ofSeconds(20));
+    pbx.stop();
+    Eventually.until(Duration.ofSeconds(5), "disconnect noticed", () -> !gw.isConnected());
+    assertThatThrownBy(() -> gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false)))
+        .isInstanceOf(ConnectionException.class);
+    Thread.sleep(1500); // longer than asterisk-java's ten quick retries: it is now on its 5 s schedule
+    pbx.restart();
+    Eventually.until(Duration.ofSeconds(20), "reconnected after restart", gw::isConnected);
+    gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
+  }
+
+  @Test
   void detectsAHalfOpenConnectionByPingAndReadTimeout() {
     startPbx(FakeAsterisk.Config.defaults());
     AmiSettings s = AmiPbxGatewayTest.settings(pbx).withKeepAlive(Duration.ofMillis(200), Duration.ofMillis(700));
