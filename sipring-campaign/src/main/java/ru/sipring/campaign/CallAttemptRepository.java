@@ -18,4 +18,6 @@ public interface CallAttemptRepository {
   List<CallAttempt> inProgress(long assignmentId);
 
   List<CallAttempt> byContact(long contactId);
+
+  java.util.Optional<CallAttempt> byId(long id);
 }

@@ -408,6 +408,13 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public Optional<CallAttempt> byId(long id) {
+      synchronized (lock) {
+        return Optional.ofNullable(attempts.get(id));
+      }
+    }
+
+    @Override
     public List<CallAttempt> byContact(long contactId) {
       synchronized (lock) {
         return attempts.values().stream().filter(a -> a.contactId() == contactId).toList();
