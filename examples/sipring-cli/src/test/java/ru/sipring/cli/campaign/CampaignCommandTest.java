@@ -152,4 +152,29 @@ class CampaignCommandTest {
     assertThat(rep.json().get("total").get("calls").asInt()).isEqualTo(2);
     assertThat(run("campaign", "list", "--store", store()).out()).contains("A — 2 clients");
   }
+
+  @Test
+  void dialsThroughAmiAgainstTheFakeAsterisk() throws IOException {
+    try (ru.sipring.testkit.ami.FakeAsterisk asterisk = ru.sipring.testkit.ami.FakeAsterisk.start()) {
+      asterisk.onOriginate(o -> o.channel().contains("79160000001")
+          ? new ru.sipring.testkit.ami.FakeAsterisk.OriginateScript(5, java.time.Duration.ofMillis(20))
+          : ru.sipring.testkit.ami.FakeAsterisk.OriginateScript.answered(java.time.Duration.ofMillis(20)));
+      Path f = tmp.resolve("f.csv");
+      Files.writeString(f, "phone;full_name\n8 916 000-00-01;Busy\n79160000002;Answers\n");
+      run("campaign", "import", "--assignment", "P/T/A", "--file", f.toString(), "--store", store());
+      Result d = run("campaign", "dial", "--assignment", "P/T/A", "--extension", "520", "--context", "from-internal",
+          "--callerid", "12345678", "--pause", "0", "--retries", "0", "--ami", "127.0.0.1:" + asterisk.port(),
+          "--ami-user", "sipring", "--ami-secret", "sipring-secret", "--store", store(), "--run-for", "20");
+      assertThat(d.exit()).as(d.err()).isZero();
+      assertThat(asterisk.originates()).extracting(ru.sipring.testkit.ami.FakeAsterisk.OriginateSeen::channel)
+          .containsExactly("Local/79160000001@from-internal", "Local/79160000002@from-internal");
+      assertThat(asterisk.originates()).allSatisfy(o -> {
+        assertThat(o.exten()).isEqualTo("520");
+        assertThat(o.context()).isEqualTo("from-internal");
+      });
+      String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString();
+      Result rep = run("campaign", "report", "--from", today, "--to", today, "--format", "csv", "--store", store());
+      assertThat(rep.out()).contains("Занят").contains("Отвечен");
+    }
+  }
 }
