@@ -29,7 +29,7 @@ public record Contact(long id, long assignmentId, String phone, String phoneNorm
       }
     });
     fields = Collections.unmodifiableMap(f);
-    custom = Collections.unmodifiableMap(new LinkedHashMap<>(custom));
+    custom = custom.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
   }
 
   /** A new card: the phone is normalised with {@link PhoneNumbers#normalize}. */

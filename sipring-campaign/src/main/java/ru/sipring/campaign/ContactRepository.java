@@ -11,7 +11,15 @@ public interface ContactRepository {
    * Stores new cards in one assignment, all or nothing, and returns how many were stored (ids are assigned
    * by the store; read them back with {@link #byAssignment}).
    */
-  int insertAll(long assignmentId, List<Contact> contacts);
+  default int insertAll(long assignmentId, List<Contact> contacts) {
+    return insertChunks(assignmentId, ContactChunks.of(contacts));
+  }
+
+  /**
+   * Stores the cards {@code chunks} yields, in one all-or-nothing write: when pulling a chunk throws, or the
+   * store fails, nothing of this call is stored. Returns how many were stored.
+   */
+  int insertChunks(long assignmentId, ContactChunks chunks);
 
   List<Contact> byAssignment(long assignmentId);
 

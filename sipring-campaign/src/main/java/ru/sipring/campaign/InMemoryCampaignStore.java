@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,22 @@ public class InMemoryCampaignStore implements CampaignStore {
   private final Map<String, Set<String>> dnc = new TreeMap<>();
   private final Map<String, ColumnMapping> mappings = new TreeMap<>();
   private final Map<Long, DialerState> dialerStates = new TreeMap<>();
+  /** normalised phone -> assignment -> cards with it, for duplicate checks without a full scan */
+  private final Map<String, Map<Long, Integer>> phoneIndex = new HashMap<>();
+
+  private void index(Contact c) {
+    phoneIndex.computeIfAbsent(c.phoneNormalized(), k -> new HashMap<>()).merge(c.assignmentId(), 1, Integer::sum);
+  }
+
+  private void unindex(Contact c) {
+    Map<Long, Integer> m = phoneIndex.get(c.phoneNormalized());
+    if (m != null && m.merge(c.assignmentId(), -1, Integer::sum) <= 0) {
+      m.remove(c.assignmentId());
+      if (m.isEmpty()) {
+        phoneIndex.remove(c.phoneNormalized());
+      }
+    }
+  }
 
   private final CampaignRepository campaignRepo = new Campaigns();
   private final ContactRepository contactRepo = new Contacts();
@@ -128,7 +145,10 @@ public class InMemoryCampaignStore implements CampaignStore {
     s.projects().forEach(p -> store.projects.put(p.id(), p));
     s.tasks().forEach(t -> store.tasks.put(t.id(), t));
     s.assignments().forEach(a -> store.assignments.put(a.id(), a));
-    s.contacts().forEach(c -> store.contacts.put(c.id(), c));
+    s.contacts().forEach(c -> {
+      store.contacts.put(c.id(), c);
+      store.index(c);
+    });
     s.attempts().forEach(a -> store.attempts.put(a.id(), a));
     s.sessions().forEach(w -> store.sessions.put(w.id(), w));
     s.dnc().forEach((k, v) -> store.dnc.put(k, new HashSet<>(v)));
@@ -295,14 +315,24 @@ public class InMemoryCampaignStore implements CampaignStore {
 
   private final class Contacts implements ContactRepository {
     @Override
-    public int insertAll(long assignmentId, List<Contact> list) {
+    public int insertChunks(long assignmentId, ContactChunks chunks) {
       synchronized (lock) {
         found(assignments.get(assignmentId), "assignment", assignmentId);
-        for (Contact c : list) {
+      }
+      // pulled before anything is stored, so a failing chunk leaves the store untouched
+      List<Contact> all = new java.util.ArrayList<>();
+      for (List<Contact> chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+        all.addAll(chunk);
+      }
+      synchronized (lock) {
+        found(assignments.get(assignmentId), "assignment", assignmentId);
+        for (Contact c : all) {
           long id = ++seq;
-          contacts.put(id, c.withId(id, assignmentId));
+          Contact stored = c.withId(id, assignmentId);
+          contacts.put(id, stored);
+          index(stored);
         }
-        return list.size();
+        return all.size();
       }
     }
 
@@ -323,8 +353,10 @@ public class InMemoryCampaignStore implements CampaignStore {
     @Override
     public void update(Contact contact) {
       synchronized (lock) {
-        found(contacts.get(contact.id()), "contact", contact.id());
+        Contact old = found(contacts.get(contact.id()), "contact", contact.id());
+        unindex(old);
         contacts.put(contact.id(), contact);
+        index(contact);
       }
     }
 
@@ -335,11 +367,21 @@ public class InMemoryCampaignStore implements CampaignStore {
           return Set.of();
         }
         Set<Long> inScope = scopeAssignments(scope, assignmentId);
-        Set<String> wanted = new HashSet<>(phones);
         Set<String> out = new TreeSet<>();
-        for (Contact c : contacts.values()) {
-          if ((inScope == null || inScope.contains(c.assignmentId())) && wanted.contains(c.phoneNormalized())) {
-            out.add(c.phoneNormalized());
+        for (String p : phones) {
+          Map<Long, Integer> where = phoneIndex.get(p);
+          if (where == null) {
+            continue;
+          }
+          if (inScope == null) {
+            out.add(p);
+          } else {
+            for (Long a : where.keySet()) {
+              if (inScope.contains(a)) {
+                out.add(p);
+                break;
+              }
+            }
           }
         }
         return out;

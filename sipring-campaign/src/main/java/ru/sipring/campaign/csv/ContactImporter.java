@@ -67,89 +67,181 @@ public final class ContactImporter {
 
   /** Imports file content named {@code source} in messages. */
   public ImportResult importBytes(long assignmentId, String source, byte[] bytes, ImportOptions options) {
-    Parsed p = parse(assignmentId, source, bytes, options);
-    List<ImportResult.Rejection> rejected = new ArrayList<>(p.rejected());
-    int duplicates = 0;
-    List<Contact> keep = new ArrayList<>(p.contacts().size());
-    Set<String> existing = Set.of();
-    if (options.duplicates() != ru.sipring.campaign.DuplicateScope.NONE) {
-      List<String> phones = new ArrayList<>(p.contacts().size());
-      for (Contact c : p.contacts()) {
-        if (!c.phoneNormalized().isEmpty()) {
-          phones.add(c.phoneNormalized());
+    Rows rows = new Rows(assignmentId, source, bytes, options);
+    Chunks chunks = new Chunks(rows, assignmentId, options);
+    int imported;
+    try {
+      imported = contacts.insertChunks(assignmentId, chunks);
+    } catch (StrictAbort abort) {
+      imported = 0;
+      // drain what is left so the report lists every rejected row, not only those before the first one
+      while (rows.next() != null) {
+        // rejected rows are collected by rows
+      }
+    }
+    List<ImportResult.Rejection> rejected = new ArrayList<>(rows.rejected);
+    rejected.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
+    return new ImportResult(imported, rejected, chunks.duplicates, rows.csv.charset(), rows.csv.delimiter(),
+        rows.header, rows.mapping);
+  }
+
+  /** Thrown from a chunk in strict mode once a row was rejected: the repository then stores nothing. */
+  private static final class StrictAbort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StrictAbort() {
+      super("a row was rejected in an all-or-nothing import", null, false, false);
+    }
+  }
+
+  /** Pulls parsed cards a chunk at a time and drops duplicates (within the file and within the scope). */
+  private final class Chunks implements ru.sipring.campaign.ContactChunks {
+    private static final int SIZE = 1000;
+    private final Rows rows;
+    private final long assignmentId;
+    private final ImportOptions options;
+    private final Set<String> seen = new HashSet<>();
+    int duplicates;
+
+    Chunks(Rows rows, long assignmentId, ImportOptions options) {
+      this.rows = rows;
+      this.assignmentId = assignmentId;
+      this.options = options;
+    }
+
+    @Override
+    public @Nullable List<Contact> next() {
+      List<Contact> chunk = new ArrayList<>(SIZE);
+      Contact c;
+      while (chunk.size() < SIZE && (c = rows.next()) != null) {
+        chunk.add(c);
+      }
+      if (options.strict() && !rows.rejected.isEmpty()) {
+        throw new StrictAbort();
+      }
+      if (chunk.isEmpty()) {
+        return null;
+      }
+      if (options.duplicates() == ru.sipring.campaign.DuplicateScope.NONE) {
+        return chunk;
+      }
+      List<String> phones = new ArrayList<>(chunk.size());
+      for (Contact x : chunk) {
+        if (!x.phoneNormalized().isEmpty() && !seen.contains(x.phoneNormalized())) {
+          phones.add(x.phoneNormalized());
         }
       }
-      existing = contacts.existingPhones(options.duplicates(), assignmentId, phones);
-      Set<String> seen = new HashSet<>();
-      for (Contact c : p.contacts()) {
-        String ph = c.phoneNormalized();
+      Set<String> existing = phones.isEmpty() ? Set.of()
+          : contacts.existingPhones(options.duplicates(), assignmentId, phones);
+      List<Contact> keep = new ArrayList<>(chunk.size());
+      for (Contact x : chunk) {
+        String ph = x.phoneNormalized();
         if (!ph.isEmpty() && (existing.contains(ph) || !seen.add(ph))) {
           duplicates++;
         } else {
-          keep.add(c);
+          keep.add(x);
         }
       }
-    } else {
-      keep.addAll(p.contacts());
+      return keep;
     }
-    int imported = 0;
-    if (!keep.isEmpty() && !(options.strict() && !rejected.isEmpty())) {
-      imported = contacts.insertAll(assignmentId, keep);
-    }
-    rejected.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
-    return new ImportResult(imported, rejected, duplicates, p.csv().charset(), p.csv().delimiter(), p.header(),
-        p.mapping());
   }
 
   /** Parses without storing: the cards, their lines and the rejected rows. */
   public static Parsed parse(long assignmentId, String source, byte[] bytes, ImportOptions options) {
-    CsvText csv = CsvText.decode(bytes, options.encoding(), options.delimiter());
+    Rows rows = new Rows(assignmentId, source, bytes, options);
     List<Contact> out = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
-    List<ImportResult.Rejection> rejected = new ArrayList<>();
-    ColumnMapping mapping = options.mapping();
-    boolean header;
-    try (CSVReader reader = new CSVReaderBuilder(new StringReader(csv.text()))
-        .withCSVParser(new CSVParserBuilder().withSeparator(csv.delimiter()).build()).build()) {
-      long firstLine = reader.getLinesRead() + 1;
-      String[] first = readRow(reader, rejected, firstLine);
-      while (first != null && blank(first)) {
-        firstLine = reader.getLinesRead() + 1;
-        first = readRow(reader, rejected, firstLine);
-      }
-      if (first == null) {
-        if (rejected.isEmpty()) {
-          rejected.add(new ImportResult.Rejection(0, source + ": the file has no rows"));
-        }
-        return new Parsed(out, lines, rejected, csv, false, mapping == null ? ColumnMapping.auto() : mapping);
-      }
-      if (mapping == null) {
-        mapping = detect(first);
-      }
-      header = mapping.header();
-      Layout layout = Layout.of(mapping, header ? first : null, first.length);
-      if (!layout.hasPhone() && !layout.hasExternalId()) {
-        throw new BadInputException(source + ":" + (header ? firstLine : 1),
-            "no phone column: name one with a header such as 'phone' or 'Номер телефона', or give a mapping");
-      }
-      if (!header) {
-        addRow(assignmentId, first, firstLine, layout, out, lines, rejected);
-      }
-      while (true) {
-        long line = reader.getLinesRead() + 1;
-        String[] row = readRow(reader, rejected, line);
-        if (row == null) {
-          break;
-        }
-        if (blank(row)) {
-          continue;
-        }
-        addRow(assignmentId, row, line, layout, out, lines, rejected);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+    for (Contact c = rows.next(); c != null; c = rows.next()) {
+      out.add(c);
+      lines.add(rows.lastLine);
     }
-    return new Parsed(out, lines, rejected, csv, header, mapping);
+    return new Parsed(out, lines, rows.rejected, rows.csv, rows.header, rows.mapping);
+  }
+
+  /** The rows of one file, parsed one at a time. */
+  private static final class Rows {
+    final CsvText csv;
+    final List<ImportResult.Rejection> rejected = new ArrayList<>();
+    final long assignmentId;
+    final CSVReader reader;
+    ColumnMapping mapping;
+    boolean header;
+    @Nullable Layout layout;
+    @Nullable String[] pendingFirst;
+    long pendingLine;
+    long lastLine;
+    boolean done;
+
+    Rows(long assignmentId, String source, byte[] bytes, ImportOptions options) {
+      this.assignmentId = assignmentId;
+      this.csv = CsvText.decode(bytes, options.encoding(), options.delimiter());
+      this.reader = new CSVReaderBuilder(new StringReader(csv.text()))
+          .withCSVParser(new CSVParserBuilder().withSeparator(csv.delimiter()).build()).build();
+      this.mapping = options.mapping() == null ? ColumnMapping.auto() : options.mapping();
+      try {
+        long firstLine = reader.getLinesRead() + 1;
+        String[] first = readRow(reader, rejected, firstLine);
+        while (first != null && blank(first)) {
+          firstLine = reader.getLinesRead() + 1;
+          first = readRow(reader, rejected, firstLine);
+        }
+        if (first == null) {
+          if (rejected.isEmpty()) {
+            rejected.add(new ImportResult.Rejection(0, source + ": the file has no rows"));
+          }
+          done = true;
+          return;
+        }
+        if (options.mapping() == null) {
+          mapping = detect(first);
+        }
+        header = mapping.header();
+        layout = Layout.of(mapping, header ? first : null, first.length);
+        if (!layout.hasPhone() && !layout.hasExternalId()) {
+          throw new BadInputException(source + ":" + (header ? firstLine : 1),
+              "no phone column: name one with a header such as 'phone' or 'Номер телефона', or give a mapping");
+        }
+        if (!header) {
+          pendingFirst = first;
+          pendingLine = firstLine;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + source, e);
+      }
+    }
+
+    /** The next valid card, or null at the end; rejected rows are collected on the way. */
+    @Nullable Contact next() {
+      try {
+        while (!done) {
+          String[] row;
+          long line;
+          if (pendingFirst != null) {
+            row = pendingFirst;
+            line = pendingLine;
+            pendingFirst = null;
+          } else {
+            line = reader.getLinesRead() + 1;
+            row = readRow(reader, rejected, line);
+            if (row == null) {
+              done = true;
+              return null;
+            }
+          }
+          if (blank(row)) {
+            continue;
+          }
+          Contact c = toContact(assignmentId, row, line, layout, rejected);
+          if (c != null) {
+            lastLine = line;
+            return c;
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the file", e);
+      }
+    }
   }
 
   private static String @Nullable [] readRow(CSVReader reader, List<ImportResult.Rejection> rejected,
@@ -291,14 +383,14 @@ public final class ContactImporter {
     }
   }
 
-  private static void addRow(long assignmentId, String[] row, long line, Layout layout, List<Contact> out,
-      List<Long> lines, List<ImportResult.Rejection> rejected) {
+  private static @Nullable Contact toContact(long assignmentId, String[] row, long line, Layout layout,
+      List<ImportResult.Rejection> rejected) {
     if (row.length > layout.width()) {
       for (int i = layout.width(); i < row.length; i++) {
         if (!row[i].isBlank()) {
           rejected.add(new ImportResult.Rejection(line, "the row has " + row.length + " fields, the "
               + (layout.width() == 0 ? "mapping" : "header") + " has " + layout.width()));
-          return;
+          return null;
         }
       }
     }
@@ -321,14 +413,13 @@ public final class ContactImporter {
     }
     if (phone.isEmpty()) {
       if (!layout.hasPhone() && fields.containsKey(ContactField.EXTERNAL_ID)) {
-        out.add(Contact.of(assignmentId, "", fields, custom));
-        lines.add(line);
-      } else {
-        rejected.add(new ImportResult.Rejection(line, "phone: missing"));
+        return Contact.of(assignmentId, "", fields, custom);
       }
-      return;
+      rejected.add(new ImportResult.Rejection(line, "phone: missing"));
+      return null;
     }
-    String[] phones = PHONE_SPLIT.split(phone);
+    String[] phones = phone.indexOf(';') < 0 && phone.indexOf(',') < 0 ? new String[] {phone}
+        : PHONE_SPLIT.split(phone);
     String main = phones[0].trim();
     if (phones.length > 1) {
       List<String> extra = new ArrayList<>();
@@ -344,7 +435,7 @@ public final class ContactImporter {
     String normalized = PhoneNumbers.normalize(main);
     if (normalized.length() < 2 || normalized.length() > 20) {
       rejected.add(new ImportResult.Rejection(line, "phone: '" + main + "' is not a phone number"));
-      return;
+      return null;
     }
     if (!fields.containsKey(ContactField.FULL_NAME)) {
       StringBuilder sb = new StringBuilder();
@@ -359,8 +450,7 @@ public final class ContactImporter {
         fields.put(ContactField.FULL_NAME, sb.toString());
       }
     }
-    out.add(new Contact(0, assignmentId, main, normalized, fields, custom, ru.sipring.campaign.ContactStatus.NEW, 0,
-        null, null));
-    lines.add(line);
+    return new Contact(0, assignmentId, main, normalized, fields, custom, ru.sipring.campaign.ContactStatus.NEW, 0,
+        null, null);
   }
 }

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentSettings;
@@ -55,7 +54,7 @@ import ru.sipring.core.SipRingException;
  * (all or nothing). Thread-safe: every call uses its own pooled connection.
  */
 public final class JdbiCampaignStore implements CampaignStore {
-  private static final int BATCH = 2000;
+  private static final int BATCH = 1000;
   private static final ObjectMapper JSON = CampaignJson.mapper();
   private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
@@ -342,26 +341,51 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private final class Contacts implements ContactRepository {
     @Override
-    public int insertAll(long assignmentId, List<Contact> list) {
+    public int insertChunks(long assignmentId, ru.sipring.campaign.ContactChunks chunks) {
       campaigns.assignment(assignmentId).orElseThrow(() -> new NotFoundException("no assignment with id "
           + assignmentId));
-      return tx("importing " + list.size() + " client cards", h -> {
+      return tx("importing client cards", h -> {
+        // multi-row INSERTs of BATCH rows: one round trip and one parse per chunk, several times faster than
+        // JDBC batches of single-row statements; the surrounding transaction makes the import all or nothing
+        java.sql.Connection c = h.getConnection();
+        String full = multiRowInsert(BATCH);
         int n = 0;
-        for (int from = 0; from < list.size(); from += BATCH) {
-          PreparedBatch b = h.prepareBatch("INSERT INTO sipring_campaign_contact (assignment_id, phone, "
-              + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome) "
-              + "VALUES (:a, :p, :pn, :f, :c, :s, :n, :la, :lo)");
-          for (Contact c : list.subList(from, Math.min(list.size(), from + BATCH))) {
-            b.bind("a", assignmentId).bind("p", c.phone()).bind("pn", c.phoneNormalized())
-                .bind("f", json(c.fields())).bind("c", json(c.custom())).bind("s", c.status().name())
-                .bind("n", c.attempts()).bind("la", ms(c.lastAttemptAt()))
-                .bind("lo", c.lastOutcome() == null ? null : c.lastOutcome().name()).add();
+        try {
+          for (List<Contact> list = chunks.next(); list != null; list = chunks.next()) {
+            for (int from = 0; from < list.size(); from += BATCH) {
+              List<Contact> chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+              try (java.sql.PreparedStatement ps = c.prepareStatement(
+                  chunk.size() == BATCH ? full : multiRowInsert(chunk.size()))) {
+                int k = 1;
+                for (Contact ct : chunk) {
+                  ps.setLong(k++, assignmentId);
+                  ps.setString(k++, ct.phone());
+                  ps.setString(k++, ct.phoneNormalized());
+                  ps.setString(k++, json(ct.fields()));
+                  ps.setString(k++, json(ct.custom()));
+                  ps.setString(k++, ct.status().name());
+                  ps.setInt(k++, ct.attempts());
+                  ps.setObject(k++, ms(ct.lastAttemptAt()), java.sql.Types.BIGINT);
+                  ps.setString(k++, ct.lastOutcome() == null ? null : ct.lastOutcome().name());
+                }
+                n += ps.executeUpdate();
+              }
+            }
           }
-          b.execute();
-          n += Math.min(list.size(), from + BATCH) - from;
+        } catch (SQLException e) {
+          throw translate("importing client cards", e);
         }
         return n;
       });
+    }
+
+    private static String multiRowInsert(int rows) {
+      StringBuilder sb = new StringBuilder("INSERT INTO sipring_campaign_contact (assignment_id, phone, "
+          + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome) VALUES ");
+      for (int i = 0; i < rows; i++) {
+        sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+      }
+      return sb.toString();
     }
 
     @Override
