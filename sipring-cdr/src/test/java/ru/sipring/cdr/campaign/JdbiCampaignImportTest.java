@@ -38,7 +38,9 @@ class JdbiCampaignImportTest {
 
   @AfterEach
   void tearDown() {
-    db.close();
+    if (db != null) {
+      db.close();
+    }
   }
 
   static Path corpus() {
