@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ru.sipring.cli.report.ReportCommand.class,
+        ru.sipring.cli.survey.SurveyCommand.class,
         ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
     })
 public final class SipRingCli implements Runnable {
