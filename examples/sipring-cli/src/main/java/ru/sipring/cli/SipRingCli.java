@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ru.sipring.cli.report.ReportCommand.class,
         ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
         ru.sipring.cli.survey.SurveyCommand.class,
+        ru.sipring.cli.screenpop.ScreenPopCommand.class,
         ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
     })
 public final class SipRingCli implements Runnable {

@@ -25,7 +25,7 @@ public final class AmiOptions {
       description = "how long to try to log in before giving up (default ${DEFAULT-VALUE})")
   int waitSeconds;
 
-  AmiSettings settings() {
+  public AmiSettings settings() {
     if (ami == null || ami.isBlank()) {
       throw new BadInputException("--ami", "missing: give --ami HOST:PORT or set SIPRING_AMI");
     }
