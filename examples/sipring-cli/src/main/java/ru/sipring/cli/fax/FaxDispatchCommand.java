@@ -7,7 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
+import ru.sipring.cdr.Databases;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cdr.fax.JdbiFaxStores;
 import picocli.CommandLine.Option;
 import ru.sipring.core.BadInputException;
 import ru.sipring.fax.FaxCenter;
@@ -38,12 +42,33 @@ final class FaxDispatchCommand extends FaxCommandBase {
   @Option(names = "--spool", defaultValue = ".", description = "HylaFAX spool directory (faxrcvd runs there)") Path spool;
   @Option(names = "--config", required = true, description = "JSON with smtp, zone, lines, categories, users") Path config;
   @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "keep users, lines and received faxes in SipRing's MariaDB tables (migrated on first use)")
+  String db;
+  @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}") String dbUser;
+  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}") String dbPassword;
 
   @Override
   void execute() throws Exception {
     FaxConfig cfg = FaxConfig.load(config);
-    FaxCenter center = FaxCenter.builder(noServer()).clock(Clock.systemUTC()).build();
-    cfg.loadInto(center.lines(), center.users());
+    if (db == null) {
+      FaxCenter center = FaxCenter.builder(noServer()).clock(Clock.systemUTC()).build();
+      cfg.loadInto(center.lines(), center.users());
+      dispatch(cfg, center);
+      return;
+    }
+    try (HikariDataSource ds = Databases.pooled(db, dbUser, dbPassword)) {
+      SipRingSchema.migrate(ds);
+      JdbiFaxStores stores = JdbiFaxStores.create(ds);
+      FaxCenter center = FaxCenter.builder(noServer()).users(stores.users()).lines(stores.lines())
+          .received(stores.received()).contacts(stores.contacts()).clock(Clock.systemUTC()).build();
+      // lines and users in the JSON (if any) are saved over the database's
+      cfg.loadInto(center.lines(), center.users());
+      dispatch(cfg, center);
+    }
+  }
+
+  private void dispatch(FaxConfig cfg, FaxCenter center) throws Exception {
     Path tif = spool.resolve(file);
     byte[] tiff;
     try {
