@@ -41,23 +41,30 @@ sipring_hylafax_start() {
   # FaxDispatch is sourced by bin/faxrcvd; mail stays local (no sendmail here) - SipRing mails itself.
   printf 'NOTIFY_FAXMASTER=never\n' >"$spool/etc/FaxDispatch"
 
+  # faxq (the scheduler) may run without hfaxd and vice versa: check and start each one on its own.
+  # A second faxq must never start: both would read the same FIFO.
+  if [ -z "$(sipring_hylafax_pid faxq)" ]; then
+    /usr/sbin/faxq   # daemonizes and drops to uucp
+    local i
+    for i in $(seq 1 25); do
+      [ -p "$spool/FIFO" ] && [ -n "$(sipring_hylafax_pid faxq)" ] && break
+      sleep 0.2
+    done
+    [ -n "$(sipring_hylafax_pid faxq)" ] || { echo "30-hylafax: faxq did not start" >&2; return 1; }
+  fi
+  sipring_hylafax_pid faxq >"$state/faxq.pid"
+
   if ! sipring_hylafax_answers "$port"; then
-    if [ ! -p "$spool/FIFO" ] || ! { [ -f "$state/faxq.pid" ] && kill -0 "$(cat "$state/faxq.pid")" 2>/dev/null; }; then
-      # faxq daemonizes and drops to uucp; remember its pid for a clean stop by pid
-      /usr/sbin/faxq
-      sleep 0.5
-      ps -o pid= -C faxq | head -1 | tr -d ' ' >"$state/faxq.pid" || true
-    fi
     # -l must come before -i; hfaxd daemonizes and forks a child per client
     /usr/sbin/hfaxd -l 127.0.0.1 -i "$port"
-    local i
-    for i in $(seq 1 50); do
+    local j
+    for j in $(seq 1 50); do
       sipring_hylafax_answers "$port" && break
       sleep 0.2
     done
     sipring_hylafax_answers "$port" || { echo "30-hylafax: hfaxd does not answer on 127.0.0.1:$port" >&2; return 1; }
-    ps -o pid=,args= -C hfaxd | awk -v p="$port" '$0 ~ "-i " p {print $1; exit}' >"$state/hfaxd.pid" || true
   fi
+  sipring_hylafax_pid hfaxd >"$state/hfaxd.pid"
 
   export SIPRING_TEST_HFAXD="127.0.0.1:$port"
   export SIPRING_TEST_HFAXD_USER="$user"
@@ -67,6 +74,19 @@ sipring_hylafax_start() {
   export SIPRING_TEST_HFAXD_PASSWORD2="$password2"
   export SIPRING_TEST_HFAXD_SPOOL="$spool"
   echo "30-hylafax: hfaxd ready on $SIPRING_TEST_HFAXD (spool $spool)"
+}
+
+# pid of a live (not zombie) process whose command name is $1, read from /proc (no procps needed), or nothing.
+# Without an init that reaps, a stopped daemon stays a zombie with its name; it must not count as running.
+sipring_hylafax_pid() {
+  local d
+  for d in /proc/[0-9]*; do
+    [ "$(cat "$d/comm" 2>/dev/null)" = "$1" ] || continue
+    grep -q '^State:[[:space:]]*Z' "$d/status" 2>/dev/null && continue
+    echo "${d#/proc/}"
+    return 0
+  done
+  return 0
 }
 
 # true when something on the port greets like hfaxd ("220 ... HylaFAX ...")
