@@ -56,7 +56,8 @@ class HylaFaxClientLiveTest {
         assertThat(job.company()).isEqualTo("ООО Ромашка");
         assertThat(c.jobParameter(j.id(), "VRES")).isEqualTo("98");
         assertThat(c.jobParameter(j.id(), "NOTIFYADDR")).isEqualTo("ops@example.invalid");
-        assertThat(c.jobParameter(j.id(), "LASTTIME")).isEqualTo("000100");
+        // hfaxd answers the time left until the kill time, so a minute boundary may pass in between
+        assertThat(c.jobParameter(j.id(), "LASTTIME")).isIn("000100", "000059");
         // cover page first, then the document
         assertThat(c.command("JPARM DOCUMENT").lines()).hasSize(3);
       }
