@@ -588,38 +588,46 @@ public final class HylaFaxClient implements AutoCloseable {
 
   private HfaxdReply readReply() {
     try {
-      String first = in.readLine();
-      if (first == null) {
-        throw new ConnectionException("hfaxd at " + address + " closed the connection");
-      }
-      int code = codeOf(first);
-      List<String> lines = new ArrayList<>();
-      if (first.length() > 3 && first.charAt(3) == '-') {
-        lines.add(first.substring(4));
-        String end = first.substring(0, 3) + " ";
-        while (true) {
-          String l = in.readLine();
-          if (l == null) {
-            throw new ConnectionException("hfaxd at " + address + " closed the connection inside a reply");
-          }
-          if (l.startsWith(end)) {
-            lines.add(l.substring(4));
-            break;
-          }
-          lines.add(l);
-        }
-      } else {
-        lines.add(first.length() > 4 ? first.substring(4) : "");
-      }
-      return new HfaxdReply(code, lines);
+      return readReply(in, address.toString());
     } catch (IOException e) {
       throw lost("reading a reply", e);
     }
   }
 
-  private int codeOf(String line) {
+  /**
+   * Reads one reply: {@code NNN text}, or the multi-line form {@code NNN-first} ... {@code NNN last} (lines in
+   * between are kept as sent, hfaxd indents them).
+   */
+  static HfaxdReply readReply(BufferedReader in, String server) throws IOException {
+    String first = in.readLine();
+    if (first == null) {
+      throw new ConnectionException("hfaxd at " + server + " closed the connection");
+    }
+    int code = codeOf(first, server);
+    List<String> lines = new ArrayList<>();
+    if (first.length() > 3 && first.charAt(3) == '-') {
+      lines.add(first.substring(4));
+      String end = first.substring(0, 3) + " ";
+      while (true) {
+        String l = in.readLine();
+        if (l == null) {
+          throw new ConnectionException("hfaxd at " + server + " closed the connection inside a reply");
+        }
+        if (l.startsWith(end)) {
+          lines.add(l.substring(4));
+          break;
+        }
+        lines.add(l);
+      }
+    } else {
+      lines.add(first.length() > 4 ? first.substring(4) : "");
+    }
+    return new HfaxdReply(code, lines);
+  }
+
+  private static int codeOf(String line, String server) {
     if (line.length() < 3 || !line.substring(0, 3).chars().allMatch(Character::isDigit)) {
-      throw new ConnectionException("hfaxd at " + address + " sent a line that is not a reply: '" + line + "'");
+      throw new ConnectionException("hfaxd at " + server + " sent a line that is not a reply: '" + line + "'");
     }
     return Integer.parseInt(line.substring(0, 3));
   }
