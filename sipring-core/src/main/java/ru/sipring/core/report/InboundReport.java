@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param periods section 7: statistics per hour / day / month
  * @param agents section 8: agent analytics (offers, sessions, pauses, work time)
  * @param problems input lines that could not be used, with where they are
+ * @param input what was read: sources, line count, lines per event type
  */
 public record InboundReport(
     ReportWindow window,
@@ -31,7 +32,16 @@ public record InboundReport(
     ServiceLevel serviceLevel,
     PeriodTable periods,
     List<AgentAnalytics> agents,
-    ProblemReport problems) {
+    ProblemReport problems,
+    InputSummary input) {
+
+  /** A report without an input summary (kept for callers written before {@link InputSummary} existed). */
+  public InboundReport(ReportWindow window, java.util.Set<ReportSection> sections, Summary summary,
+      List<AnsweredCall> answered, List<LostCall> lost, List<OperatorRow> operators, List<QueueRow> queues,
+      ServiceLevel serviceLevel, PeriodTable periods, List<AgentAnalytics> agents, ProblemReport problems) {
+    this(window, sections, summary, answered, lost, operators, queues, serviceLevel, periods, agents, problems,
+        InputSummary.NONE);
+  }
 
   public InboundReport {
     Objects.requireNonNull(window, "window");
@@ -45,5 +55,6 @@ public record InboundReport(
     Objects.requireNonNull(periods, "periods");
     agents = List.copyOf(agents);
     Objects.requireNonNull(problems, "problems");
+    Objects.requireNonNull(input, "input");
   }
 }
