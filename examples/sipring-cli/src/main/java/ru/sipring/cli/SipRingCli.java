@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         ru.sipring.cli.survey.SurveyCommand.class,
         ru.sipring.cli.screenpop.ScreenPopCommand.class,
         ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
+        ru.sipring.cli.fax.FaxCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
