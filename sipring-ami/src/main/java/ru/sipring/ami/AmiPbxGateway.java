@@ -70,7 +70,9 @@ import ru.sipring.core.pbx.QueueMember;
  * <p><b>Threads.</b> asterisk-java's single dispatch thread delivers responses and events in order; the gateway
  * only puts each event on its own queue there and returns, so nothing SipRing does (or a host's listener does)
  * can stall responses. One gateway thread ({@code sipring-ami-events}) folds events into live state; another
- * ({@code sipring-ami-listeners}) calls {@link LiveQueueMonitor.Listener}s and completes originate stages.
+ * ({@code sipring-ami-listeners}) calls {@link LiveQueueMonitor.Listener}s, always with the newest state of a
+ * queue (states a slow listener had no time for are skipped, so memory stays bounded); a third
+ * ({@code sipring-ami-originate}) completes originate stages.
  * Member actions block the calling thread until Asterisk answers (at most {@code responseTimeout}).
  *
  * <p>Thread-safe.
@@ -87,6 +89,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers;
   private final ExecutorService notifier;
+  private final ExecutorService outcomes;
+  /** Latest not-yet-delivered state per queue: a slow listener gets the newest state, memory stays bounded. */
+  private final Map<String, LiveQueueState> undelivered = new ConcurrentHashMap<>();
   private final Thread eventThread;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, PendingOriginate> originates = new ConcurrentHashMap<>();
@@ -122,6 +127,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     connection.addEventListener(inbox::add);
     this.timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "sipring-ami-timer"));
     this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-listeners"));
+    this.outcomes = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-originate"));
     this.eventThread = daemon(this::eventLoop, "sipring-ami-events");
   }
 
@@ -284,10 +290,17 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     if (listeners.isEmpty()) {
       return;
     }
+    if (undelivered.put(s.queue(), s) != null) {
+      return; // a delivery for this queue is already queued; it will carry this newer state
+    }
     notifier.execute(() -> {
+      LiveQueueState latest = undelivered.remove(s.queue());
+      if (latest == null) {
+        return;
+      }
       for (Listener l : listeners) {
         try {
-          l.onChange(s);
+          l.onChange(latest);
         } catch (RuntimeException ex) {
           log.warn("live queue listener {} failed", l, ex);
         }
@@ -461,7 +474,8 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
       timeout.cancel(false);
       future.completeExceptionally(notConnected(e));
     }
-    return future.thenApplyAsync(r -> r, notifier);
+    // dependants run on their own thread: neither a slow wallboard listener nor a slow dialer stalls the other
+    return future.thenApplyAsync(r -> r, outcomes);
   }
 
   private record OriginateRefused(String id, @Nullable String message) {}
@@ -530,6 +544,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     failPendingOriginates("gateway closed");
     inbox.add(new Stop());
     notifier.shutdown();
+    outcomes.shutdown();
   }
 
   private static Thread daemon(Runnable r, String name) {
