@@ -222,11 +222,30 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
 
   private void requestResync() {
     QueueStatusAction action = new QueueStatusAction();
+    long before = resyncs.get();
     try {
-      connection.sendEventGeneratingAction(action, (ResponseEvents re) ->
-          inbox.add(new Resync(new ArrayList<>(re.getEvents()))));
+      connection.sendEventGeneratingAction(action, (ResponseEvents re) -> {
+        // asterisk-java's dispatch thread: only hand off
+        if (re.getResponse() instanceof ManagerError err) {
+          log.warn("Asterisk refused QueueStatus ({}); live state not loaded", err.getMessage());
+        } else {
+          inbox.add(new Resync(new ArrayList<>(re.getEvents())));
+        }
+      });
     } catch (IOException | RuntimeException e) {
       log.warn("AMI QueueStatus not sent: {}", e.toString());
+    }
+    // the asynchronous list call has no timeout of its own: if the list never completes, ask again
+    long retryMs = settings.responseTimeout().multipliedBy(4).toMillis();
+    try {
+      timers.schedule(() -> {
+        if (resyncs.get() == before && connection.getState() == ManagerConnectionState.CONNECTED && !closed.get()) {
+          log.warn("QueueStatus did not complete within {} ms; asking again", retryMs);
+          requestResync();
+        }
+      }, retryMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     }
   }
 

@@ -105,6 +105,16 @@ class AmiResilienceTest {
   }
 
   @Test
+  void aQueueStatusThatNeverCompletesIsAskedAgain() {
+    startPbx(FakeAsterisk.Config.defaults());
+    pbx.engine().addMember("100", "PJSIP/501", "Petrova", 0, false, null, null, "MANAGER");
+    pbx.ignoreNext("QueueStatus", 1);
+    gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx).withResponseTimeout(Duration.ofMillis(300)),
+        Clock.systemUTC(), Duration.ofSeconds(20));
+    assertThat(gw.snapshot("100").orElseThrow().members()).hasSize(1);
+  }
+
+  @Test
   void wrongSecretIsAConnectionFailure() {
     startPbx(FakeAsterisk.Config.defaults());
     AmiSettings bad = AmiSettings.of("127.0.0.1", pbx.port(), "sipring", "wrong")
