@@ -70,7 +70,9 @@ import ru.sipring.core.pbx.QueueMember;
  * <p><b>Threads.</b> asterisk-java's single dispatch thread delivers responses and events in order; the gateway
  * only puts each event on its own queue there and returns, so nothing SipRing does (or a host's listener does)
  * can stall responses. One gateway thread ({@code sipring-ami-events}) folds events into live state; another
- * ({@code sipring-ami-listeners}) calls {@link LiveQueueMonitor.Listener}s and completes originate stages.
+ * ({@code sipring-ami-listeners}) calls {@link LiveQueueMonitor.Listener}s, always with the newest state of a
+ * queue (states a slow listener had no time for are skipped, so memory stays bounded); a third
+ * ({@code sipring-ami-originate}) completes originate stages.
  * Member actions block the calling thread until Asterisk answers (at most {@code responseTimeout}).
  *
  * <p>Thread-safe.
@@ -87,6 +89,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
   private final ScheduledExecutorService timers;
   private final ExecutorService notifier;
+  private final ExecutorService outcomes;
+  /** Latest not-yet-delivered state per queue: a slow listener gets the newest state, memory stays bounded. */
+  private final Map<String, LiveQueueState> undelivered = new ConcurrentHashMap<>();
   private final Thread eventThread;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, PendingOriginate> originates = new ConcurrentHashMap<>();
@@ -122,6 +127,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     connection.addEventListener(inbox::add);
     this.timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "sipring-ami-timer"));
     this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-listeners"));
+    this.outcomes = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-originate"));
     this.eventThread = daemon(this::eventLoop, "sipring-ami-events");
   }
 
@@ -216,11 +222,30 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
 
   private void requestResync() {
     QueueStatusAction action = new QueueStatusAction();
+    long before = resyncs.get();
     try {
-      connection.sendEventGeneratingAction(action, (ResponseEvents re) ->
-          inbox.add(new Resync(new ArrayList<>(re.getEvents()))));
+      connection.sendEventGeneratingAction(action, (ResponseEvents re) -> {
+        // asterisk-java's dispatch thread: only hand off
+        if (re.getResponse() instanceof ManagerError err) {
+          log.warn("Asterisk refused QueueStatus ({}); live state not loaded", err.getMessage());
+        } else {
+          inbox.add(new Resync(new ArrayList<>(re.getEvents())));
+        }
+      });
     } catch (IOException | RuntimeException e) {
       log.warn("AMI QueueStatus not sent: {}", e.toString());
+    }
+    // the asynchronous list call has no timeout of its own: if the list never completes, ask again
+    long retryMs = settings.responseTimeout().multipliedBy(4).toMillis();
+    try {
+      timers.schedule(() -> {
+        if (resyncs.get() == before && connection.getState() == ManagerConnectionState.CONNECTED && !closed.get()) {
+          log.warn("QueueStatus did not complete within {} ms; asking again", retryMs);
+          requestResync();
+        }
+      }, retryMs, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
     }
   }
 
@@ -284,10 +309,17 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     if (listeners.isEmpty()) {
       return;
     }
+    if (undelivered.put(s.queue(), s) != null) {
+      return; // a delivery for this queue is already queued; it will carry this newer state
+    }
     notifier.execute(() -> {
+      LiveQueueState latest = undelivered.remove(s.queue());
+      if (latest == null) {
+        return;
+      }
       for (Listener l : listeners) {
         try {
-          l.onChange(s);
+          l.onChange(latest);
         } catch (RuntimeException ex) {
           log.warn("live queue listener {} failed", l, ex);
         }
@@ -461,7 +493,8 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
       timeout.cancel(false);
       future.completeExceptionally(notConnected(e));
     }
-    return future.thenApplyAsync(r -> r, notifier);
+    // dependants run on their own thread: neither a slow wallboard listener nor a slow dialer stalls the other
+    return future.thenApplyAsync(r -> r, outcomes);
   }
 
   private record OriginateRefused(String id, @Nullable String message) {}
@@ -530,6 +563,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     failPendingOriginates("gateway closed");
     inbox.add(new Stop());
     notifier.shutdown();
+    outcomes.shutdown();
   }
 
   private static Thread daemon(Runnable r, String name) {

@@ -105,6 +105,16 @@ class AmiResilienceTest {
   }
 
   @Test
+  void aQueueStatusThatNeverCompletesIsAskedAgain() {
+    startPbx(FakeAsterisk.Config.defaults());
+    pbx.engine().addMember("100", "PJSIP/501", "Petrova", 0, false, null, null, "MANAGER");
+    pbx.ignoreNext("QueueStatus", 1);
+    gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx).withResponseTimeout(Duration.ofMillis(300)),
+        Clock.systemUTC(), Duration.ofSeconds(20));
+    assertThat(gw.snapshot("100").orElseThrow().members()).hasSize(1);
+  }
+
+  @Test
   void wrongSecretIsAConnectionFailure() {
     startPbx(FakeAsterisk.Config.defaults());
     AmiSettings bad = AmiSettings.of("127.0.0.1", pbx.port(), "sipring", "wrong")
@@ -114,15 +124,16 @@ class AmiResilienceTest {
   }
 
   @Test
-  void aSlowListenerDoesNotStallResponses() {
+  void aSlowListenerStallsNeitherResponsesNorOriginateOutcomesAndGetsTheNewestState() throws Exception {
     startPbx(FakeAsterisk.Config.defaults());
+    pbx.onOriginate(o -> new FakeAsterisk.OriginateScript(4, Duration.ofMillis(20)));
     gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx).withResponseTimeout(Duration.ofSeconds(1)),
         Clock.systemUTC(), Duration.ofSeconds(20));
-    List<String> seen = new CopyOnWriteArrayList<>();
+    List<LiveQueueState> seen = new CopyOnWriteArrayList<>();
     gw.addListener(s -> {
-      seen.add(s.queue());
+      seen.add(s);
       try {
-        Thread.sleep(2000); // far longer than the response timeout
+        Thread.sleep(3000); // far longer than the response timeout
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -130,13 +141,22 @@ class AmiResilienceTest {
     for (int i = 0; i < 5; i++) {
       pbx.engine().join("100", "49500000" + i, "");
     }
-    // each action answers although the listener has seconds of work queued
+    // each action answers although the listener is busy for seconds
     gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
     gw.setPaused("PJSIP/501", "100", true, "break");
     gw.removeMember("100", "PJSIP/501");
+    OriginateResult r = gw.originate(new OriginateRequest("Local/1@out", "from-internal", "700", "100",
+        Duration.ofSeconds(30), Map.of(), "t1")).toCompletableFuture().get(2, TimeUnit.SECONDS);
+    assertThat(r.tag()).isEqualTo("t1");
     Eventually.assertWithin(Duration.ofSeconds(5), () ->
         assertThat(gw.snapshot("100").orElseThrow().callers()).hasSize(5));
-    assertThat(seen).isNotEmpty();
+    // the listener skips what it had no time for but ends on the newest state
+    Eventually.assertWithin(Duration.ofSeconds(15), () -> {
+      LiveQueueState last = seen.get(seen.size() - 1);
+      assertThat(last.callers()).hasSize(5);
+      assertThat(last.members()).isEmpty();
+    });
+    assertThat(seen.size()).isLessThan(9); // 9 changes were made; states were coalesced, not queued
   }
 
   @Test

@@ -87,6 +87,8 @@ public final class AmiEventBenchmark {
         }
       }
     });
+    // the listener gets the newest state of a queue: a join whose leave is applied before the listener runs is
+    // never seen (coalesced), so the samples are the joins the listener did see
     long period = 1_000_000_000L / rate;
     long start = System.nanoTime();
     for (int i = 0; i < samples; i++) {
@@ -98,13 +100,13 @@ public final class AmiEventBenchmark {
       pbx.emit(join(id, "t" + System.nanoTime()));
       pbx.emit(leave(id));
     }
-    while (n.get() < samples) {
-      Thread.sleep(5);
-    }
+    Thread.sleep(2000); // let the pipeline drain
     sub.close();
-    Arrays.sort(lat);
-    System.out.printf("latency at %,d joins/s (%,d events/s), %,d samples: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-        + " max %.2f ms%n", rate, rate * 2, samples, lat[samples / 2] / 1e6, lat[samples * 9 / 10] / 1e6,
-        lat[samples * 99 / 100] / 1e6, lat[samples - 1] / 1e6);
+    int got = Math.min(n.get(), samples);
+    long[] seen = Arrays.copyOf(lat, got);
+    Arrays.sort(seen);
+    System.out.printf("latency at %,d joins/s (%,d events/s), %,d joins, %,d seen by the listener: p50 %.2f ms,"
+        + " p90 %.2f ms, p99 %.2f ms, max %.2f ms%n", rate, rate * 2, samples, got, seen[got / 2] / 1e6,
+        seen[got * 9 / 10] / 1e6, seen[got * 99 / 100] / 1e6, seen[got - 1] / 1e6);
   }
 }

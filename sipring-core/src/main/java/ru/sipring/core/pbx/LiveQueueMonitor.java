@@ -8,12 +8,13 @@ import java.util.Optional;
  * {@code ru.sipring.ami.AmiPbxGateway}.
  *
  * <p>Implementations are thread-safe. Listeners are called on one notification thread owned by the
- * implementation, one change at a time, in the order of the changes; a slow listener delays later
- * notifications but never the PBX connection.
+ * implementation, one call at a time. A listener always gets the newest state of a queue; when it is slower than
+ * the changes, intermediate states of that queue are skipped (never the last one). A slow listener never
+ * delays the PBX connection.
  */
 public interface LiveQueueMonitor {
 
-  /** Called with the new state of a queue after each change. */
+  /** Called with the newest state of a queue after it changed. */
   @FunctionalInterface
   interface Listener {
     void onChange(LiveQueueState state);

@@ -187,6 +187,23 @@ public final class FakeAsterisk implements AutoCloseable {
     }
   }
 
+  /** Leaves the next {@code count} actions named {@code action} (any case) unanswered, as a stuck Asterisk would. */
+  public void ignoreNext(String action, int count) {
+    ignored.merge(action.toLowerCase(java.util.Locale.ROOT), count, Integer::sum);
+  }
+
+  private final java.util.concurrent.ConcurrentHashMap<String, Integer> ignored =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private boolean consumeIgnore(String action) {
+    boolean[] hit = {false};
+    ignored.computeIfPresent(action, (k, n) -> {
+      hit[0] = true;
+      return n <= 1 ? null : n - 1;
+    });
+    return hit[0];
+  }
+
   /** Stops listening and closes every session; {@link #restart()} listens again on the same port. */
   public void stop() {
     ServerSocket s = server;
@@ -421,6 +438,9 @@ public final class FakeAsterisk implements AutoCloseable {
       String name = a.action();
       if (name == null) {
         error(a, "Missing action in request");
+        return;
+      }
+      if (consumeIgnore(name)) {
         return;
       }
       if (!authenticated && !name.equals("login") && !name.equals("challenge") && !name.equals("logoff")) {
