@@ -62,7 +62,7 @@ import ru.sipring.core.SipRingException;
     description = "Outbound call centre: Project > Task > Assignment, client bases (CSV), reports, auto-dialer.",
     subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCmd.class, CampaignCommand.Import.class,
         CampaignCommand.Export.class, CampaignCommand.Report.class, CampaignCommand.Dnc.class,
-        CampaignCommand.Mapping.class, DialCommand.class})
+        CampaignCommand.Mapping.class, DialCommand.class, WorkCommand.class})
 public final class CampaignCommand implements Runnable {
   /** Exit code: the input was wrong, or nothing could be imported because of errors. */
   static final int BAD_INPUT = 1;

@@ -177,4 +177,23 @@ class CampaignCommandTest {
       assertThat(rep.out()).contains("Занят").contains("Отвечен");
     }
   }
+
+  @Test
+  void workSessionsLiveViewAndHungSessions() {
+    run("campaign", "create", "P/T/A", "--store", store());
+    assertThat(run("campaign", "work", "start", "Иванов ВВ", "--assignment", "P/T/A", "--store", store()).exit())
+        .isZero();
+    assertThat(run("campaign", "work", "start", "Иванов ВВ", "--assignment", "P/T/A", "--store", store()).exit())
+        .as("one open session per operator").isEqualTo(2);
+    run("campaign", "work", "pause", "Иванов ВВ", "--reason", "обед", "--store", store());
+    assertThat(run("campaign", "work", "live", "--store", store()).out()).contains("Иванов ВВ").contains("пауза: обед");
+    run("campaign", "work", "resume", "Иванов ВВ", "--store", store());
+    Result hung = run("campaign", "work", "hung", "--older-than-hours", "0", "--store", store());
+    assertThat(hung.out()).startsWith("session ");
+    String id = hung.out().split("\\s+")[1];
+    Result closed = run("campaign", "work", "close", id, "--store", store());
+    assertThat(closed.exit()).as(closed.err()).isZero();
+    assertThat(closed.out()).contains("закрыта администратором");
+    assertThat(run("campaign", "work", "live", "--store", store()).out()).isEmpty();
+  }
 }
