@@ -214,9 +214,9 @@ public final class ReportCommand implements Callable<Integer> {
           // outside it, and the same rows give the same report
           render(b, QueueLogInput.source(opened.source()), wanted, zoneId, language, err);
         } catch (ConnectionException e) {
-          throw e.getMessage().contains(url) ? e : new ConnectionException(url + ": " + e.getMessage(), e);
+          throw String.valueOf(e.getMessage()).contains(url) ? e : new ConnectionException(url + ": " + e.getMessage(), e);
         } catch (SipRingException e) {
-          throw e.getMessage().contains(url) ? e : new SipRingException(url + ": " + e.getMessage(), e);
+          throw String.valueOf(e.getMessage()).contains(url) ? e : new SipRingException(url + ": " + e.getMessage(), e);
         }
       } else {
         render(b, input(), wanted, zoneId, language, err);

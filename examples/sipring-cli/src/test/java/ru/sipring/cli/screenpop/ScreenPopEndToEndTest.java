@@ -34,6 +34,7 @@ import ru.sipring.survey.SurveyService;
 import ru.sipring.testkit.ami.FakeAsterisk;
 import ru.sipring.testkit.queue.QueueEngine;
 import ru.sipring.testkit.queue.QueueLogWriter;
+import ru.sipring.testkit.time.Eventually;
 
 /**
  * The whole screen-pop path over the wire: the fake Asterisk's queue connects a caller to an operator, its AMI
@@ -183,6 +184,21 @@ class ScreenPopEndToEndTest {
 
     cards.refresh();
     assertThat(popFor("6000", "79210000004", "PJSIP/501").client()).map(ClientCard::name).hasValue("ЗАО Вектор");
+  }
+
+  @Test
+  void popsGoOnAfterTheAmiConnectionDrops() throws InterruptedException {
+    assertThat(popFor("6000", "+7 916 000-00-01", "PJSIP/501").client()).isPresent();
+    int logins = pbx.loginCount();
+
+    pbx.dropConnections();
+    // asterisk-java logs in again by itself; the gateway does too (two sessions, so two more logins)
+    Eventually.until(Duration.ofSeconds(15), "AMI sessions back", () -> pbx.loginCount() >= logins + 2
+        && agentConnects.isConnected());
+
+    ScreenPop after = popFor("6000", "89030000002", "PJSIP/501");
+    assertThat(after.client()).map(ClientCard::name).hasValue("Сидорова Анна");
+    assertThat(shown).isEmpty();
   }
 
   @Test
