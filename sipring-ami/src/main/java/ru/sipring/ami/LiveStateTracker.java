@@ -130,8 +130,8 @@ final class LiveStateTracker {
     if (e instanceof QueueMemberStatusEvent s) {
       Q q = queue(s.getQueue());
       M m = q.members.computeIfAbsent(s.getInterface(), i -> new M(i, i));
-      if (s.getMemberName() != null) {
-        m.name = s.getMemberName();
+      if (s.getName() != null) {
+        m.name = s.getName(); // QueueMemberStatus's MemberName header lands in QueueMemberEvent's name
       }
       m.status = s.getStatus() == null ? m.status : s.getStatus();
       m.paused = s.getPaused() == null ? m.paused : s.getPaused();
@@ -155,7 +155,7 @@ final class LiveStateTracker {
       } else if (e.getClass() == QueueMemberEvent.class) {
         QueueMemberEvent me = (QueueMemberEvent) e;
         Q q = fresh.computeIfAbsent(me.getQueue(), Q::new);
-        M m = new M(me.getLocation(), me.getName() == null ? me.getLocation() : me.getName());
+        M m = new M(me.getInterface(), me.getName() == null ? me.getInterface() : me.getName());
         m.status = me.getStatus() == null ? 0 : me.getStatus();
         m.paused = Boolean.TRUE.equals(me.getPaused());
         m.reason = m.paused ? me.getPausedreason() : null;
