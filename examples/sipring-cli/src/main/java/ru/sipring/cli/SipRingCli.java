@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ru.sipring.cli.report.ReportCommand.class,
-        ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
         ru.sipring.cli.survey.SurveyCommand.class,
+        ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
+        ru.sipring.cli.fax.FaxCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
