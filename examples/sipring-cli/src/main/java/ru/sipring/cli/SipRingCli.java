@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         ru.sipring.cli.ami.AgentsCommand.class, ru.sipring.cli.ami.LiveCommand.class, ru.sipring.cli.ami.AgiServerCommand.class, ru.sipring.cli.ami.DemoCommand.class,
         ru.sipring.cli.report.ReportCommand.class,
         ru.sipring.cli.survey.SurveyCommand.class,
+        ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
+        ru.sipring.cli.fax.FaxCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
