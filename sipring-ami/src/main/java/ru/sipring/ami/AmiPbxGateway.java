@@ -422,7 +422,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
       throw new RejectedException(err.getMessage());
     }
     for (ManagerEvent e : re.getEvents()) {
-      if (e instanceof QueueMemberEvent m && queue.equals(m.getQueue()) && memberInterface.equals(m.getLocation())) {
+      if (e instanceof QueueMemberEvent m && queue.equals(m.getQueue()) && memberInterface.equals(m.getInterface())) {
         return Optional.of(m.getName() == null ? memberInterface : m.getName());
       }
     }

@@ -22,6 +22,7 @@ import org.asteriskjava.manager.event.QueueEntryEvent;
 import org.asteriskjava.manager.event.QueueMemberAddedEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.event.QueueMemberPauseEvent;
+import org.asteriskjava.manager.event.QueueMemberPausedEvent;
 import org.asteriskjava.manager.event.QueueMemberRemovedEvent;
 import org.asteriskjava.manager.event.QueueMemberStatusEvent;
 import org.asteriskjava.manager.event.QueueParamsEvent;
@@ -114,24 +115,28 @@ final class LiveStateTracker {
       m.callsTaken = a.getCallsTaken() == null ? 0 : a.getCallsTaken();
       return q.name;
     }
-    if (e instanceof QueueMemberPauseEvent p) {
+    if (e instanceof QueueMemberPausedEvent p) {
+      // QueueMemberPause (Asterisk >= 12) is a subclass of the legacy QueueMemberPaused (Asterisk <= 11)
       Q q = queue(p.getQueue());
       M m = q.members.computeIfAbsent(p.getInterface(), i -> new M(i, p.getMemberName() == null ? i
           : p.getMemberName()));
       m.paused = Boolean.TRUE.equals(p.getPaused());
-      // Asterisk >= 12 puts the reason in PausedReason (asterisk-java issue #545: getReason() stays null)
-      String reason = p.getPausedreason() != null ? p.getPausedreason() : p.getReason();
-      m.reason = m.paused ? reason : null;
-      if (p.getStatus() != null) {
-        m.status = p.getStatus();
+      String reason = p.getReason();
+      if (p instanceof QueueMemberPauseEvent modern) {
+        // Asterisk >= 12 puts the reason in PausedReason (asterisk-java issue #545: getReason() stays null)
+        reason = modern.getPausedreason() != null ? modern.getPausedreason() : reason;
+        if (modern.getStatus() != null) {
+          m.status = modern.getStatus();
+        }
       }
+      m.reason = m.paused ? reason : null;
       return q.name;
     }
     if (e instanceof QueueMemberStatusEvent s) {
       Q q = queue(s.getQueue());
       M m = q.members.computeIfAbsent(s.getInterface(), i -> new M(i, i));
-      if (s.getMemberName() != null) {
-        m.name = s.getMemberName();
+      if (s.getName() != null) {
+        m.name = s.getName(); // QueueMemberStatus's MemberName header lands in QueueMemberEvent's name
       }
       m.status = s.getStatus() == null ? m.status : s.getStatus();
       m.paused = s.getPaused() == null ? m.paused : s.getPaused();
@@ -155,7 +160,7 @@ final class LiveStateTracker {
       } else if (e.getClass() == QueueMemberEvent.class) {
         QueueMemberEvent me = (QueueMemberEvent) e;
         Q q = fresh.computeIfAbsent(me.getQueue(), Q::new);
-        M m = new M(me.getLocation(), me.getName() == null ? me.getLocation() : me.getName());
+        M m = new M(me.getInterface(), me.getName() == null ? me.getInterface() : me.getName());
         m.status = me.getStatus() == null ? 0 : me.getStatus();
         m.paused = Boolean.TRUE.equals(me.getPaused());
         m.reason = m.paused ? me.getPausedreason() : null;

@@ -120,6 +120,9 @@ class AmiPbxGatewayTest {
       assertThat(q.callers()).isEmpty();
       assertThat(q.members().get(0).status()).isEqualTo(MemberStatus.IDLE);
     });
+    e.setDeviceStatus("PJSIP/501", QueueEngine.UNAVAILABLE); // the phone unregistered
+    Eventually.until(Duration.ofSeconds(5), "unavailable", () ->
+        gw.snapshot("100").orElseThrow().members().get(0).status() == MemberStatus.UNAVAILABLE);
   }
 
   @Test

@@ -1,8 +1,13 @@
 package ru.sipring.benchmarks.ami;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.ami.AmiSettings;
@@ -35,9 +40,33 @@ public final class AmiEventBenchmark {
          AmiPbxGateway gw = AmiPbxGateway.connect(AmiSettings.of("127.0.0.1", pbx.port(), "sipring",
              "sipring-secret"), Clock.systemUTC(), Duration.ofSeconds(30))) {
       throughput(pbx, gw, events / 10, "warm-up");
+      Map<String, Long> cpuBefore = threadCpu();
       throughput(pbx, gw, events, "measured");
+      Map<String, Long> cpuAfter = threadCpu();
+      System.out.println("CPU time per thread during the measured run:");
+      cpuAfter.forEach((name, ns) -> {
+        long used = ns - cpuBefore.getOrDefault(name, 0L);
+        if (used > 50_000_000L) {
+          System.out.printf("  %-60s %6.2f s%n", name, used / 1e9);
+        }
+      });
       latency(pbx, gw, rate, samples);
     }
+  }
+
+  /** CPU time of every live thread by name, to see which stage of the path does the work. */
+  private static Map<String, Long> threadCpu() {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new TreeMap<>();
+    for (ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (t != null) {
+        long ns = mx.getThreadCpuTime(t.getThreadId());
+        if (ns > 0) {
+          out.merge(t.getThreadName(), ns, Long::sum);
+        }
+      }
+    }
+    return out;
   }
 
   private static AmiMessage join(int i, String callerNum) {

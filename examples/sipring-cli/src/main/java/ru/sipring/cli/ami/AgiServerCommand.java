@@ -85,7 +85,8 @@ public final class AgiServerCommand implements Callable<Integer> {
            AgentLoginService svc = AgentLoginService.start(settings, gw, auth,
                e -> System.out.printf("%s %s %s queue %s device %s%n", e.at(), e.action(), e.operator().name(),
                    e.queue(), e.device()), AgentDirectory.empty(), Clock.systemUTC())) {
-        System.out.println("agent login listening on " + bind + ":" + port + " (Ctrl-C to stop)");
+        System.out.println("agent login listening on " + svc.settings().bindAddress().getHostAddress() + ":"
+            + svc.settings().port() + " (Ctrl-C to stop)");
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
         stop.await();
       }

@@ -137,6 +137,14 @@ class CdrCommandsTest {
   }
 
   @Test
+  void missingTableIsNotFound() {
+    Run r = run(dbArgs("cdr", "--table", "no_such_cdr"));
+
+    assertThat(r.exit()).isEqualTo(Failures.NOT_FOUND);
+    assertThat(r.err()).contains("no_such_cdr").contains("doesn't exist");
+  }
+
+  @Test
   void badTimeNamesTheOption() {
     Run r = run(dbArgs("cdr", "--from", "yesterday"));
 
