@@ -61,9 +61,10 @@ import ru.sipring.core.pbx.QueueMember;
  * raw {@code ManagerConnection} (not its live API, which floods Asterisk with GetVar actions).
  *
  * <p><b>Connection.</b> {@link #start} returns at once; the first login (Challenge/MD5) is retried in the
- * background with exponential back-off until it succeeds or the gateway is closed. Once logged in,
- * asterisk-java reconnects by itself when the connection drops (every 50 ms ten times, then every 5 s,
- * forever). A dead peer that never closes the socket (half-open TCP) is found by a Ping every
+ * background with capped exponential back-off and jitter ({@code initialBackoff} doubling up to
+ * {@code maxBackoff}) until it succeeds or the gateway is closed. When an established connection drops, the
+ * gateway stops asterisk-java's own fixed-schedule reconnect (50 ms ten times, then every 5 s) by logging the
+ * connection off, and logs in again on the same back-off schedule, forever. A dead peer that never closes the socket (half-open TCP) is found by a Ping every
  * {@code pingInterval} plus a socket read timeout; the reader then fails and the reconnect starts. After every
  * (re)login the live state is rebuilt from QueueStatus.
  *
@@ -100,6 +101,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   private final AtomicLong resyncs = new AtomicLong();
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile CountDownLatch firstSync = new CountDownLatch(1);
+  private final Backoff backoff;
+  /** Times of the last login attempts (first login and reconnects), newest last; for monitoring and tests. */
+  private final java.util.Deque<java.time.Instant> loginAttempts = new java.util.ArrayDeque<>();
   private volatile boolean synced;
 
   private record PendingOriginate(OriginateRequest request, CompletableFuture<OriginateResult> future,
@@ -114,6 +118,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     this.settings = settings;
     this.clock = clock;
     this.tracker = new LiveStateTracker(clock);
+    this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
     ManagerConnectionFactory factory = new ManagerConnectionFactory(settings.host(), settings.port(),
         settings.username(), settings.secret());
     this.connection = factory.createManagerConnection();
@@ -135,7 +140,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   public static AmiPbxGateway start(AmiSettings settings, Clock clock) {
     AmiPbxGateway g = new AmiPbxGateway(Objects.requireNonNull(settings), Objects.requireNonNull(clock));
     g.eventThread.start();
-    g.timers.execute(() -> g.firstLogin(settings.initialBackoff()));
+    g.timers.execute(() -> g.login(0));
     g.timers.scheduleWithFixedDelay(g::ping, settings.pingInterval().toMillis(),
         settings.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
     return g;
@@ -184,9 +189,19 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
 
   // ------------------------------------------------------------------ connection
 
-  private void firstLogin(Duration backoff) {
+  /**
+   * One login attempt on the timer thread; a failure schedules attempt {@code attempt + 1} after the back-off.
+   * Used for the first login and for every reconnect.
+   */
+  private void login(int attempt) {
     if (closed.get()) {
       return;
+    }
+    synchronized (loginAttempts) {
+      if (loginAttempts.size() == 64) {
+        loginAttempts.removeFirst();
+      }
+      loginAttempts.addLast(clock.instant());
     }
     try {
       connection.login("on");
@@ -200,11 +215,49 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
       if (closed.get()) {
         return;
       }
-      Duration next = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-          : backoff.multipliedBy(2);
+      Duration wait = backoff.delay(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
       log.warn("AMI login to {}:{} failed ({}); retrying in {} ms", settings.host(), settings.port(),
-          e.toString(), backoff.toMillis());
-      timers.schedule(() -> firstLogin(next), backoff.toMillis(), TimeUnit.MILLISECONDS);
+          e.toString(), wait.toMillis());
+      schedule(() -> login(attempt + 1), wait);
+    }
+  }
+
+  /**
+   * After a drop: asterisk-java has started its own reconnect thread (fixed 50 ms / 5 s schedule). Logging off
+   * moves the connection to DISCONNECTED, and that thread ends at its next wake-up because the state is no
+   * longer RECONNECTING; the gateway then logs in again with its own back-off. Should asterisk-java's thread
+   * have won the race and logged in already, that session is logged off too and replaced: one extra login,
+   * no lost state (every login resyncs).
+   */
+  private void takeOverReconnect() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      ManagerConnectionState st = connection.getState();
+      if (st == ManagerConnectionState.CONNECTED || st == ManagerConnectionState.RECONNECTING) {
+        connection.logoff();
+      }
+    } catch (RuntimeException e) {
+      log.debug("AMI logoff after a drop: {}", e.toString());
+    }
+    Duration wait = backoff.delay(0, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+    log.info("AMI reconnect to {}:{} in {} ms", settings.host(), settings.port(), wait.toMillis());
+    schedule(() -> login(1), wait);
+  }
+
+  private void schedule(Runnable r, Duration wait) {
+    try {
+      timers.schedule(r, wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
+  }
+
+  /** Times of the latest login attempts (at most 64, oldest first), from the gateway's clock. */
+  List<java.time.Instant> loginAttempts() {
+    synchronized (loginAttempts) {
+      return List.copyOf(loginAttempts);
     }
   }
 
@@ -287,8 +340,14 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     }
     if (e instanceof DisconnectEvent) {
       synced = false;
-      log.warn("AMI connection to {}:{} lost; asterisk-java reconnects", settings.host(), settings.port());
+      log.warn("AMI connection to {}:{} lost; reconnecting with back-off", settings.host(), settings.port());
       failPendingOriginates("AMI connection lost before the originate outcome arrived");
+      // the connection lock may be held by asterisk-java's reconnect thread: never wait for it here
+      try {
+        timers.execute(this::takeOverReconnect);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // closing
+      }
       return;
     }
     if (e instanceof OriginateResponseEvent o) {

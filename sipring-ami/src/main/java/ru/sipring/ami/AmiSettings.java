@@ -15,8 +15,9 @@ import ru.sipring.core.BadInputException;
  * @param responseTimeout how long to wait for the answer to an action
  * @param pingInterval how often to ping Asterisk to detect a dead connection
  * @param readTimeout silence after which the connection is declared dead (at least 2 × pingInterval)
- * @param initialBackoff first wait before retrying a failed first login; doubles up to {@code maxBackoff}
- * @param maxBackoff longest wait between first-login attempts
+ * @param initialBackoff first wait before a reconnect or a retried login; doubles up to {@code maxBackoff},
+ *     each wait jittered to between half and all of its value
+ * @param maxBackoff longest wait between login attempts
  */
 public record AmiSettings(String host, int port, String username, String secret, Duration connectTimeout,
     Duration responseTimeout, Duration pingInterval, Duration readTimeout, Duration initialBackoff,
@@ -35,10 +36,10 @@ public record AmiSettings(String host, int port, String username, String secret,
     }
   }
 
-  /** Production defaults: connect 5 s, response 5 s, ping every 10 s, dead after 30 s of silence, back-off 1..30 s. */
+  /** Production defaults: connect 5 s, response 5 s, ping every 10 s, dead after 30 s of silence, back-off 0.5..30 s. */
   public static AmiSettings of(String host, int port, String username, String secret) {
     return new AmiSettings(host, port, username, secret, Duration.ofSeconds(5), Duration.ofSeconds(5),
-        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(30));
   }
 
   /** Parses {@code HOST:PORT} (port defaults to 5038). */

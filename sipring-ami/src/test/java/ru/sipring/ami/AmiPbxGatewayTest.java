@@ -126,6 +126,36 @@ class AmiPbxGatewayTest {
   }
 
   @Test
+  void liveStateFollowsTransfersAgentDumpsAndExits() {
+    gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
+    QueueEngine e = pbx.engine();
+    String dumped = e.join("100", "4951110004", "");
+    assertThat(e.offer(dumped)).containsExactly("PJSIP/501");
+    e.agentDump(dumped, "PJSIP/501");
+    Eventually.assertWithin(Duration.ofSeconds(5), () -> {
+      LiveQueueState q = gw.snapshot("100").orElseThrow();
+      assertThat(q.callers()).extracting(LiveQueueState.Caller::uniqueId).containsExactly(dumped); // still waiting
+      assertThat(q.members().get(0).status()).isEqualTo(MemberStatus.IDLE);
+    });
+    e.offer(dumped);
+    e.connect(dumped, "PJSIP/501");
+    e.blindTransfer(dumped, "700", "from-internal");
+    String attended = e.join("100", "4951110005", "");
+    e.offer(attended);
+    e.connect(attended, "PJSIP/501");
+    e.attendedTransfer(attended, QueueEngine.AttendedTransfer.BRIDGE, "");
+    String keyed = e.join("100", "4951110006", "");
+    e.exitWithKey(keyed, "0");
+    Eventually.assertWithin(Duration.ofSeconds(5), () -> {
+      LiveQueueState q = gw.snapshot("100").orElseThrow();
+      assertThat(q.answered()).isEqualTo(2);   // transfers end answered calls (AgentComplete, Reason: transfer)
+      assertThat(q.abandoned()).isZero();      // an exit by key is not an abandon
+      assertThat(q.callers()).isEmpty();
+      assertThat(q.members().get(0).status()).isEqualTo(MemberStatus.IDLE);
+    });
+  }
+
+  @Test
   void stateAlreadyOnThePbxIsLoadedAtLogin() throws Exception {
     pbx.engine().addMember("200", "PJSIP/502", "Sidorov", 0, true, "training", null, "MANAGER");
     pbx.engine().join("200", "4951110003", "Petrov");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -75,6 +76,66 @@ class AmiResilienceTest {
     pbx.restart();
     Eventually.until(Duration.ofSeconds(20), "reconnected after restart", gw::isConnected);
     gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
+  }
+
+  @Test
+  void afterAnOutageReconnectsOnACappedExponentialBackOffNotAsteriskJavasFixedSchedule() throws Exception {
+    startPbx(FakeAsterisk.Config.defaults());
+    Duration initial = Duration.ofMillis(200);
+    Duration max = Duration.ofMillis(800);
+    gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx).withBackoff(initial, max), Clock.systemUTC(),
+        Duration.ofSeconds(20));
+    int before = gw.loginAttempts().size();
+    Instant dropped = Instant.now();
+    pbx.stop();
+    Thread.sleep(4000); // asterisk-java alone would have tried ten times in the first 0.5 s, then every 5 s
+    pbx.restart();
+    Eventually.until(Duration.ofSeconds(20), "reconnected after the outage", gw::isConnected);
+    Thread.sleep(300); // a second session (asterisk-java's own reconnect) would show up here
+
+    List<Instant> attempts = gw.loginAttempts().subList(before, gw.loginAttempts().size());
+    assertThat(attempts).as("attempts during a 4 s outage with back-off %s..%s", initial, max).hasSizeBetween(4, 12);
+    Backoff b = new Backoff(initial, max);
+    long first = Duration.between(dropped, attempts.get(0)).toMillis();
+    assertThat(first).as("first reconnect after the drop").isBetween(b.ceiling(0).toMillis() / 2 - 20,
+        b.ceiling(0).toMillis() + 1000);
+    for (int k = 1; k < attempts.size(); k++) {
+      long gap = Duration.between(attempts.get(k - 1), attempts.get(k)).toMillis();
+      // attempt k failed at once (connection refused) and waited delay(k): half to all of min(max, initial·2^k)
+      assertThat(gap).as("gap before attempt %d in %s", k + 1, attempts)
+          .isBetween(b.ceiling(k).toMillis() / 2 - 20, b.ceiling(k).toMillis() + 1000);
+    }
+    assertThat(pbx.loginCount()).as("one session after the restart, not one per reconnect mechanism").isEqualTo(2);
+    gw.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
+  }
+
+  @Test
+  void aDroppedConnectionIsReloggedByTheGatewayAfterTheFirstBackOffStep() {
+    startPbx(FakeAsterisk.Config.defaults());
+    Duration initial = Duration.ofMillis(400);
+    gw = AmiPbxGateway.connect(AmiPbxGatewayTest.settings(pbx).withBackoff(initial, Duration.ofSeconds(2)),
+        Clock.systemUTC(), Duration.ofSeconds(20));
+    int before = gw.loginAttempts().size();
+    Instant dropped = Instant.now();
+    pbx.dropConnections();
+    Eventually.until(Duration.ofSeconds(20), "re-logged in", () -> pbx.loginCount() >= 2 && gw.isConnected());
+    List<Instant> attempts = gw.loginAttempts();
+    assertThat(attempts).hasSizeGreaterThan(before);
+    // asterisk-java's own first retry comes after 50 ms; the gateway's after 200..400 ms
+    assertThat(Duration.between(dropped, attempts.get(before)).toMillis()).isGreaterThanOrEqualTo(180);
+  }
+
+  @Test
+  void backOffDoublesToTheCapWithJitterBetweenHalfAndAll() {
+    Backoff b = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+    assertThat(java.util.stream.IntStream.range(0, 9).mapToObj(b::ceiling).map(Duration::toMillis))
+        .containsExactly(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L);
+    assertThat(b.ceiling(1000)).isEqualTo(Duration.ofSeconds(30)); // no overflow
+    assertThat(b.delay(3, 0.0)).isEqualTo(Duration.ofMillis(2000));
+    assertThat(b.delay(3, 0.999999)).isEqualTo(Duration.ofMillis(3999));
+    assertThat(b.delay(20, 0.5)).isEqualTo(Duration.ofMillis(22500));
+    assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -73,6 +73,7 @@ public final class QueueEngine {
     int completedInSl;
     int serviceLevel = 60;
     int rrNext;
+    boolean leaveWhenEmpty;
 
     Queue(String name, Strategy strategy) {
       this.name = name;
@@ -208,6 +209,7 @@ public final class QueueEngine {
     q.members.remove(iface);
     queueLog.write(clock.instant(), callId, queue, logMemberNameAsAgent ? m.name : iface, "REMOVEMEMBER", "");
     events.accept(memberEvent("QueueMemberRemoved", q, m));
+    leaveIfEmpty(q);
   }
 
   /** AMI QueuePause: one queue, or all queues when {@code queue} is null (PAUSEALL/UNPAUSEALL logged first). */
@@ -236,6 +238,11 @@ public final class QueueEngine {
       queueLog.write(clock.instant(), "NONE", q.name, m.name, paused ? "PAUSE" : "UNPAUSE", why);
       events.accept(memberEvent("QueueMemberPause", q, m));
     }
+    if (paused) {
+      for (Queue q : where) {
+        leaveIfEmpty(q);
+      }
+    }
   }
 
   /** Device state change (phone unregistered, busy outside the queue, ...): QueueMemberStatus per queue. */
@@ -245,6 +252,13 @@ public final class QueueEngine {
       Member m = q.members.get(iface);
       if (m != null) {
         events.accept(memberEvent("QueueMemberStatus", q, m));
+      }
+    }
+    if (status == UNAVAILABLE) {
+      for (Queue q : List.copyOf(queues.values())) {
+        if (q.members.containsKey(iface)) {
+          leaveIfEmpty(q);
+        }
       }
     }
   }
@@ -457,6 +471,224 @@ public final class QueueEngine {
     events.accept(l.build());
   }
 
+  /**
+   * queues.conf {@code leavewhenempty=yes}: waiting callers leave with EXITEMPTY as soon as no member of the
+   * queue can take a call (none left, or all paused or unavailable). app_queue checks this in its wait loop
+   * every few seconds; the fake checks at once when a member is removed, paused or becomes unavailable.
+   */
+  public synchronized void setLeaveWhenEmpty(String queue, boolean leave) {
+    Queue q = queues.get(queue);
+    if (q == null) {
+      throw new RejectedException("No such queue: " + queue);
+    }
+    q.leaveWhenEmpty = leave;
+    leaveIfEmpty(q);
+  }
+
+  private void leaveIfEmpty(Queue q) {
+    if (!q.leaveWhenEmpty) {
+      return;
+    }
+    for (Member m : q.members.values()) {
+      if (!m.paused && deviceStatus.getOrDefault(m.iface, NOT_INUSE) != UNAVAILABLE) {
+        return;
+      }
+    }
+    for (Caller c : List.copyOf(q.callers)) {
+      exitEmpty(c.uniqueId);
+    }
+  }
+
+  /** The caller leaves because the queue has no usable member (leavewhenempty): EXITEMPTY, QueueCallerLeave. */
+  public synchronized void exitEmpty(String uniqueId) {
+    Caller c = waiting(uniqueId);
+    Instant now = clock.instant();
+    stopRinging(c, now, false);
+    long wait = Duration.between(c.joinedAt, now).toSeconds();
+    int position = leave(c);
+    calls.remove(uniqueId);
+    queueLog.write(now, uniqueId, c.queue.name, "NONE", "EXITEMPTY", String.valueOf(position),
+        String.valueOf(c.origPos), String.valueOf(wait));
+    callerLeave(c, position);
+  }
+
+  /**
+   * The caller presses a digit that the queue's {@code context} has an extension for: RINGCANCELED for members
+   * still ringing, EXITWITHKEY {@code key|position|origpos|wait}, QueueCallerLeave.
+   */
+  public synchronized void exitWithKey(String uniqueId, String key) {
+    Caller c = waiting(uniqueId);
+    Instant now = clock.instant();
+    stopRinging(c, now, true);
+    long wait = Duration.between(c.joinedAt, now).toSeconds();
+    int position = leave(c);
+    calls.remove(uniqueId);
+    queueLog.write(now, uniqueId, c.queue.name, "NONE", "EXITWITHKEY", key, String.valueOf(position),
+        String.valueOf(c.origPos), String.valueOf(wait));
+    callerLeave(c, position);
+  }
+
+  /**
+   * A ringing member answers but hangs up during the member announcement, before the bridge: AGENTDUMP (no
+   * data) and the AgentDump event. The caller keeps waiting in the queue and can be offered again.
+   */
+  public synchronized void agentDump(String uniqueId, String iface) {
+    Caller c = waiting(uniqueId);
+    if (!c.ringing.containsKey(iface)) {
+      throw new IllegalStateException(iface + " is not ringing for " + uniqueId);
+    }
+    Member m = c.queue.members.get(iface);
+    if (m == null) {
+      throw new IllegalStateException(iface + " is no longer a member of " + c.queue.name);
+    }
+    // the answer stopped the others ringing (no queue_log line), as in connect()
+    for (String other : List.copyOf(c.ringing.keySet())) {
+      setDeviceStatus(other, NOT_INUSE);
+    }
+    c.ringing.clear();
+    Instant now = clock.instant();
+    queueLog.write(now, uniqueId, c.queue.name, m.name, "AGENTDUMP", "");
+    AmiMessage.Builder e = event("AgentDump", "agent,all");
+    callerSnapshot(e, c);
+    snapshot(e, "Dest", agentChannel(iface), 6, "Up", iface.replaceAll(".*/", "").replaceAll("@.*", ""), m.name,
+        c.num, c.name, "from-queue", c.queue.name, newUniqueId());
+    e.add("Queue", c.queue.name).add("Interface", iface).add("MemberName", m.name);
+    events.accept(e.build());
+  }
+
+  /**
+   * The member blind-transfers the bridged caller to {@code exten@context}: BlindTransfer event, queue_log
+   * BLINDTRANSFER {@code exten|context|holdtime|calltime|origpos} instead of COMPLETE*, and AgentComplete with
+   * {@code Reason: transfer}.
+   */
+  public synchronized void blindTransfer(String uniqueId, String exten, String context) {
+    Caller c = bridged(uniqueId);
+    Instant now = clock.instant();
+    AmiMessage.Builder e = event("BlindTransfer", "call,all");
+    e.add("Result", "Success");
+    agentSnapshot(e, c, "Transferer");
+    e.add("TransfererBridgeUniqueid", bridgeId(c)).add("TransfererBridgeType", "basic")
+        .add("TransfererBridgeTechnology", "simple_bridge").add("TransfererBridgeCreator", "<unknown>")
+        .add("TransfererBridgeName", "<unknown>").add("TransfererBridgeNumChannels", "2")
+        .add("TransfererBridgeVideoSourceMode", "none");
+    snapshot(e, "Transferee", c.channel, 6, "Up", c.num, c.name, Objects.requireNonNull(c.agent).name,
+        c.agent.name, "from-trunk", c.queue.name, c.uniqueId);
+    e.add("IsExternal", "No").add("Context", context).add("Extension", exten);
+    events.accept(e.build());
+    endBridged(c, now, "BLINDTRANSFER", "transfer", exten, context);
+  }
+
+  /** How an attended transfer joined the parties (the queue_log's first ATTENDEDTRANSFER field). */
+  public enum AttendedTransfer {
+    /** The two bridges were merged (the usual case). */
+    BRIDGE,
+    /** The transfer target was running an application, such as another Queue(). */
+    APP,
+    /** The bridges could not be merged and were linked with a Local channel pair. */
+    LINK
+  }
+
+  /**
+   * The member consults a third party and completes an attended transfer of the bridged caller: AttendedTransfer
+   * event, queue_log ATTENDEDTRANSFER ({@code BRIDGE|bridge|hold|talk|origpos}, {@code APP|app|...} or
+   * {@code LINK|chan1|chan2|...}) and AgentComplete with {@code Reason: transfer}. {@code target} is the app
+   * name for APP and ignored otherwise.
+   */
+  public synchronized void attendedTransfer(String uniqueId, AttendedTransfer how, String target) {
+    Caller c = bridged(uniqueId);
+    Instant now = clock.instant();
+    String consult = agentChannel(Objects.requireNonNull(c.agent).iface);
+    AmiMessage.Builder e = event("AttendedTransfer", "call,all");
+    e.add("Result", "Success");
+    agentSnapshot(e, c, "OrigTransferer");
+    e.add("OrigBridgeUniqueid", bridgeId(c)).add("OrigBridgeType", "basic")
+        .add("OrigBridgeTechnology", "simple_bridge").add("OrigBridgeNumChannels", "2");
+    snapshot(e, "SecondTransferer", consult, 6, "Up", c.agent.iface.replaceAll(".*/", "").replaceAll("@.*", ""),
+        c.agent.name, "", "", "from-internal", "", newUniqueId());
+    snapshot(e, "Transferee", c.channel, 6, "Up", c.num, c.name, c.agent.name, c.agent.name, "from-trunk",
+        c.queue.name, c.uniqueId);
+    e.add("IsExternal", "No");
+    String bridge = "bridge-" + newUniqueId();
+    switch (how) {
+      case BRIDGE -> {
+        e.add("DestType", "Bridge").add("DestBridgeUniqueid", bridge);
+        events.accept(e.build());
+        endBridged(c, now, "ATTENDEDTRANSFER", "transfer", "BRIDGE", bridge);
+      }
+      case APP -> {
+        e.add("DestType", "App").add("DestApp", target);
+        events.accept(e.build());
+        endBridged(c, now, "ATTENDEDTRANSFER", "transfer", "APP", target);
+      }
+      default -> {
+        String local = "Local/" + String.format("%08x", ++channelCounter) + "@from-internal-";
+        e.add("DestType", "Link").add("LocalOneChannel", local + ";1").add("LocalTwoChannel", local + ";2");
+        events.accept(e.build());
+        endBridged(c, now, "ATTENDEDTRANSFER", "transfer", "LINK", local + ";1", local + ";2");
+      }
+    }
+  }
+
+  private Caller bridged(String uniqueId) {
+    Caller c = calls.get(uniqueId);
+    if (c == null || c.agent == null || c.connectedAt == null) {
+      throw new IllegalStateException("no bridged call " + uniqueId);
+    }
+    return c;
+  }
+
+  private static String bridgeId(Caller c) {
+    return "bridge-" + c.uniqueId;
+  }
+
+  /** Ends a bridged call: the terminal queue_log line with hold and talk appended, counters, AgentComplete. */
+  private void endBridged(Caller c, Instant now, String queueLogEvent, String reason, String... leading) {
+    long hold = Duration.between(c.joinedAt, Objects.requireNonNull(c.connectedAt)).toSeconds();
+    long talk = Duration.between(c.connectedAt, now).toSeconds();
+    Member m = Objects.requireNonNull(c.agent);
+    Queue q = c.queue;
+    q.completed++;
+    q.talkTime = (int) ((q.talkTime * 3L + talk) / 4);
+    m.callsTaken++;
+    m.lastCall = now.getEpochSecond();
+    calls.remove(c.uniqueId);
+    List<String> data = new ArrayList<>(List.of(leading));
+    data.addAll(List.of(String.valueOf(hold), String.valueOf(talk), String.valueOf(c.origPos)));
+    queueLog.write(now, c.uniqueId, q.name, m.name, queueLogEvent, data.toArray(String[]::new));
+    AmiMessage.Builder e = event("AgentComplete", "agent,all");
+    callerSnapshot(e, c);
+    agentSnapshot(e, c);
+    e.add("Queue", q.name).add("Interface", m.iface).add("MemberName", m.name).add("HoldTime", String.valueOf(hold))
+        .add("TalkTime", String.valueOf(talk)).add("Reason", reason);
+    events.accept(e.build());
+    if (q.members.containsKey(m.iface) || deviceStatus.containsKey(m.iface)) {
+      setDeviceStatus(m.iface, NOT_INUSE);
+    }
+  }
+
+  private void stopRinging(Caller c, Instant now, boolean logCanceled) {
+    for (Map.Entry<String, Instant> r : c.ringing.entrySet()) {
+      if (logCanceled) {
+        Member m = c.queue.members.get(r.getKey());
+        queueLog.write(now, c.uniqueId, c.queue.name, m == null ? r.getKey() : m.name, "RINGCANCELED",
+            String.valueOf(Duration.between(r.getValue(), now).toMillis()));
+      }
+      // a member whose phone just became unavailable (the cause of the exit) stays unavailable
+      if (deviceStatus.getOrDefault(r.getKey(), NOT_INUSE) == RINGING) {
+        setDeviceStatus(r.getKey(), NOT_INUSE);
+      }
+    }
+    c.ringing.clear();
+  }
+
+  private void callerLeave(Caller c, int position) {
+    AmiMessage.Builder l = event("QueueCallerLeave", "agent,all");
+    callerSnapshot(l, c);
+    l.add("Queue", c.queue.name).add("Count", String.valueOf(c.queue.callers.size()))
+        .add("Position", String.valueOf(position));
+    events.accept(l.build());
+  }
+
   // ---------------------------------------------------------------- views (AMI status actions use these)
 
   public synchronized List<QueueView> queues() {
@@ -572,8 +804,12 @@ public final class QueueEngine {
   }
 
   private static void agentSnapshot(AmiMessage.Builder e, Caller c) {
+    agentSnapshot(e, c, "Dest");
+  }
+
+  private static void agentSnapshot(AmiMessage.Builder e, Caller c, String prefix) {
     Member m = Objects.requireNonNull(c.agent);
-    snapshot(e, "Dest", Objects.requireNonNull(c.agentChannel), 6, "Up",
+    snapshot(e, prefix, Objects.requireNonNull(c.agentChannel), 6, "Up",
         m.iface.replaceAll(".*/", "").replaceAll("@.*", ""), m.name, c.num, c.name, "from-queue", c.queue.name,
         Objects.requireNonNull(c.agentUniqueId));
   }

@@ -50,7 +50,8 @@ public final class CallCentreDay {
 
   /** The simulation's own counts, per queue. */
   public record QueueCounts(String queue, int offered, int answered, int abandoned, int timedOut,
-      int answeredWithin20s, long totalWaitAnsweredSeconds, long totalTalkSeconds, int ringNoAnswer) {
+      int answeredWithin20s, long totalWaitAnsweredSeconds, long totalTalkSeconds, int ringNoAnswer,
+      int transferred) {
     public double serviceLevel20() {
       return offered == 0 ? 0 : 100.0 * answeredWithin20s / offered;
     }
@@ -130,7 +131,7 @@ public final class CallCentreDay {
     }
     for (TrafficModel.QueueLoad q : model.queues()) {
       engine.createQueue(q.queue(), q.strategy());
-      counts.put(q.queue(), new int[6]);
+      counts.put(q.queue(), new int[7]);
       times.put(q.queue(), new long[2]);
       scheduleArrival(q, dayStart, dayEnd, zone);
     }
@@ -156,7 +157,7 @@ public final class CallCentreDay {
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int[] c = e.getValue();
       long[] t = times.get(e.getKey());
-      out.add(new QueueCounts(e.getKey(), c[0], c[1], c[2], c[3], c[4], t[0], t[1], c[5]));
+      out.add(new QueueCounts(e.getKey(), c[0], c[1], c[2], c[3], c[4], t[0], t[1], c[5], c[6]));
     }
     return new Summary(date, out, Map.copyOf(perAgent), seed, processed);
   }
@@ -285,7 +286,17 @@ public final class CallCentreDay {
     times.get(c.queue)[1] += talk.toSeconds();
     at(now.plus(talk), () -> {
       c.done = true;
-      engine.complete(uid, random.nextDouble() < model.agentHangsUpProbability());
+      // no extra draw without transfers: a model's days stay the same as before transfers existed
+      if (model.transferProbability() > 0 && random.nextDouble() < model.transferProbability()) {
+        if (random.nextBoolean()) {
+          engine.blindTransfer(uid, "700", "from-internal");
+        } else {
+          engine.attendedTransfer(uid, QueueEngine.AttendedTransfer.BRIDGE, "");
+        }
+        counts.get(c.queue)[6]++;
+      } else {
+        engine.complete(uid, random.nextDouble() < model.agentHangsUpProbability());
+      }
       calls.remove(uid);
       a.inCallWith = null;
       if (a.leaving) {

@@ -16,9 +16,17 @@ import ru.sipring.testkit.queue.QueueEngine;
  * @param ringTimeout how long a member rings before RINGNOANSWER (queues.conf {@code timeout})
  * @param answerProbability chance that a ringing member answers before the ring timeout
  * @param agentHangsUpProbability chance that the agent, not the caller, ends a call (COMPLETEAGENT)
+ * @param transferProbability chance that the agent transfers an answered call at its end instead of hanging
+ *     up (half blind: BLINDTRANSFER, half attended: ATTENDEDTRANSFER|BRIDGE)
  */
 public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Duration ringTimeout,
-    double answerProbability, double agentHangsUpProbability) {
+    double answerProbability, double agentHangsUpProbability, double transferProbability) {
+
+  /** A model without transfers. */
+  public TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Duration ringTimeout,
+      double answerProbability, double agentHangsUpProbability) {
+    this(queues, agents, ringTimeout, answerProbability, agentHangsUpProbability, 0);
+  }
 
   public TrafficModel {
     queues = List.copyOf(queues);
@@ -26,6 +34,9 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
     Objects.requireNonNull(ringTimeout, "ringTimeout");
     if (answerProbability <= 0 || answerProbability > 1) {
       throw new IllegalArgumentException("answerProbability must be in (0, 1], was " + answerProbability);
+    }
+    if (transferProbability < 0 || transferProbability > 1) {
+      throw new IllegalArgumentException("transferProbability must be in [0, 1], was " + transferProbability);
     }
   }
 
@@ -67,7 +78,8 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
 
   /**
    * A plausible day for a small centre: two queues (sales, support) with morning and afternoon peaks,
-   * {@code agents} agents on two overlapping shifts, each with a lunch break and two short breaks.
+   * {@code agents} agents on two overlapping shifts, each with a lunch break and two short breaks; 5 % of the
+   * answered calls end in a transfer.
    */
   public static TrafficModel typicalDay(int agents, double peakCallsPerHour) {
     double[] sales = new double[24];
@@ -96,6 +108,6 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
           new Pause(start.plusHours(7).plusMinutes(stagger), Duration.ofMinutes(10), "break"));
       shifts.add(new AgentShift("PJSIP/" + (501 + i), "Operator " + (501 + i), qs, start, end, pauses));
     }
-    return new TrafficModel(queues, shifts, Duration.ofSeconds(15), 0.85, 0.4);
+    return new TrafficModel(queues, shifts, Duration.ofSeconds(15), 0.85, 0.4, 0.05);
   }
 }

@@ -58,8 +58,9 @@ class CallCentreDayTest {
           assertThat(f).hasSize(8);
           c[1]++;
         }
-        case "ABANDON", "EXITWITHTIMEOUT", "COMPLETECALLER", "COMPLETEAGENT" -> {
-          assertThat(terminal.put(f[1] + "/" + event.startsWith("COMPLETE"), event)).isNull();
+        case "ABANDON", "EXITWITHTIMEOUT", "COMPLETECALLER", "COMPLETEAGENT", "BLINDTRANSFER", "ATTENDEDTRANSFER" -> {
+          boolean bridged = event.startsWith("COMPLETE") || event.endsWith("TRANSFER");
+          assertThat(terminal.put(f[1] + "/" + bridged, event)).isNull();
           if (event.equals("ABANDON")) {
             c[2]++;
           } else if (event.equals("EXITWITHTIMEOUT")) {

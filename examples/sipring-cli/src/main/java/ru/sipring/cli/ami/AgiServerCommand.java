@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import com.zaxxer.hikari.HikariDataSource;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,13 +26,22 @@ import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.ami.agi.AgentLoginService;
 import ru.sipring.ami.agi.AgentLoginSettings;
 import ru.sipring.ami.agi.DialplanSnippet;
+import ru.sipring.cdr.JdbiOperatorRegistry;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cli.cdr.DbOptions;
+import ru.sipring.cli.cdr.PinSecretOptions;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.directory.AgentDirectory;
 import ru.sipring.core.directory.Operator;
 import ru.sipring.core.directory.OperatorAuthenticator;
+import ru.sipring.core.directory.OperatorLoginLog;
 
-/** {@code sipring agi-server}: the FastAGI service behind {@code *45<queue>}. */
+/**
+ * {@code sipring agi-server}: the FastAGI service behind {@code *45<queue>}. With {@code --db} the PINs are
+ * checked against SipRing's operator registry in MariaDB and every login and logout is written to its login
+ * log (the product path); {@code --operators FILE} is the demo path without a database.
+ */
 @Command(name = "agi-server", mixinStandardHelpOptions = true,
     description = "Serve *45<queue> agent login over FastAGI (runs until Ctrl-C).")
 public final class AgiServerCommand implements Callable<Integer> {
@@ -44,6 +55,11 @@ public final class AgiServerCommand implements Callable<Integer> {
   @Option(names = "--operators", paramLabel = "FILE",
       description = "properties file: <sha-256 hex of the PIN> = <number>;<name>, one operator a line")
   Path operators;
+
+  @ArgGroup(exclusive = false, heading = "Operator registry in the database (instead of --operators):%n")
+  DbOptions db;
+
+  @Mixin PinSecretOptions pinSecret;
 
   @Option(names = "--freepbx", description = "members as Local/<ext>@from-queue/n with state hint:<ext>@ext-local")
   boolean freePbx;
@@ -76,24 +92,56 @@ public final class AgiServerCommand implements Callable<Integer> {
       return 0;
     }
     try {
-      if (operators == null) {
-        throw new BadInputException("--operators", "missing: the PIN directory is needed to check logins");
+      if ((operators == null) == (db == null)) {
+        throw new BadInputException("--operators", operators == null
+            ? "missing: the PIN directory is needed to check logins (--db JDBC_URL or --operators FILE)"
+            : "give either --db or --operators, not both");
       }
-      OperatorAuthenticator auth = load(operators);
-      CountDownLatch stop = new CountDownLatch(1);
-      try (AmiPbxGateway gw = ami.connect();
-           AgentLoginService svc = AgentLoginService.start(settings, gw, auth,
-               e -> System.out.printf("%s %s %s queue %s device %s%n", e.at(), e.action(), e.operator().name(),
-                   e.queue(), e.device()), AgentDirectory.empty(), Clock.systemUTC())) {
-        System.out.println("agent login listening on " + svc.settings().bindAddress().getHostAddress() + ":"
-            + svc.settings().port() + " (Ctrl-C to stop)");
-        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-        stop.await();
+      OperatorLoginLog print = e -> System.out.printf("%s %s %s queue %s device %s%n", e.at(), e.action(),
+          e.operator().name(), e.queue(), e.device());
+      if (db == null) {
+        serve(settings, load(operators), print, AgentDirectory.empty());
+        return 0;
+      }
+      // the PIN secret is read before the pool opens, so a missing secret fails fast without a connection
+      var pins = pinSecret.pins(true);
+      try (HikariDataSource ds = db.open()) {
+        SipRingSchema.migrate(ds);
+        JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(ds, pins, Clock.systemUTC());
+        OperatorLoginLog both = e -> {
+          registry.record(e);
+          print.record(e);
+        };
+        serve(settings, registry, both, registry);
       }
       return 0;
     } catch (SipRingException e) {
       System.err.println(e.getMessage());
       return e instanceof BadInputException ? 2 : 3;
+    }
+  }
+
+  /** Counted down to stop the server (Ctrl-C, or a test). */
+  final CountDownLatch stop = new CountDownLatch(1);
+  /** Counted down once the FastAGI port is open. */
+  final CountDownLatch ready = new CountDownLatch(1);
+
+  private void serve(AgentLoginSettings settings, OperatorAuthenticator auth, OperatorLoginLog log,
+      AgentDirectory directory) throws InterruptedException {
+    Thread hook = new Thread(stop::countDown, "sipring-agi-server-stop");
+    try (AmiPbxGateway gw = ami.connect();
+         AgentLoginService svc = AgentLoginService.start(settings, gw, auth, log, directory, Clock.systemUTC())) {
+      System.out.println("agent login listening on " + svc.settings().bindAddress().getHostAddress() + ":"
+          + svc.settings().port() + " (Ctrl-C to stop)");
+      Runtime.getRuntime().addShutdownHook(hook);
+      ready.countDown();
+      stop.await();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException | IllegalArgumentException alreadyStopping) {
+        // the JVM is shutting down (Ctrl-C) or the hook was never added
+      }
     }
   }
 

@@ -71,12 +71,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
     System.out.printf("Simulated %s (%s), seed %d: %d simulation events%n", day, zone, s, summary.events());
     System.out.printf("queue_log: %s (%d lines)%n%n", queueLog.toAbsolutePath(), lines);
-    System.out.printf("%-6s %8s %8s %9s %8s %7s %9s %9s %6s%n", "queue", "offered", "answered", "abandoned",
-        "timeout", "SL20 %", "avg wait", "avg talk", "RNA");
+    System.out.printf("%-6s %8s %8s %9s %8s %7s %9s %9s %6s %9s%n", "queue", "offered", "answered", "abandoned",
+        "timeout", "SL20 %", "avg wait", "avg talk", "RNA", "transfers");
     for (CallCentreDay.QueueCounts q : summary.queues()) {
-      System.out.printf("%-6s %8d %8d %9d %8d %7.1f %9s %9s %6d%n", q.queue(), q.offered(), q.answered(),
+      System.out.printf("%-6s %8d %8d %9d %8d %7.1f %9s %9s %6d %9d%n", q.queue(), q.offered(), q.answered(),
           q.abandoned(), q.timedOut(), q.serviceLevel20(), mmss(q.averageWaitAnswered()), mmss(q.averageTalk()),
-          q.ringNoAnswer());
+          q.ringNoAnswer(), q.transferred());
     }
     System.out.println();
     System.out.println("answered per agent:");

@@ -147,6 +147,16 @@ class AmiCommandsTest {
   }
 
   @Test
+  void agiServerNeedsExactlyOneOperatorDirectory(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("operators.properties"), "");
+    assertThat(run("agi-server", "--db", "jdbc:mariadb://127.0.0.1:1/none", "--operators", file.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("either --db or --operators");
+    assertThat(run("agi-server")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--db JDBC_URL or --operators FILE");
+  }
+
+  @Test
   void dialplanIsPrintedWithoutAsterisk() {
     out.reset();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

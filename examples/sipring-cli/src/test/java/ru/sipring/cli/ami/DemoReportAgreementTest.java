@@ -39,6 +39,9 @@ class DemoReportAgreementTest {
     System.out.println("seed " + seed + ": simulated answered " + answered + ", lost " + lost);
     assertThat(report.summary().answered()).isEqualTo(answered).isGreaterThan(300);
     assertThat(report.summary().lost()).isEqualTo(lost);
+    long transferred = sim.queues().stream().mapToLong(CallCentreDay.QueueCounts::transferred).sum();
+    assertThat(report.operators().stream().mapToLong(ru.sipring.core.report.OperatorRow::transferred).sum())
+        .as("transfers").isEqualTo(transferred).isPositive();
     assertThat(report.summary().unfinished()).isZero();
     assertThat(report.problems().total()).as("queue_log lines the report engine could not use: %s",
         report.problems().first()).isZero();

@@ -15,11 +15,11 @@ import ru.sipring.cdr.Databases;
  * A private database on the test MariaDB (SIPRING_TEST_JDBC_URL, from .ci/services.d/10-mariadb.sh), dropped
  * on close. Without the server: fails under CI=true, skips with the reason otherwise.
  */
-final class CliDatabase implements AutoCloseable {
-  final String url;
+public final class CliDatabase implements AutoCloseable {
+  public final String url;
   final String server;
   final String name;
-  final HikariDataSource dataSource;
+  public final HikariDataSource dataSource;
 
   private CliDatabase(String server, String name) {
     this.server = server;
@@ -28,7 +28,7 @@ final class CliDatabase implements AutoCloseable {
     this.dataSource = Databases.pooled(url, user(), password());
   }
 
-  static CliDatabase create() {
+  public static CliDatabase create() {
     String env = System.getenv("SIPRING_TEST_JDBC_URL");
     if (env == null || env.isBlank()) {
       String reason = "SIPRING_TEST_JDBC_URL is not set: source .ci/services.d/10-mariadb.sh";
@@ -48,12 +48,12 @@ final class CliDatabase implements AutoCloseable {
     return new CliDatabase(server, name);
   }
 
-  static String user() {
+  public static String user() {
     String u = System.getenv("SIPRING_TEST_DB_USER");
     return u == null ? "sipring" : u;
   }
 
-  static String password() {
+  public static String password() {
     String p = System.getenv("SIPRING_TEST_DB_PASSWORD");
     return p == null ? "sipring" : p;
   }
