@@ -376,9 +376,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
       notifyCallListeners(call);
     }
     String changed = tracker.apply(e);
+    LiveQueueState published = changed == null ? null : tracker.publish(changed);
+    // counted once the state is visible to snapshot(): a reader that saw the count also sees the state
     eventsProcessed.incrementAndGet();
-    if (changed != null) {
-      notifyListeners(tracker.publish(changed));
+    if (published != null) {
+      notifyListeners(published);
     }
   }
 
