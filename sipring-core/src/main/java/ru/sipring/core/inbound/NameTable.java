@@ -52,6 +52,25 @@ final class NameTable {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** Equality of two byte ranges of the same length, a word at a time (keys are short: 4 to 30 bytes). */
+  static boolean equal(byte[] a, int as, byte[] b, int bs, int len) {
+    if (len >= 8) {
+      int i = 0;
+      for (; i < len - 8; i += 8) {
+        if ((long) LONGS.get(a, as + i) != (long) LONGS.get(b, bs + i)) {
+          return false;
+        }
+      }
+      return (long) LONGS.get(a, as + len - 8) == (long) LONGS.get(b, bs + len - 8);
+    }
+    for (int i = 0; i < len; i++) {
+      if (a[as + i] != b[bs + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int intern(byte[] b, int s, int e) {
     int h = hash(b, s, e);
     int idx = h & mask;
@@ -60,7 +79,8 @@ final class NameTable {
       if (id < 0) {
         return add(b, s, e, h, idx);
       }
-      if (hashes[id] == h && Arrays.equals(keys[id], 0, keys[id].length, b, s, e)) {
+      byte[] k = keys[id];
+      if (hashes[id] == h && k.length == e - s && equal(k, 0, b, s, k.length)) {
         return id;
       }
       idx = (idx + 1) & mask;

@@ -69,7 +69,7 @@ final class Stints {
         return -1;
       }
       if (keyHash[r] == h && queue[r] == q && keyLen[r] == len
-          && Arrays.equals(keyBytes, r * keyWidth, r * keyWidth + len, b, s, e)) {
+          && NameTable.equal(keyBytes, r * keyWidth, b, s, len)) {
         return r;
       }
       idx = (idx + 1) & mask;
