@@ -457,10 +457,7 @@ final class Engine implements QueueLogSink {
     }
     String consult = l.callId();
     String original = st.callId(r);
-    byte[] caller = Arrays.copyOfRange(st.callerBytes, 0, 0);
-    if (st.callerLen[r] > 0) {
-      caller = st.caller(r).getBytes(StandardCharsets.UTF_8);
-    }
+    byte[] caller = st.caller(r).getBytes(StandardCharsets.UTF_8);
     aliases.put(original, new Alias(consult, original, caller));
     return r;
   }

@@ -107,28 +107,6 @@ final class NameTable {
     }
   }
 
-  int intern(String name) {
-    byte[] b = name.getBytes(StandardCharsets.UTF_8);
-    return intern(b, 0, b.length);
-  }
-
-  /** The id of a name already interned, or -1. */
-  int find(String name) {
-    byte[] b = name.getBytes(StandardCharsets.UTF_8);
-    int h = hash(b, 0, b.length);
-    int idx = h & mask;
-    while (true) {
-      int id = slots[idx] - 1;
-      if (id < 0) {
-        return -1;
-      }
-      if (hashes[id] == h && Arrays.equals(keys[id], b)) {
-        return id;
-      }
-      idx = (idx + 1) & mask;
-    }
-  }
-
   private int add(byte[] b, int s, int e, int h, int idx) {
     int id = size++;
     if (id == keys.length) {

@@ -155,11 +155,6 @@ final class Stints {
     callerLen[r] = len;
   }
 
-  void copyCaller(int from, int to) {
-    System.arraycopy(callerBytes, from * callerWidth, callerBytes, to * callerWidth, callerLen[from]);
-    callerLen[to] = callerLen[from];
-  }
-
   String caller(int r) {
     return new String(callerBytes, r * callerWidth, callerLen[r], StandardCharsets.UTF_8);
   }
