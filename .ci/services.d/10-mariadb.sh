@@ -13,6 +13,14 @@ sipring_mariadb_start() {
   if [ "$(id -u)" = 0 ]; then as_user=(--user=root); fi
   mkdir -p "$state"
 
+  # a server on the port started from another state dir (another clone on this machine): use it as is
+  if ! "${admin[@]}" --connect-timeout=2 ping >/dev/null 2>&1 \
+      && mariadb-admin --no-defaults -h127.0.0.1 -P"$port" -usipring -psipring --connect-timeout=2 ping >/dev/null 2>&1; then
+    mariadb --no-defaults -h127.0.0.1 -P"$port" -usipring -psipring -e 'CREATE DATABASE IF NOT EXISTS asteriskcdrdb'
+    echo "mariadb: using the server already on 127.0.0.1:$port"
+    return 0
+  fi
+
   if ! "${admin[@]}" --connect-timeout=2 ping >/dev/null 2>&1; then
     if [ ! -d "$datadir/mysql" ]; then
       echo "mariadb: initialising $datadir"

@@ -36,7 +36,7 @@ public record CdrQuery(@Nullable LocalDateTime from, @Nullable LocalDateTime to,
       }
     }
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new ru.sipring.core.BadInputException("--from/--to", "the window is empty: from " + from
+      throw new ru.sipring.core.BadInputException("window", "the window is empty: from " + from
           + " is not before to " + to);
     }
   }

@@ -41,7 +41,7 @@ public final class Databases {
       int maxConnections, Duration connectTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
-      throw new ru.sipring.core.BadInputException("--db", "not a JDBC URL: " + jdbcUrl
+      throw new ru.sipring.core.BadInputException("jdbcUrl", "not a JDBC URL: " + jdbcUrl
           + " (expected jdbc:mariadb://host:port/database)");
     }
     HikariConfig config = new HikariConfig();

@@ -13,8 +13,8 @@ import ru.sipring.core.SipRingException;
 
 /**
  * Turns JDBC/Jdbi failures into SipRing's typed exceptions, keeping the cause: the server unreachable or the
- * connection lost becomes {@link ConnectionException}, a constraint violation {@link RejectedException},
- * anything else {@link SipRingException}. Thread-safe (stateless).
+ * connection lost becomes {@link ConnectionException}, a constraint violation {@link RejectedException}, a
+ * missing table or database {@link ru.sipring.core.NotFoundException}, anything else {@link SipRingException}. Thread-safe (stateless).
  */
 final class DbFailures {
   private DbFailures() {}
@@ -43,7 +43,11 @@ final class DbFailures {
     String state = sql.getSQLState() == null ? "" : sql.getSQLState();
     if (isConnectionLoss(sql, state)) {
       return new ConnectionException(what + ": database unreachable or connection lost: "
-          + sql.getMessage(), failure);
+          + sql.getMessage() + rootCause(sql), failure);
+    }
+    if (state.equals("42S02") || sql.getErrorCode() == 1146 || sql.getErrorCode() == 1049) {
+      // no such table / database: a wrong --table or a database without FreePBX's tables
+      return new ru.sipring.core.NotFoundException(what + ": " + sql.getMessage(), failure);
     }
     if (sql instanceof SQLIntegrityConstraintViolationException || state.startsWith("23")) {
       String explained = explain.apply(String.valueOf(sql.getMessage()));
@@ -73,6 +77,16 @@ final class DbFailures {
       }
     }
     return false;
+  }
+
+  /** " (root cause: Connection refused)" when the deepest cause says more than the top message. */
+  private static String rootCause(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = root.getMessage();
+    return root == t || m == null || String.valueOf(t.getMessage()).contains(m) ? "" : " (root cause: " + m + ")";
   }
 
   private static SQLException findSql(Throwable failure) {

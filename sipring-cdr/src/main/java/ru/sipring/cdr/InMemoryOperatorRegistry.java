@@ -137,6 +137,11 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
   }
 
   @Override
+  public synchronized ru.sipring.core.directory.AgentDirectory directorySnapshot() {
+    return new AgentResolver(list());
+  }
+
+  @Override
   public synchronized Optional<Operator> authenticate(String pin) {
     String p;
     try {

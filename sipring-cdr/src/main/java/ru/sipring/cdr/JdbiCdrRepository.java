@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -206,7 +205,7 @@ public final class JdbiCdrRepository implements CdrRepository {
       discovered = d;
       return d;
     } catch (SQLException e) {
-      throw DbFailures.translate("opening cdr table " + table, e);
+      throw DbFailures.translate("opening cdr table " + table.replace("`", ""), e);
     }
   }
 }

@@ -127,6 +127,11 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
   }
 
   @Override
+  public ru.sipring.core.directory.AgentDirectory directorySnapshot() {
+    return new AgentResolver(list());
+  }
+
+  @Override
   public Optional<Operator> authenticate(String pin) {
     String p;
     try {

@@ -54,6 +54,12 @@ public interface OperatorRegistry extends AgentDirectory, OperatorAuthenticator,
 
   Optional<OperatorInfo> find(String number);
 
+  /**
+   * The directory as it is now, in memory: immutable, thread-safe, no database round trip per lookup, same
+   * resolution as {@link #operatorOf}. Reports that resolve every queue_log row take one per report.
+   */
+  AgentDirectory directorySnapshot();
+
   /** Login log entries with {@code from <= at < to}, oldest first (same instant: in recording order). */
   List<Entry> loginEntries(Instant from, Instant to);
 }

@@ -98,8 +98,13 @@ class JdbiCdrRepositoryTest extends CdrRepositoryContract {
   void connectionLostMidStreamIsAConnectionException() throws Exception {
     List<CdrRecord> many = new ArrayList<>();
     for (int i = 0; i < 30_000; i++) {
-      many.add(cdr(java.time.LocalDateTime.parse("2024-01-01T00:00:00").plusSeconds(i).toString().replace('T', ' '),
-          "101", "200", "ANSWERED", 10, 5, "u" + i, "u" + i));
+      CdrRecord c = cdr(java.time.LocalDateTime.parse("2024-01-01T00:00:00").plusSeconds(i).toString()
+          .replace('T', ' '), "101", "200", "ANSWERED", 10, 5, "u" + i, "u" + i);
+      // a wide userfield (~10 MB in all): more than socket buffers hold, so the server is still sending
+      many.add(new CdrRecord(c.calldate(), c.clid(), c.src(), c.dst(), c.dcontext(), c.channel(), c.dstchannel(),
+          c.lastapp(), c.lastdata(), c.duration(), c.billsec(), c.disposition(), c.amaflags(), c.accountcode(),
+          c.uniqueid(), "y".repeat(250), c.did(), c.recordingfile(), c.cnum(), c.cnam(), c.outboundCnum(),
+          c.outboundCnam(), c.dstCnam(), c.linkedid(), c.peeraccount(), c.sequence()));
     }
     JdbiCdrRepository repo = (JdbiCdrRepository) repositoryWith(many);
     AtomicInteger seen = new AtomicInteger();

@@ -86,14 +86,14 @@ public abstract class QueueLogSourceContract {
   }
 
   /** Reads a source to the end, collecting records and problems. */
-  protected static Collected readAll(QueueLogSource source) {
+  public static Collected readAll(QueueLogSource source) {
     Collected c = new Collected();
     source.read(c);
     return c;
   }
 
   /** A sink that keeps what it receives. */
-  protected static final class Collected implements QueueLogSource.Sink {
+  public static final class Collected implements QueueLogSource.Sink {
     public final List<QueueLogRecord> records = new ArrayList<>();
     public final List<InputProblem> problems = new ArrayList<>();
 
