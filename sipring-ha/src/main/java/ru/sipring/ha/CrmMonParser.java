@@ -93,7 +93,11 @@ public final class CrmMonParser {
         }
       }
       Element summary = required(root, "summary");
-      Element nodesEl = required(root, "nodes");
+      Element nodesEl = child(root, "nodes");
+      if (nodesEl == null) {
+        // `crm_mon --exclude=nodes` is legitimate output; the health check must not call it complete
+        unrecognized.add("/" + root.getTagName() + "/nodes (missing)");
+      }
       for (Element e : children(summary, null)) {
         if (!SUMMARY.contains(e.getTagName())) {
           unrecognized.add(path(e));
@@ -116,7 +120,7 @@ public final class CrmMonParser {
       List<ClusterNode> nodes = new ArrayList<>();
       List<ClusterResource> resources = new ArrayList<>();
       Map<String, List<Element>> byNode = new LinkedHashMap<>();
-      for (Element n : children(nodesEl, null)) {
+      for (Element n : nodesEl == null ? List.<Element>of() : children(nodesEl, null)) {
         if (!n.getTagName().equals("node")) {
           unrecognized.add(path(n));
           continue;

@@ -151,13 +151,15 @@ public final class HealthChecker {
     }
     for (String u : s.unrecognized()) {
       boolean affects = u.contains("/nodes") || u.contains("/resources");
+      boolean missing = u.endsWith(" (missing)");
       out.add(new HealthReason(affects ? HealthReason.Severity.WARNING : HealthReason.Severity.INFO, "crm_mon",
-          "unrecognised element " + u + (affects ? " not evaluated" : " ignored")));
+          (missing ? "section " + u.substring(0, u.length() - 10) + " missing"
+              : "unrecognised element " + u) + (affects ? ": not evaluated" : ": ignored")));
     }
   }
 
   private void nodes(ClusterStatus s, List<HealthReason> out) {
-    if (s.nodes().isEmpty()) {
+    if (s.nodes().isEmpty() && s.unrecognized().stream().noneMatch(u -> u.endsWith("/nodes (missing)"))) {
       out.add(HealthReason.critical("cluster", "no nodes listed"));
     }
     for (ClusterNode n : s.nodes()) {
