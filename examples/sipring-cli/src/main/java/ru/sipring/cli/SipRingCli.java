@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ru.sipring.cli.ha.ClusterCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
