@@ -65,9 +65,9 @@ public final class HealthChecker {
    * each view. Adds split-brain findings to each view's own reasons (deduplicated).
    */
   public HealthReport checkViews(Map<String, ClusterStatus> views) {
-    Set<HealthReason> all = new LinkedHashSet<>();
+    // split brain first: among equally severe findings it is the one to act on
+    Set<HealthReason> all = new LinkedHashSet<>(splitBrain(views));
     views.forEach((node, status) -> all.addAll(check(status).reasons()));
-    all.addAll(splitBrain(views));
     return HealthReport.of(new ArrayList<>(all));
   }
 
