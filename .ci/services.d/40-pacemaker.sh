@@ -8,7 +8,8 @@ sipring_pcmk_state="${SIPRING_CI_STATE:-/tmp/sipring-ci}/pacemaker"
 mkdir -p "$sipring_pcmk_state" /var/log/corosync /var/log/pacemaker
 chown hacluster:haclient /var/log/pacemaker 2>/dev/null || true
 
-sipring_pcmk_dc() { crm_mon -1 --output-as=xml 2>/dev/null | grep -q '<current_dc present="true"'; }
+# no `cmd | grep -q` here: under pipefail grep's early exit can fail the pipeline (EPIPE in crm_mon)
+sipring_pcmk_dc() { local x; x="$(crm_mon -1 --output-as=xml 2>/dev/null || true)"; [[ "$x" == *'<current_dc present="true"'* ]]; }
 
 if ! crm_mon -1 >/dev/null 2>&1; then
   echo "ci: pacemaker: starting corosync + pacemakerd (one node on 127.0.0.1)"
@@ -24,9 +25,10 @@ if ! crm_mon -1 >/dev/null 2>&1; then
 fi
 # the DC is elected after dc-deadtime (20 s by default) on a fresh start
 for _ in $(seq 1 90); do sipring_pcmk_dc && break; sleep 1; done
-sipring_pcmk_dc || { echo "ci: pacemaker: no DC after 90 s"; tail -30 "$sipring_pcmk_state"/*.out; return 1; }
+sipring_pcmk_dc || { echo "ci: pacemaker: no DC after 90 s"; tail -n 30 "$sipring_pcmk_state"/*.out; return 1; }
 
-if ! cibadmin -Q -o resources 2>/dev/null | grep -q 'id="pbx"'; then
+sipring_pcmk_rsc="$(cibadmin -Q -o resources 2>/dev/null || true)"
+if [[ "$sipring_pcmk_rsc" != *'id="pbx"'* ]]; then
   echo "ci: pacemaker: configuring resources"
   crm_attribute --type crm_config --name stonith-enabled --update false
   crm_attribute --type crm_config --name dc-deadtime --update 5s
@@ -71,11 +73,16 @@ if ! cibadmin -Q -o resources 2>/dev/null | grep -q 'id="pbx"'; then
 fi
 # settled = no pending actions; then every configured resource must be running
 crm_resource --wait --timeout=60s >/dev/null 2>&1 || true
+sipring_pcmk_text=""
 for _ in $(seq 1 60); do
-  crm_mon -1 2>/dev/null | grep -q 'Promoted: \[ node1 \]' && crm_mon -1 2>/dev/null | grep -q 'freepbx.*Started node1' && break
+  sipring_pcmk_text="$(crm_mon -1 2>/dev/null || true)"
+  if [[ "$sipring_pcmk_text" == *'Promoted: [ node1 ]'* ]] \
+      && printf '%s\n' "$sipring_pcmk_text" | sed -n '/freepbx.*Started node1/p' | sed -n 1p | read -r _; then
+    break
+  fi
   sleep 1
 done
-crm_mon -1 | sed 's/^/ci: pacemaker: /' | head -30
+printf '%s\n' "$sipring_pcmk_text" | sed 's/^/ci: pacemaker: /' 
 
 export SIPRING_TEST_PACEMAKER=1
 export SIPRING_HA_NODE=node1
