@@ -196,6 +196,12 @@ crash() {
   p="$(cat "$STATE/node$n/pacemakerd.pid")"
   for c in $(pgrep -P "$p" || true); do kill -KILL "$c" 2>/dev/null || true; done
   kill -KILL "$p" "$(pid_of "$n")" 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    kill -0 "$p" 2>/dev/null || kill -0 "$(pid_of "$n")" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  echo "node$n still running after kill -9 (pacemakerd $p, corosync $(pid_of "$n"))" >&2
+  return 1
 }
 
 case "${1:-}" in
