@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
     description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ru.sipring.cli.report.ReportCommand.class,
+        ru.sipring.cli.survey.SurveyCommand.class,
+        ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
+        ru.sipring.cli.fax.FaxCommand.class,
         ru.sipring.cli.ha.ClusterCommand.class,
     })
 public final class SipRingCli implements Runnable {

@@ -1,0 +1,25 @@
+package ru.sipring.cli.cdr;
+
+import com.zaxxer.hikari.HikariDataSource;
+import picocli.CommandLine.Option;
+import ru.sipring.cdr.Databases;
+
+/** {@code --db JDBC_URL [--db-user U --db-password P]}: where the database is. Picocli mixin. */
+public final class DbOptions {
+  @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+      description = "JDBC URL, such as jdbc:mariadb://pbx:3306/asteriskcdrdb")
+  String url;
+
+  @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}",
+      description = "database user (default: $SIPRING_DB_USER)")
+  String user;
+
+  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}",
+      description = "database password (default: $SIPRING_DB_PASSWORD)")
+  String password;
+
+  /** A small pool for one command; the caller closes it. */
+  public HikariDataSource open() {
+    return Databases.pooled(url, user, password);
+  }
+}

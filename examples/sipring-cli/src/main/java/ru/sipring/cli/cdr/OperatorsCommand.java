@@ -1,0 +1,253 @@
+package ru.sipring.cli.cdr;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import ru.sipring.cdr.JdbiOperatorRegistry;
+import ru.sipring.cdr.OperatorInfo;
+import ru.sipring.cdr.OperatorRegistry;
+import ru.sipring.cdr.PinHasher;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.core.BadInputException;
+import ru.sipring.core.SipRingException;
+
+/**
+ * {@code sipring operators add|list|disable|enable|rename|set-pin|reset-pin|alias|service-password}: the
+ * guide's Сервис → Пользователи form. Every edit asks for the service password ({@code --service-password},
+ * $SIPRING_SERVICE_PASSWORD, or typed at the prompt); PINs are hashed with the secret from
+ * {@code --pin-secret-file} or $SIPRING_PIN_SECRET, which never goes into the database. SipRing's schema is
+ * migrated first (idempotent).
+ */
+@Command(name = "operators", mixinStandardHelpOptions = true,
+    description = "Operators of the call centre: full name, PIN for *45<queue> login, active flag.",
+    subcommands = {OperatorsCommand.Add.class, OperatorsCommand.ListOperators.class, OperatorsCommand.Disable.class,
+        OperatorsCommand.Enable.class, OperatorsCommand.Rename.class, OperatorsCommand.SetPin.class,
+        OperatorsCommand.ResetPin.class, OperatorsCommand.Alias.class, OperatorsCommand.ServicePassword.class})
+public final class OperatorsCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Options every subcommand shares. */
+  static final class Common {
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--pin-secret-file", paramLabel = "FILE",
+        description = "file with the PIN hashing secret (default: $SIPRING_PIN_SECRET holds the secret itself)")
+    Path pinSecretFile;
+
+    @Option(names = "--service-password", paramLabel = "P", interactive = true, arity = "0..1",
+        defaultValue = "${env:SIPRING_SERVICE_PASSWORD}",
+        description = "the service password that protects edits (prompted when given without a value)")
+    String servicePassword;
+
+    PinHasher pins(boolean needed) {
+      if (pinSecretFile != null) {
+        return PinHasher.ofSecretFile(pinSecretFile);
+      }
+      String env = System.getenv("SIPRING_PIN_SECRET");
+      if (env != null && !env.isBlank()) {
+        return PinHasher.ofSecret(env.strip().getBytes(StandardCharsets.UTF_8));
+      }
+      if (needed) {
+        throw new BadInputException("--pin-secret-file", "a PIN secret is needed: --pin-secret-file FILE or "
+            + "$SIPRING_PIN_SECRET (at least " + PinHasher.MIN_SECRET_BYTES + " bytes, kept outside the database)");
+      }
+      byte[] unused = new byte[32]; // this command hashes no PIN: any key will do
+      new SecureRandom().nextBytes(unused);
+      return PinHasher.ofSecret(unused);
+    }
+  }
+
+  /** Runs one edit with the registry, translating failures to exit codes. */
+  abstract static class Sub implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    Common common;
+
+    boolean needsPinSecret() {
+      return false;
+    }
+
+    abstract void run(OperatorRegistry registry, PrintWriter out);
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (HikariDataSource ds = common.db.open()) {
+        PinHasher pins = common.pins(needsPinSecret());
+        SipRingSchema.migrate(ds);
+        run(JdbiOperatorRegistry.create(ds, pins, Clock.systemUTC()), out);
+        out.flush();
+        return 0;
+      } catch (SipRingException e) {
+        return Failures.report("operators " + spec.name(), e, spec.commandLine().getErr());
+      }
+    }
+
+    String password() {
+      return common.servicePassword;
+    }
+
+    static void print(PrintWriter out, OperatorInfo o) {
+      out.printf("%-8s %-30s %-8s %-7s %s%n", o.number(), o.name(), o.active() ? "active" : "disabled",
+          o.hasPin() ? "pin" : "no-pin", String.join(",", o.aliases()));
+    }
+  }
+
+  @Command(name = "add", description = "Add an active operator.")
+  static final class Add extends Sub {
+    @Parameters(index = "0", paramLabel = "NUMBER", description = "operator number (usually the extension)")
+    String number;
+
+    @Parameters(index = "1", paramLabel = "FULL_NAME", description = "full name, such as \"Петрова ЛВ\"")
+    String name;
+
+    @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1",
+        description = "PIN typed on the phone (prompted when given without a value)")
+    String pin;
+
+    @Override
+    boolean needsPinSecret() {
+      return pin != null;
+    }
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.add(number, name, pin, password()));
+    }
+  }
+
+  @Command(name = "list", description = "List operators (never their PINs).")
+  static final class ListOperators extends Sub {
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+    String format;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      if (format.equals("json")) {
+        try {
+          out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+              .writeValueAsString(registry.list()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+          throw new IllegalStateException(e);
+        }
+        return;
+      }
+      registry.list().forEach(o -> print(out, o));
+    }
+  }
+
+  @Command(name = "disable", description = "Disable an operator: the PIN stops working, history keeps the name.")
+  static final class Disable extends Sub {
+    @Parameters(paramLabel = "NUMBER")
+    String number;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.setActive(number, false, password()));
+    }
+  }
+
+  @Command(name = "enable", description = "Enable a disabled operator again.")
+  static final class Enable extends Sub {
+    @Parameters(paramLabel = "NUMBER")
+    String number;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.setActive(number, true, password()));
+    }
+  }
+
+  @Command(name = "rename", description = "Change an operator's full name.")
+  static final class Rename extends Sub {
+    @Parameters(index = "0", paramLabel = "NUMBER")
+    String number;
+
+    @Parameters(index = "1", paramLabel = "FULL_NAME")
+    String name;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.rename(number, name, password()));
+    }
+  }
+
+  @Command(name = "set-pin", description = "Set or change an operator's PIN (unique among active operators).")
+  static final class SetPin extends Sub {
+    @Parameters(index = "0", paramLabel = "NUMBER")
+    String number;
+
+    @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1", required = true,
+        description = "the new PIN (prompted when given without a value)")
+    String pin;
+
+    @Override
+    boolean needsPinSecret() {
+      return true;
+    }
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.setPin(number, pin, password()));
+    }
+  }
+
+  @Command(name = "reset-pin", description = "Remove an operator's PIN (no login until a new one is set).")
+  static final class ResetPin extends Sub {
+    @Parameters(paramLabel = "NUMBER")
+    String number;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.resetPin(number, password()));
+    }
+  }
+
+  @Command(name = "alias", description = "Another queue_log agent value (interface, agent id) for an operator.")
+  static final class Alias extends Sub {
+    @Parameters(index = "0", paramLabel = "NUMBER")
+    String number;
+
+    @Parameters(index = "1", paramLabel = "AGENT")
+    String agent;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      print(out, registry.addAlias(number, agent, password()));
+    }
+  }
+
+  @Command(name = "service-password", description = "Set the service password (the first time, or give the current one).")
+  static final class ServicePassword extends Sub {
+    @Option(names = "--new", paramLabel = "P", interactive = true, arity = "0..1", required = true,
+        description = "the new service password (prompted when given without a value)")
+    String next;
+
+    @Override
+    void run(OperatorRegistry registry, PrintWriter out) {
+      registry.setServicePassword(password(), next);
+      out.println("service password set");
+    }
+  }
+
+}

@@ -1,0 +1,48 @@
+package ru.sipring.cli.cdr;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.ZoneId;
+import picocli.CommandLine.Option;
+import ru.sipring.cdr.Databases;
+import ru.sipring.cdr.QueueLogTableSource;
+import ru.sipring.core.queuelog.QueueLogSource;
+
+/**
+ * The options {@code report --db JDBC_URL [--db-user U --db-password P] [--table queue_log]} adds to the
+ * report command, as a picocli mixin: {@code @Mixin QueueLogDbOptions db;} then, when {@link #given()},
+ * {@code try (var opened = db.open(zone)) { report from opened.source() }}.
+ */
+public final class QueueLogDbOptions {
+  @Option(names = "--db", paramLabel = "JDBC_URL",
+      description = "read the realtime queue_log table of this database instead of a file")
+  String url;
+
+  @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}")
+  String user;
+
+  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}")
+  String password;
+
+  @Option(names = "--table", paramLabel = "TABLE", defaultValue = "queue_log",
+      description = "queue_log table (default: ${DEFAULT-VALUE}; FreePBX 16/17: queuelog)")
+  String table;
+
+  /** Whether {@code --db} was given. */
+  public boolean given() {
+    return url != null;
+  }
+
+  /** A source over the table, reading DATETIME/CHAR times in {@code zone} (the report's zone). */
+  public Opened open(ZoneId zone) {
+    HikariDataSource pool = Databases.pooled(url, user, password);
+    return new Opened(pool, QueueLogTableSource.builder(pool).table(table).zone(zone).build());
+  }
+
+  /** The source and the pool behind it; closing closes the pool. */
+  public record Opened(HikariDataSource pool, QueueLogSource source) implements AutoCloseable {
+    @Override
+    public void close() {
+      pool.close();
+    }
+  }
+}

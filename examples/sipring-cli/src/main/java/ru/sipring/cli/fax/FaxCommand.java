@@ -1,0 +1,28 @@
+package ru.sipring.cli.fax;
+
+import picocli.CommandLine.Command;
+
+/** {@code sipring fax ...}: the HylaFAX fax server (guide §10). */
+@Command(
+    name = "fax",
+    mixinStandardHelpOptions = true,
+    description = "Fax server on HylaFAX (hfaxd): send, list queues, get received faxes, kill jobs, status, fax-to-email.",
+    subcommands = {
+        FaxSendCommand.class,
+        FaxListCommand.class,
+        FaxGetCommand.class,
+        FaxKillCommand.class,
+        FaxJobControlCommands.Suspend.class,
+        FaxJobControlCommands.Resubmit.class,
+        FaxJobControlCommands.Delete.class,
+        FaxStatusCommand.class,
+        FaxDispatchCommand.class,
+    })
+public final class FaxCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

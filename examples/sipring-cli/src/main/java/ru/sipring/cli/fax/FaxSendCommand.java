@@ -1,0 +1,90 @@
+package ru.sipring.cli.fax;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import ru.sipring.core.BadInputException;
+import ru.sipring.fax.CoverPage;
+import ru.sipring.fax.FaxDocument;
+import ru.sipring.fax.HylaFaxClient;
+import ru.sipring.fax.SendRequest;
+import ru.sipring.fax.SendResult;
+
+/** {@code sipring fax send}: one job per number, all grouped as one send. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+    description = "Send PDF, PostScript, TIFF or text files to one or more numbers (one job per number).")
+final class FaxSendCommand extends FaxCommandBase {
+  @Mixin FaxServerOptions server;
+
+  @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "fax number; repeat for several")
+  List<String> to = new ArrayList<>();
+
+  @Option(names = "--file", required = true, paramLabel = "F", description = "document; repeat for several")
+  List<Path> files = new ArrayList<>();
+
+  @Option(names = "--cover-subject", paramLabel = "S", description = "adds a cover page with this subject")
+  String coverSubject;
+  @Option(names = "--cover-to", description = "cover page: recipient name") String coverTo;
+  @Option(names = "--cover-company", description = "cover page: recipient company") String coverCompany;
+  @Option(names = "--cover-comments", description = "cover page: comments") String coverComments;
+  @Option(names = "--cover-from-name", description = "cover page: sender name") String fromName;
+  @Option(names = "--cover-from-company", description = "cover page: sender company") String fromCompany;
+  @Option(names = "--cover-from-address", description = "cover page: sender address") String fromAddress;
+  @Option(names = "--cover-from-phone", description = "cover page: sender phone") String fromPhone;
+  @Option(names = "--cover-from-fax", description = "cover page: sender fax") String fromFax;
+  @Option(names = "--cover-from-email", description = "cover page: sender e-mail") String fromEmail;
+
+  @Option(names = "--resolution", defaultValue = "FINE", description = "FINE (196 lpi) or NORMAL (98 lpi)")
+  SendRequest.Resolution resolution;
+  @Option(names = "--max-tries", defaultValue = "3") int maxTries;
+  @Option(names = "--max-dials", defaultValue = "12") int maxDials;
+  @Option(names = "--kill-time", defaultValue = "PT2H59M", description = "give up after this ISO-8601 duration (PT3H, P1D)")
+  Duration killTime;
+  @Option(names = "--notify", defaultValue = "NONE", description = "NONE, DONE, REQUEUE, DONE_AND_REQUEUE")
+  SendRequest.Notify notify;
+  @Option(names = "--notify-address", description = "where hfaxd mails notifications") String notifyAddress;
+  @Option(names = "--modem", defaultValue = "any", description = "modem device or class") String modem;
+
+  @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+
+  @Override
+  void execute() throws Exception {
+    List<FaxDocument> docs = new ArrayList<>();
+    for (Path f : files) {
+      docs.add(FaxDocument.load(f));
+    }
+    SendRequest.Builder b = SendRequest.builder().to(to).resolution(resolution).maxTries(maxTries)
+        .maxDials(maxDials).killTime(killTime).notify(notify, notifyAddress).modem(modem);
+    docs.forEach(b::document);
+    if (coverSubject != null || coverTo != null || coverCompany != null || coverComments != null) {
+      b.cover(CoverPage.builder().subject(coverSubject).recipient(coverTo).company(coverCompany)
+          .comments(coverComments).fromName(fromName).fromCompany(fromCompany).fromAddress(fromAddress)
+          .fromPhone(fromPhone).fromFax(fromFax).fromEmail(fromEmail).build());
+    } else if (fromName != null || fromCompany != null || fromEmail != null) {
+      throw new BadInputException("--cover-from-*", "sender fields need a cover page: give --cover-subject");
+    }
+    SendRequest request = b.build();
+    SendResult result;
+    try (HylaFaxClient c = server.connect()) {
+      result = c.send(request);
+    }
+    if (format == Format.json) {
+      ObjectNode root = JSON.createObjectNode();
+      ArrayNode jobs = root.putArray("jobs");
+      for (SendResult.Job j : result.jobs()) {
+        jobs.addObject().put("id", j.id()).put("number", j.number()).put("state", j.state().phase());
+      }
+      printJson(root);
+    } else {
+      for (SendResult.Job j : result.jobs()) {
+        out().printf("job %s to %s: %s (group %s, tag %s)%n", j.id(), j.number(), j.state().phase(), j.groupId(), result.tag());
+      }
+    }
+  }
+}

@@ -1,0 +1,495 @@
+package ru.sipring.cli.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import ru.sipring.core.SipRingException;
+import ru.sipring.core.directory.AgentDirectory;
+import ru.sipring.core.directory.CsvAgentDirectory;
+import ru.sipring.core.directory.CsvQueueDirectory;
+import ru.sipring.core.directory.QueueDirectory;
+import ru.sipring.core.inbound.InboundStatistics;
+import ru.sipring.core.inbound.ProgressListener;
+import ru.sipring.core.queuelog.QueueLogInput;
+import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.LostCall;
+import ru.sipring.core.report.PeriodTable;
+import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportWindow;
+import ru.sipring.core.report.render.CsvReportRenderer;
+import ru.sipring.core.report.render.HtmlReportRenderer;
+import ru.sipring.core.report.render.JsonReportRenderer;
+import ru.sipring.core.report.render.ReportLanguage;
+import ru.sipring.core.report.render.ReportRenderer;
+import ru.sipring.core.report.render.TextReportRenderer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipring report}: the inbound report of the admin guide's section 7 from queue_log files, as text, JSON,
+ * CSV or HTML. A thin host of {@link InboundStatistics} and the renderers; everything it does a Java
+ * application can do with the same calls (docs/inbound-report.md).
+ *
+ * <p>Exit codes: 0 done; 1 an input file could not be read (the message names it); 2 a bad option (the message
+ * names the option).
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Inbound call-centre report from an Asterisk queue_log: answered and lost calls, summary,"
+        + " operators, queues, call completion, service level, statistics by period, agent analytics, input"
+        + " problems (the admin guide's section 7).",
+    footer = {"", "Examples:",
+        "  sipring report --queue-log examples/data/queue_log \\",
+        "      --agents examples/data/agents.csv --queues examples/data/queues.csv \\",
+        "      --zone Europe/Moscow --from 2026-03-02 --to 2026-03-08",
+        "  sipring report --queue-log /var/log/asterisk --format csv --out report/ --bom",
+        "  zcat queue_log.1.gz | sipring report --queue-log - \\",
+        "      --sections summary,serviceLevel --format json",
+        "",
+        "Exit codes: 0 done, 1 an input file could not be read, 2 a bad option.",
+        "Documentation: docs/inbound-report.md"})
+public final class ReportCommand implements Callable<Integer> {
+
+  public enum Format { TEXT, JSON, CSV, HTML }
+
+  public enum Period { HOUR, DAY, MONTH }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--queue-log", arity = "1..*", required = true, paramLabel = "PATH",
+      description = "queue_log files or directories (rotated and .gz files too); '-' reads stdin")
+  List<String> queueLogs = new ArrayList<>();
+
+  @Option(names = "--from", paramLabel = "T",
+      description = "start of the window (inclusive): ISO date (2026-03-02) or date-time (2026-03-02T09:00) in --zone")
+  String from;
+
+  @Option(names = "--to", paramLabel = "T",
+      description = "end of the window (exclusive) as a date-time; a date alone means the end of that day")
+  String to;
+
+  @Option(names = "--zone", paramLabel = "ZONE",
+      description = "time zone of --from/--to and of every time shown (default: the system zone)")
+  String zone;
+
+  @Option(names = "--queue", paramLabel = "Q", description = "only these queues (repeatable)")
+  List<String> queues = new ArrayList<>();
+
+  @Option(names = "--agent", paramLabel = "A",
+      description = "only calls answered by these agents: queue_log agent value or operator number (repeatable)")
+  List<String> agents = new ArrayList<>();
+
+  @Option(names = "--caller", paramLabel = "N", description = "only calls from these caller numbers (repeatable)")
+  List<String> callers = new ArrayList<>();
+
+  @Option(names = "--sl", paramLabel = "SECONDS", split = ",",
+      description = "service-level bucket bounds in seconds (default 5,10,15,30,45,60,90,120,300)")
+  List<String> sl = new ArrayList<>();
+
+  @Option(names = "--period", paramLabel = "hour|day|month", description = "rows of the period statistics (default day)")
+  Period period = Period.DAY;
+
+  @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: who is behind an agent value")
+  Path agentsFile;
+
+  @Option(names = "--queues", paramLabel = "FILE", description = "CSV queue,name: queue names")
+  Path queuesFile;
+
+  @Option(names = "--format", paramLabel = "text|json|csv|html", description = "output format (default text)")
+  Format format = Format.TEXT;
+
+  @Option(names = {"--sections", "--section"}, paramLabel = "NAME", split = ",",
+      description = "only these sections, by JSON key: summary, answered, lost, operators, queues, completion, "
+          + "serviceLevel, periods, agents, problems (default all)")
+  List<String> sections = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "PATH",
+      description = "write to this file (text, json, html) or directory (csv: one <section>.csv each); default stdout")
+  Path out;
+
+  @Option(names = "--lang", paramLabel = "ru|en", description = "labels of text and html (default ru)")
+  String lang = "ru";
+
+  @Option(names = "--short-abandon", paramLabel = "SECONDS",
+      description = "count abandons that waited less than this as short abandons (default off)")
+  Integer shortAbandon;
+
+  @Option(names = "--bom", description = "start CSV files with a UTF-8 byte order mark (for Excel)")
+  boolean bom;
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+  /** Progress on stderr: null = when there is a terminal (System.console() != null). */
+  Boolean showProgress;
+  private Progress progress;
+
+  public ReportCommand() {
+    this(System.in, System.out);
+  }
+
+  /** For tests and hosts: where '-' reads from and where output goes when there is no --out. */
+  public ReportCommand(InputStream stdin, OutputStream stdout) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() {
+    // options first: every bad option is exit code 2 before any file is touched
+    ZoneId zoneId = zone();
+    ReportWindow window = window(zoneId);
+    Set<ReportSection> wanted = sections();
+    ReportLanguage language = language();
+    List<Integer> buckets = buckets();
+    if (shortAbandon != null && shortAbandon < 0) {
+      throw bad("--short-abandon", "must be 0 or more seconds, got " + shortAbandon);
+    }
+    if (format == Format.CSV && out == null && wanted.size() != 1) {
+      throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
+    }
+    if (out != null && format != Format.CSV && Files.isDirectory(out)) {
+      throw bad("--out", out + " is a directory; " + format.name().toLowerCase(Locale.ROOT) + " goes to one file");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      InboundStatistics.Builder b = InboundStatistics.builder()
+          .window(window)
+          .periodUnit(PeriodTable.PeriodUnit.valueOf(period.name()))
+          .sections(wanted)
+          .agents(agentsFile == null ? AgentDirectory.empty() : CsvAgentDirectory.load(agentsFile))
+          .queues(queuesFile == null ? QueueDirectory.empty() : CsvQueueDirectory.load(queuesFile))
+          .shortAbandonThreshold(shortAbandon == null ? null : Duration.ofSeconds(shortAbandon));
+      if (!buckets.isEmpty()) {
+        b.serviceLevelBuckets(buckets);
+      }
+      progress = wantsProgress() ? new Progress(err) : null;
+      b.progress(progress);
+      QueueLogInput input = input();
+      if (format == Format.CSV) {
+        csv(b, input, wanted, zoneId);
+      } else {
+        InboundReport report = compute(b, input);
+        ReportRenderer renderer = switch (format) {
+          case TEXT -> TextReportRenderer.of(language);
+          case JSON -> JsonReportRenderer.create();
+          case HTML -> HtmlReportRenderer.of(language);
+          case CSV -> throw new AssertionError();
+        };
+        try (Writer w = open(out)) {
+          renderer.render(report, wanted, w);
+        }
+        warnProblems(report, err);
+      }
+      return 0;
+    } catch (SipRingException e) {
+      err.println("sipring report: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (IOException e) {
+      err.println("sipring report: " + describe(e));
+      err.flush();
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("sipring report: " + describe(e.getCause()));
+      err.flush();
+      return 1;
+    }
+  }
+
+  /**
+   * CSV: answered and lost rows go straight to their files while the log is read (memory stays bounded by the
+   * open calls, not the log size); the other sections are written at the end.
+   */
+  private void csv(InboundStatistics.Builder b, QueueLogInput input, Set<ReportSection> wanted, ZoneId zoneId)
+      throws IOException {
+    CsvReportRenderer csv = CsvReportRenderer.create(bom);
+    List<Writer> open = new ArrayList<>();
+    try {
+      Consumer<AnsweredCall> answered = null;
+      Consumer<LostCall> lost = null;
+      if (wanted.contains(ReportSection.ANSWERED)) {
+        Writer w = track(open, open(sectionPath(ReportSection.ANSWERED)));
+        answered = csv.answeredSink(w, zoneId);
+      }
+      if (wanted.contains(ReportSection.LOST)) {
+        Writer w = track(open, open(sectionPath(ReportSection.LOST)));
+        lost = csv.lostSink(w, zoneId);
+      }
+      b.detailSink(answered, lost);
+      InboundReport report = compute(b, input);
+      for (ReportSection s : ReportRenderer.effective(report, wanted)) {
+        if (s == ReportSection.ANSWERED || s == ReportSection.LOST) {
+          continue;
+        }
+        try (Writer w = open(sectionPath(s))) {
+          csv.renderSection(report, s, w);
+        }
+      }
+      warnProblems(report, spec.commandLine().getErr());
+    } finally {
+      for (Writer w : open) {
+        w.close();
+      }
+    }
+  }
+
+  /** NIO exceptions carry only the path as message; say what went wrong with it too. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f) {
+      String what = f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : f instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+          : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+      return f.getFile() + ": " + what;
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  private InboundReport compute(InboundStatistics.Builder b, QueueLogInput input) {
+    try {
+      return b.build().compute(input);
+    } finally {
+      if (progress != null) {
+        progress.done(); // end the progress line before anything else is printed
+      }
+    }
+  }
+
+  private static Writer track(List<Writer> open, Writer w) {
+    open.add(w);
+    return w;
+  }
+
+  private Path sectionPath(ReportSection s) throws IOException {
+    if (out == null) {
+      return null;
+    }
+    Files.createDirectories(out);
+    return out.resolve(s.key() + ".csv");
+  }
+
+  /** A UTF-8 writer to the file, or to stdout (not closed) when {@code file} is null. */
+  private Writer open(Path file) throws IOException {
+    if (file == null) {
+      return new BufferedWriter(new OutputStreamWriter(new NonClosing(stdout), StandardCharsets.UTF_8), 1 << 16);
+    }
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+  }
+
+  private QueueLogInput input() {
+    List<QueueLogInput> parts = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (String p : queueLogs) {
+      if (p.equals("-")) {
+        if (!files.isEmpty()) {
+          parts.add(QueueLogInput.paths(files));
+          files = new ArrayList<>();
+        }
+        parts.add(QueueLogInput.stream("stdin", stdin));
+      } else {
+        files.add(Path.of(p));
+      }
+    }
+    if (!files.isEmpty()) {
+      parts.add(QueueLogInput.paths(files));
+    }
+    return QueueLogInput.of(parts.toArray(QueueLogInput[]::new));
+  }
+
+  private void warnProblems(InboundReport report, PrintWriter err) {
+    if (report.problems().total() > 0) {
+      err.println("sipring report: " + report.problems().total() + " input line(s) could not be used"
+          + (report.problems().first().isEmpty() ? "" : ", first: " + report.problems().first().get(0))
+          + " (section 'problems' lists them)");
+      err.flush();
+    }
+  }
+
+  private boolean wantsProgress() {
+    return showProgress != null ? showProgress : System.console() != null;
+  }
+
+  private ParameterException bad(String option, String message) {
+    return new ParameterException(spec.commandLine(), option + ": " + message);
+  }
+
+  private ZoneId zone() {
+    if (zone == null) {
+      return ZoneId.systemDefault();
+    }
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      throw bad("--zone", "unknown time zone '" + zone + "' (use a region such as Europe/Moscow, or an offset like +03:00)");
+    }
+  }
+
+  private ReportWindow window(ZoneId z) {
+    Instant f = from == null ? null : time("--from", from, z, false);
+    Instant t = to == null ? null : time("--to", to, z, true);
+    if (f != null && t != null && !f.isBefore(t)) {
+      throw bad("--to", "the window is empty: --from " + from + " is not before --to " + to);
+    }
+    return new ReportWindow(f, t, z, queues, agents, callers);
+  }
+
+  /**
+   * An ISO date or date-time in the zone (seconds optional, a space instead of T allowed); a date-time with an
+   * offset is taken as it is. A date alone as --to means the end of that day.
+   */
+  static Instant parseTime(String value, ZoneId z, boolean endOfDay) {
+    String v = value.trim().replace(' ', 'T');
+    if (v.length() == 10) {
+      LocalDate d = LocalDate.parse(v);
+      return (endOfDay ? d.plusDays(1) : d).atStartOfDay(z).toInstant();
+    }
+    try {
+      return LocalDateTime.parse(v).atZone(z).toInstant();
+    } catch (DateTimeException e) {
+      // an explicit offset or Z wins over the zone: 2026-03-02T09:00+03:00
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    }
+  }
+
+  private Instant time(String option, String value, ZoneId z, boolean endOfDay) {
+    try {
+      return parseTime(value, z, endOfDay);
+    } catch (DateTimeException e) {
+      throw bad(option, "'" + value + "' is not an ISO date (2026-03-02) or date-time (2026-03-02T09:30)");
+    }
+  }
+
+  private Set<ReportSection> sections() {
+    if (sections.isEmpty()) {
+      return EnumSet.allOf(ReportSection.class);
+    }
+    EnumSet<ReportSection> s = EnumSet.noneOf(ReportSection.class);
+    for (String name : sections) {
+      if (name.isBlank()) {
+        continue;
+      }
+      try {
+        s.add(ReportSection.ofKey(name));
+      } catch (IllegalArgumentException e) {
+        throw bad("--sections", e.getMessage());
+      }
+    }
+    if (s.isEmpty()) {
+      throw bad("--sections", "no section named");
+    }
+    return s;
+  }
+
+  private ReportLanguage language() {
+    try {
+      return ReportLanguage.ofCode(lang);
+    } catch (IllegalArgumentException e) {
+      throw bad("--lang", e.getMessage());
+    }
+  }
+
+  private List<Integer> buckets() {
+    List<Integer> out = new ArrayList<>();
+    for (String s : sl) {
+      try {
+        int v = Integer.parseInt(s.trim());
+        if (v < 0 || v > 86_400) {
+          throw bad("--sl", "bucket bounds are 0..86400 seconds, got " + v);
+        }
+        out.add(v);
+      } catch (NumberFormatException e) {
+        throw bad("--sl", "'" + s + "' is not a whole number of seconds (example: --sl 5,10,20,30)");
+      }
+    }
+    return out;
+  }
+
+  /** Progress on one stderr line, rewritten in place at most five times a second. */
+  private static final class Progress implements ProgressListener {
+    private final PrintWriter err;
+    private boolean shown;
+    private long lastNanos = System.nanoTime();
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void progress(long bytesRead, long totalBytes, long lines) {
+      long now = System.nanoTime();
+      boolean last = totalBytes > 0 && bytesRead >= totalBytes;
+      if (now - lastNanos < 200_000_000L && !last) {
+        return;
+      }
+      lastNanos = now;
+      String share = totalBytes > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, bytesRead * 100 / totalBytes)) : "";
+      err.printf(Locale.ROOT, "\rsipring report: %,d lines, %.1f MB read%s ", lines, bytesRead / 1e6, share);
+      err.flush();
+      shown = true;
+    }
+
+    void done() {
+      if (shown) {
+        err.println();
+        err.flush();
+      }
+    }
+  }
+
+  /** stdout must stay open after a writer on it is closed. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+
+  /** The command line for this command alone (tests, embedding). */
+  public static CommandLine commandLine(ReportCommand command) {
+    CommandLine cli = new CommandLine(command);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+}

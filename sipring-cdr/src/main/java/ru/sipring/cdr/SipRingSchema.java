@@ -1,0 +1,61 @@
+package ru.sipring.cdr;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Creates and upgrades SipRing's own tables (prefix {@code sipring_}) with Flyway, from the versioned SQL
+ * migrations on the classpath under {@value #LOCATION}. Every module that owns tables adds its migrations
+ * there, in its own version range: V1..V99 sipring-cdr (operators), V100+ campaigns, V200+ surveys, V300+
+ * fax. The history is kept in {@value #HISTORY_TABLE}, so SipRing can share a database (even
+ * {@code asteriskcdrdb}) with other applications that use Flyway.
+ *
+ * <pre>{@code
+ * SipRingSchema.migrate(dataSource);   // idempotent: applies only what is missing
+ * }</pre>
+ *
+ * <p>Flyway was chosen over hand-written "CREATE IF NOT EXISTS" because it records which versions ran, refuses
+ * to run on a schema changed behind its back (checksums), and is the tool a host application most likely
+ * already knows. Thread-safe (stateless); concurrent migrations are serialised by Flyway's lock.
+ */
+public final class SipRingSchema {
+  /** Classpath folder of SipRing's migrations. */
+  public static final String LOCATION = "classpath:db/sipring";
+  /** Flyway's history table for SipRing's schema. */
+  public static final String HISTORY_TABLE = "sipring_schema_history";
+
+  private SipRingSchema() {}
+
+  /** What a migration run did. */
+  public record Result(int applied, String version) {}
+
+  /**
+   * Applies every pending migration to the database behind {@code dataSource}. A database that already
+   * holds other tables (a FreePBX {@code asteriskcdrdb}) is accepted: SipRing's history starts at version 0.
+   *
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   * @throws ru.sipring.core.SipRingException when a migration fails or a applied one was changed
+   */
+  public static Result migrate(DataSource dataSource) {
+    try {
+      MigrateResult result = flyway(dataSource).migrate();
+      return new Result(result.migrationsExecuted,
+          result.targetSchemaVersion != null ? result.targetSchemaVersion : String.valueOf(result.initialSchemaVersion));
+    } catch (RuntimeException e) {
+      throw DbFailures.translate("migrating SipRing's schema", e);
+    }
+  }
+
+  /** The Flyway configuration SipRing uses, for hosts that want {@code info()} or {@code validate()}. */
+  public static Flyway flyway(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .table(HISTORY_TABLE)
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .loggers("slf4j")
+        .load();
+  }
+}

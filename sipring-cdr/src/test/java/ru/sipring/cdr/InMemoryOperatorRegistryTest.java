@@ -1,0 +1,10 @@
+package ru.sipring.cdr;
+
+import ru.sipring.testkit.contract.OperatorDirectoryContract;
+
+class InMemoryOperatorRegistryTest extends OperatorDirectoryContract {
+  @Override
+  protected Subject newSubject() {
+    return OperatorRegistryFixture.subject(InMemoryOperatorRegistry.create(OperatorRegistryFixture.PINS));
+  }
+}

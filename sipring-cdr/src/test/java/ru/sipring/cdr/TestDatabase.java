@@ -1,0 +1,118 @@
+package ru.sipring.cdr;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private database on the test MariaDB server ({@code .ci/services.d/10-mariadb.sh} exports its address as
+ * SIPRING_TEST_JDBC_URL / _DB_USER / _DB_PASSWORD), dropped on close, so parallel builds of several engineers
+ * never see each other's tables. Without the server: fails under CI=true, skips with the reason otherwise.
+ */
+final class TestDatabase implements AutoCloseable {
+  private static final Pattern URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/]+)/([^?]*)(\\?.*)?");
+  private final String name;
+  private final String jdbcUrl;
+  private final String serverUrl;
+  private final HikariDataSource dataSource;
+
+  private TestDatabase(String name, String jdbcUrl, String serverUrl) {
+    this.name = name;
+    this.jdbcUrl = jdbcUrl;
+    this.serverUrl = serverUrl;
+    this.dataSource = Databases.pooled(jdbcUrl, user(), password());
+  }
+
+  /** A fresh empty database named after {@code purpose}. */
+  static TestDatabase create(String purpose) {
+    String url = System.getenv("SIPRING_TEST_JDBC_URL");
+    if (url == null || url.isBlank()) {
+      String reason = "SIPRING_TEST_JDBC_URL is not set: start the test MariaDB with "
+          + "'source .ci/services.d/10-mariadb.sh'";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("CI=true but " + reason);
+      }
+      Assumptions.abort(reason);
+    }
+    Matcher m = URL.matcher(url);
+    if (!m.matches()) {
+      throw new IllegalStateException("cannot parse SIPRING_TEST_JDBC_URL " + url);
+    }
+    String name = ("sipring_t_" + purpose + "_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36))
+        .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    String params = m.group(3) == null ? "" : m.group(3);
+    try (Connection c = DriverManager.getConnection(m.group(1) + "/" + params, user(), password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
+    } catch (SQLException e) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("test MariaDB at " + url + " unusable: " + e.getMessage(), e);
+      }
+      Assumptions.abort("test MariaDB at " + url + " unusable: " + e.getMessage());
+    }
+    return new TestDatabase(name, m.group(1) + "/" + name + params, m.group(1) + "/" + params);
+  }
+
+  static String user() {
+    String u = System.getenv("SIPRING_TEST_DB_USER");
+    return u == null ? "sipring" : u;
+  }
+
+  static String password() {
+    String p = System.getenv("SIPRING_TEST_DB_PASSWORD");
+    return p == null ? "sipring" : p;
+  }
+
+  HikariDataSource dataSource() {
+    return dataSource;
+  }
+
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  String name() {
+    return name;
+  }
+
+  /** Runs SQL statements on a plain connection of this database (setup code). */
+  void execute(String... sql) {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String statement : sql) {
+        s.execute(statement);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS `" + name + "`");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop test database " + name, e);
+    }
+  }
+
+  /** The shared corpus ({@code sipring.corpus}, or /work/shared/corpus when that path does not exist). */
+  static Path corpus() {
+    String property = System.getProperty("sipring.corpus");
+    if (property != null && Files.isDirectory(Path.of(property))) {
+      return Path.of(property);
+    }
+    return Path.of("/work/shared/corpus");
+  }
+}

@@ -1,0 +1,39 @@
+package ru.sipring.cdr.fax;
+
+import org.junit.jupiter.api.AfterEach;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.fax.FaxContactStore;
+import ru.sipring.fax.FaxLineStore;
+import ru.sipring.fax.FaxUserStore;
+import ru.sipring.fax.ReceivedFaxStore;
+import ru.sipring.testkit.contract.FaxStoresContract;
+
+/** The fax store contract on a real MariaDB (a private database per test, migrated by Flyway). */
+class JdbiFaxStoresTest extends FaxStoresContract {
+  private FaxTestDatabase db;
+  private JdbiFaxStores stores;
+
+  @AfterEach
+  void drop() {
+    if (db != null) {
+      db.close();
+      db = null;
+      stores = null;
+    }
+  }
+
+  @Override protected FaxUserStore newUserStore() { return stores().users(); }
+  @Override protected FaxLineStore newLineStore() { return stores().lines(); }
+  @Override protected ReceivedFaxStore newReceivedFaxStore() { return stores().received(); }
+  @Override protected FaxContactStore newContactStore() { return stores().contacts(); }
+
+  // the contract's @BeforeEach asks for the stores; one private, migrated database per test
+  private JdbiFaxStores stores() {
+    if (stores == null) {
+      db = FaxTestDatabase.create("fax");
+      SipRingSchema.migrate(db.dataSource());
+      stores = JdbiFaxStores.create(db.dataSource());
+    }
+    return stores;
+  }
+}

@@ -1,0 +1,220 @@
+package ru.sipring.core.inbound;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.core.directory.AgentDirectory;
+import ru.sipring.core.directory.QueueDirectory;
+import ru.sipring.core.queuelog.QueueLogInput;
+import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.LostCall;
+import ru.sipring.core.report.PeriodTable;
+import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportWindow;
+
+/**
+ * Computes the inbound report (every section of the admin guide's section 7) from a queue_log, in one pass,
+ * keeping in memory only the calls still open and per-agent / per-queue / per-period aggregates. Metric
+ * definitions: docs/inbound.md.
+ *
+ * <pre>{@code
+ * InboundStatistics stats = InboundStatistics.builder()
+ *     .window(new ReportWindow(from, to, ZoneId.of("Europe/Moscow"), List.of(), List.of(), List.of()))
+ *     .agents(CsvAgentDirectory.load(Path.of("agents.csv")))
+ *     .build();
+ * InboundReport report = stats.compute(QueueLogInput.path(Path.of("/var/log/asterisk")));
+ * }</pre>
+ *
+ * <p>Immutable, thread-safe and reusable: {@link #compute} may run concurrently on several threads, each
+ * computation has its own state. Listeners and detail consumers are called on the thread running {@link
+ * #compute}.
+ */
+public final class InboundStatistics {
+
+  /** The guide's service-level buckets, in seconds. */
+  public static final List<Integer> DEFAULT_SERVICE_LEVEL_BUCKETS = List.of(5, 10, 15, 30, 45, 60, 90, 120, 300);
+
+  final ReportWindow window;
+  final int[] buckets;
+  final PeriodTable.PeriodUnit periodUnit;
+  final Set<ReportSection> sections;
+  final AgentDirectory agents;
+  final QueueDirectory queues;
+  final @Nullable Duration shortAbandonThreshold;
+  final @Nullable ProgressListener progress;
+  final @Nullable Consumer<AnsweredCall> answeredSink;
+  final @Nullable Consumer<LostCall> lostSink;
+  final int maxProblemsKept;
+  final int threads;
+
+  private InboundStatistics(Builder b) {
+    this.window = b.window;
+    this.buckets = b.buckets.stream().mapToInt(Integer::intValue).toArray();
+    this.periodUnit = b.periodUnit;
+    this.sections = EnumSet.copyOf(b.sections);
+    this.agents = b.agents;
+    this.queues = b.queues;
+    this.shortAbandonThreshold = b.shortAbandonThreshold;
+    this.progress = b.progress;
+    this.answeredSink = b.answeredSink;
+    this.lostSink = b.lostSink;
+    this.maxProblemsKept = b.maxProblemsKept;
+    this.threads = b.threads;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads the whole input and computes the report.
+   *
+   * @throws ru.sipring.core.BadInputException when a file cannot be opened or read; bad lines do not throw,
+   *     they are reported in {@link InboundReport#problems()}
+   */
+  public InboundReport compute(QueueLogInput input) {
+    Objects.requireNonNull(input, "input");
+    Engine engine = new Engine(this, input.sizeBytesOrUnknown());
+    input.read(engine, threads);
+    return engine.finish();
+  }
+
+  /** The window this instance reports on. */
+  public ReportWindow window() {
+    return window;
+  }
+
+  /** Options of a report. Not thread-safe; build once, share the built {@link InboundStatistics}. */
+  public static final class Builder {
+    private ReportWindow window = ReportWindow.all(ZoneOffset.UTC);
+    private List<Integer> buckets = DEFAULT_SERVICE_LEVEL_BUCKETS;
+    private PeriodTable.PeriodUnit periodUnit = PeriodTable.PeriodUnit.DAY;
+    private Set<ReportSection> sections = EnumSet.allOf(ReportSection.class);
+    private AgentDirectory agents = AgentDirectory.empty();
+    private QueueDirectory queues = QueueDirectory.empty();
+    private @Nullable Duration shortAbandonThreshold;
+    private @Nullable ProgressListener progress;
+    private @Nullable Consumer<AnsweredCall> answeredSink;
+    private @Nullable Consumer<LostCall> lostSink;
+    private int maxProblemsKept = 100;
+    private int threads = 1;
+
+    private Builder() {}
+
+    /** The window, zone and filters; default everything, in UTC. */
+    public Builder window(ReportWindow window) {
+      this.window = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /**
+     * Upper bounds of the service-level buckets in seconds (default 5,10,15,30,45,60,90,120,300); sorted and
+     * de-duplicated; each must be ≥ 0.
+     */
+    public Builder serviceLevelBuckets(List<Integer> bucketsSeconds) {
+      if (bucketsSeconds.isEmpty()) {
+        throw new IllegalArgumentException("at least one service-level bucket is needed");
+      }
+      TreeSet<Integer> sorted = new TreeSet<>();
+      for (Integer s : bucketsSeconds) {
+        if (s == null || s < 0 || s > 86_400) {
+          throw new IllegalArgumentException("service-level bucket must be 0..86400 seconds: " + s);
+        }
+        sorted.add(s);
+      }
+      this.buckets = new ArrayList<>(sorted);
+      return this;
+    }
+
+    /** Hour, day (default) or month rows in the period table, cut in the window's zone. */
+    public Builder periodUnit(PeriodTable.PeriodUnit unit) {
+      this.periodUnit = Objects.requireNonNull(unit, "unit");
+      return this;
+    }
+
+    /**
+     * The sections to compute (default all). Leaving out {@link ReportSection#ANSWERED} and {@link
+     * ReportSection#LOST} means no per-call rows are kept, so memory stays bounded by open calls and agents.
+     */
+    public Builder sections(Set<ReportSection> sections) {
+      if (sections.isEmpty()) {
+        throw new IllegalArgumentException("at least one report section is needed");
+      }
+      this.sections = EnumSet.copyOf(sections);
+      return this;
+    }
+
+    public Builder agents(AgentDirectory agents) {
+      this.agents = Objects.requireNonNull(agents, "agents");
+      return this;
+    }
+
+    public Builder queues(QueueDirectory queues) {
+      this.queues = Objects.requireNonNull(queues, "queues");
+      return this;
+    }
+
+    /**
+     * Abandons (ABANDON only) with a wait below this are counted as short abandons ("ghost calls") in {@link
+     * ru.sipring.core.report.Summary#shortAbandons()}; they stay in the lost count. Null (default) = off.
+     */
+    public Builder shortAbandonThreshold(@Nullable Duration threshold) {
+      if (threshold != null && threshold.isNegative()) {
+        throw new IllegalArgumentException("short-abandon threshold must not be negative: " + threshold);
+      }
+      this.shortAbandonThreshold = threshold;
+      return this;
+    }
+
+    public Builder progress(@Nullable ProgressListener progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    /**
+     * Streams the detail rows (sections 1 and 2) to these consumers as each call ends, instead of keeping them
+     * in the report: the report's {@code answered()} and {@code lost()} lists are then empty, and memory no
+     * longer grows with the number of calls. Rows arrive in the order the calls ended (not sorted by entry
+     * time), on the computing thread. Each consumer is only called when its section is requested. Pass nulls
+     * to keep the rows in the report again.
+     */
+    public Builder detailSink(@Nullable Consumer<AnsweredCall> answered, @Nullable Consumer<LostCall> lost) {
+      this.answeredSink = answered;
+      this.lostSink = lost;
+      return this;
+    }
+
+    /** How many problems are kept in full in the report (default 100); all are counted. */
+    public Builder maxProblemsKept(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("maxProblemsKept must be >= 0");
+      }
+      this.maxProblemsKept = max;
+      return this;
+    }
+
+    /**
+     * Threads per computation (default 1). With 2, reading and splitting lines runs on a second thread while
+     * the calling thread assembles calls and aggregates; the report is identical. More than 2 is treated as 2.
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1: " + threads);
+      }
+      this.threads = Math.min(threads, 2);
+      return this;
+    }
+
+    public InboundStatistics build() {
+      return new InboundStatistics(this);
+    }
+  }
+}

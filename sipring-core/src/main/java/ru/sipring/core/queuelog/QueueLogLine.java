@@ -1,0 +1,179 @@
+package ru.sipring.core.queuelog;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One queue_log line parsed in place: the bytes stay in the reader's buffer and this view only records where
+ * each field starts and ends, so reading allocates nothing per line. Field 0 is the epoch, 1 the callid, 2 the
+ * queue, 3 the agent, 4 the event, 5.. the data fields.
+ *
+ * <p>Not thread-safe and only valid during the {@link QueueLogSink#line} call that receives it: the reader
+ * reuses the same instance (and buffer) for the next line. Copy what you keep ({@link #toRecord()}, {@link
+ * #field(int)}).
+ */
+public final class QueueLogLine {
+  /** At most this many fields are split; a longer line keeps the rest (pipes included) in the last field. */
+  public static final int MAX_FIELDS = 16;
+
+  byte[] buf;
+  final int[] start = new int[MAX_FIELDS];
+  final int[] end = new int[MAX_FIELDS];
+  int fields;
+  long epoch;
+  String source = "";
+  long lineNumber;
+
+  QueueLogLine() {}
+
+  /** Where the line came from: a file name, "stdin", a table. */
+  public String source() {
+    return source;
+  }
+
+  /** 1-based line (or row) number in {@link #source()}. */
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  public long epochSecond() {
+    return epoch;
+  }
+
+  /** Number of fields, at least 5 (epoch, callid, queue, agent, event). */
+  public int fieldCount() {
+    return fields;
+  }
+
+  /** Number of data fields after the event. */
+  public int dataCount() {
+    return fields - 5;
+  }
+
+  /** The buffer holding the line's bytes; use with {@link #start(int)} and {@link #end(int)}. */
+  public byte[] buffer() {
+    return buf;
+  }
+
+  public int start(int field) {
+    return start[field];
+  }
+
+  public int end(int field) {
+    return end[field];
+  }
+
+  public int length(int field) {
+    return field < fields ? end[field] - start[field] : 0;
+  }
+
+  /** The field as text (UTF-8), or "" when the line has fewer fields. Allocates. */
+  public String field(int field) {
+    return field < fields ? new String(buf, start[field], end[field] - start[field], StandardCharsets.UTF_8) : "";
+  }
+
+  public String callId() {
+    return field(1);
+  }
+
+  public String queue() {
+    return field(2);
+  }
+
+  public String agent() {
+    return field(3);
+  }
+
+  public String event() {
+    return field(4);
+  }
+
+  /** The data field at a 1-based position ({@code data(1)} is data1), or "" when absent. */
+  public String data(int position) {
+    return position >= 1 ? field(4 + position) : "";
+  }
+
+  /**
+   * The data field at a 1-based position as a non-negative whole number, or -1 when it is absent, empty or not
+   * a number. Allocates nothing.
+   */
+  public long dataLong(int position) {
+    int f = 4 + position;
+    if (position < 1 || f >= fields) {
+      return -1;
+    }
+    return parseLong(buf, start[f], end[f]);
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  static long parseLong(byte[] b, int from, int to) {
+    int len = to - from;
+    if (len >= 8 && len <= 18) {
+      // the last eight digits at once (SWAR), the rest one by one: an epoch costs 2 steps, not 10
+      long head = len == 8 ? 0 : parseSmall(b, from, to - 8);
+      long w = (long) LONGS.get(b, to - 8);
+      long tail = eightDigits(w);
+      return head < 0 || tail < 0 ? -1 : head * 100_000_000L + tail;
+    }
+    return parseSmall(b, from, to);
+  }
+
+  /** Eight ASCII digits in a little-endian word to their value, or -1 when a byte is not a digit. */
+  static long eightDigits(long w) {
+    long d = w - 0x3030303030303030L;
+    // every byte must be 0..9: no borrow (high nibble 0) and adding 6 must not carry past 15
+    if (((d | (d + 0x0606060606060606L)) & 0xF0F0F0F0F0F0F0F0L) != 0) {
+      return -1;
+    }
+    d = (d * 10) + (d >>> 8);
+    return (((d & 0x000000FF000000FFL) * (100 + (1000000L << 32)))
+        + (((d >>> 16) & 0x000000FF000000FFL) * (1 + (10000L << 32)))) >>> 32;
+  }
+
+  private static long parseSmall(byte[] b, int from, int to) {
+    if (from >= to || to - from > 18) {
+      return -1;
+    }
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** True when the field's bytes equal {@code ascii}. */
+  public boolean fieldEquals(int field, byte[] ascii) {
+    if (field >= fields || end[field] - start[field] != ascii.length) {
+      return false;
+    }
+    int s = start[field];
+    for (int i = 0; i < ascii.length; i++) {
+      if (buf[s + i] != ascii[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** An immutable copy of this line. */
+  public QueueLogRecord toRecord() {
+    List<String> data = new ArrayList<>(Math.max(0, fields - 5));
+    for (int i = 5; i < fields; i++) {
+      data.add(field(i));
+    }
+    return new QueueLogRecord(epoch, field(1), field(2), field(3), field(4), data);
+  }
+
+  @Override
+  public String toString() {
+    return source + ":" + lineNumber + ": "
+        + new String(buf, start[0], end[fields - 1] - start[0], StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,30 @@
+package ru.sipring.core.report;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Section 7: statistics per period (hour, day or month, cut in the report's zone). Rows only for periods that
+ * had calls, in time order.
+ */
+public record PeriodTable(PeriodUnit unit, List<Row> rows) {
+  public PeriodTable {
+    rows = List.copyOf(rows);
+  }
+
+  public enum PeriodUnit { HOUR, DAY, MONTH }
+
+  /**
+   * One period. {@code offered} = answered + lost (+ unfinished is not offered to statistics). {@code answered}
+   * counts every answered stint, transferred ones included; {@code transferred} is the subset that ended in a
+   * transfer, with its own wait and talk. Percentages are over {@code offered}.
+   */
+  public record Row(LocalDateTime start, long offered, long answered, DurationStats answeredWait,
+      DurationStats answeredTalk, long transferred, DurationStats transferredWait, DurationStats transferredTalk,
+      long lost, DurationStats lostWait) {
+
+    public double percentOfOffered(long count) {
+      return offered == 0 ? 0 : 100.0 * count / offered;
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package ru.sipring.core.report.render;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import ru.sipring.core.queuelog.InputProblem;
+import ru.sipring.core.report.AgentAnalytics;
+import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.DurationStats;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.LostCall;
+import ru.sipring.core.report.OperatorRow;
+import ru.sipring.core.report.PeriodTable;
+import ru.sipring.core.report.QueueRow;
+import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ServiceLevel;
+import ru.sipring.core.report.Summary;
+
+/**
+ * CSV, one table per section (a host writes each to {@code <section>.csv}): RFC 4180, a header row of the JSON
+ * key names, durations in whole seconds, averages and percentages exact, timestamps ISO-8601 with the report
+ * zone's offset. The byte order mark for Excel is optional. Immutable and thread-safe.
+ *
+ * <p>{@link #render(InboundReport, Set, Appendable)} writes several sections into one stream separated by an
+ * empty line; hosts that want RFC 4180 files call {@link #renderSection} once per file.
+ */
+public final class CsvReportRenderer implements ReportRenderer {
+  static final List<String> ANSWERED_HEADER = List.of("queue", "queueName", "agent", "agentNumber", "agentName",
+      "enteredAt", "caller", "waitSeconds", "talkSeconds", "position", "endedBy", "callId");
+  static final List<String> LOST_HEADER = List.of("queue", "queueName", "enteredAt", "caller", "waitSeconds",
+      "position", "cause", "agent", "callId");
+
+  private final boolean bom;
+
+  private CsvReportRenderer(boolean bom) {
+    this.bom = bom;
+  }
+
+  /** A renderer that starts each file with the UTF-8 byte order mark when {@code bom} is true (for Excel). */
+  public static CsvReportRenderer create(boolean bom) {
+    return new CsvReportRenderer(bom);
+  }
+
+  @Override
+  public void render(InboundReport report, Set<ReportSection> sections, Appendable out) {
+    boolean first = true;
+    for (ReportSection s : ReportRenderer.effective(report, sections)) {
+      if (!first) {
+        try {
+          out.append("\r\n");
+        } catch (IOException e) {
+          throw ReportRenderer.writeFailed(e);
+        }
+      }
+      renderSection(report, s, out, first);
+      first = false;
+    }
+  }
+
+  /** Writes one section as one CSV file (header row, then the rows). */
+  public void renderSection(InboundReport report, ReportSection section, Appendable out) {
+    renderSection(report, section, out, true);
+  }
+
+  private void renderSection(InboundReport r, ReportSection section, Appendable out, boolean withBom) {
+    if (bom && withBom) {
+      try {
+        out.append(CsvWriter.BOM);
+      } catch (IOException e) {
+        throw ReportRenderer.writeFailed(e);
+      }
+    }
+    CsvWriter w = new CsvWriter(out);
+    ZoneId zone = r.window().zone();
+    switch (section) {
+      case SUMMARY -> summary(w, r.summary());
+      case ANSWERED -> {
+        w.record(ANSWERED_HEADER);
+        for (AnsweredCall c : r.answered()) {
+          w.record(answeredFields(c, zone));
+        }
+      }
+      case LOST -> {
+        w.record(LOST_HEADER);
+        for (LostCall c : r.lost()) {
+          w.record(lostFields(c, zone));
+        }
+      }
+      case OPERATORS -> operators(w, r.operators(), false);
+      case COMPLETION -> operators(w, r.operators(), true);
+      case QUEUES -> {
+        w.record("queue", "name", "answered", "waitSeconds", "talkSeconds", "lost", "lostWaitSeconds");
+        for (QueueRow q : r.queues()) {
+          w.record(q.queue(), q.name(), n(q.answered()), n(q.waitSeconds()), n(q.talkSeconds()), n(q.lost()),
+              n(q.lostWaitSeconds()));
+        }
+      }
+      case SERVICE_LEVEL -> serviceLevel(w, r.serviceLevel());
+      case PERIODS -> periods(w, r.periods(), zone);
+      case AGENTS -> agents(w, r);
+      case PROBLEMS -> {
+        w.record("source", "line", "message");
+        for (InputProblem p : r.problems().first()) {
+          w.record(p.source(), n(p.line()), p.message());
+        }
+      }
+    }
+  }
+
+  /**
+   * A sink for answered-call rows that writes {@code answered.csv} as the calls arrive, for reports too large to
+   * keep every call in memory. Writes the BOM (if chosen) and the header at once. Not thread-safe.
+   */
+  public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone) {
+    CsvWriter w = start(out);
+    w.record(ANSWERED_HEADER);
+    return c -> w.record(answeredFields(c, zone));
+  }
+
+  /** Like {@link #answeredSink}, for {@code lost.csv}. */
+  public Consumer<LostCall> lostSink(Appendable out, ZoneId zone) {
+    CsvWriter w = start(out);
+    w.record(LOST_HEADER);
+    return c -> w.record(lostFields(c, zone));
+  }
+
+  private CsvWriter start(Appendable out) {
+    if (bom) {
+      try {
+        out.append(CsvWriter.BOM);
+      } catch (IOException e) {
+        throw ReportRenderer.writeFailed(e);
+      }
+    }
+    return new CsvWriter(out);
+  }
+
+  static List<String> answeredFields(AnsweredCall c, ZoneId zone) {
+    return List.of(c.queue(), c.queueName(), c.agent(), c.agentNumber(), c.agentName(), Fmt.iso(c.enteredAt(), zone),
+        c.caller(), n(c.waitTime().getSeconds()), n(c.talkTime().getSeconds()), n(c.position()), c.endedBy().name(),
+        c.callId());
+  }
+
+  static List<String> lostFields(LostCall c, ZoneId zone) {
+    return List.of(c.queue(), c.queueName(), Fmt.iso(c.enteredAt(), zone), c.caller(), n(c.waitTime().getSeconds()),
+        n(c.position()), c.cause().name(), c.agent(), c.callId());
+  }
+
+  private static String n(long v) {
+    return Long.toString(v);
+  }
+
+  private static String d(double v) {
+    return Fmt.number(v);
+  }
+
+  private static void addStats(List<String> header, List<String> row, String name, DurationStats s) {
+    header.add(name + "Total");
+    header.add(name + "Avg");
+    header.add(name + "Min");
+    header.add(name + "Max");
+    row.add(n(s.totalSeconds()));
+    row.add(d(s.averageSeconds()));
+    row.add(n(s.minSeconds()));
+    row.add(n(s.maxSeconds()));
+  }
+
+  private static void summary(CsvWriter w, Summary s) {
+    List<String> h = new ArrayList<>(List.of("answered", "lost", "unfinished", "shortAbandons", "maxPosition",
+        "answeredPercent"));
+    List<String> row = new ArrayList<>(List.of(n(s.answered()), n(s.lost()), n(s.unfinished()), n(s.shortAbandons()),
+        n(s.maxPosition()), d(s.answeredPercent())));
+    addStats(h, row, "talk", s.talk());
+    addStats(h, row, "wait", s.answeredWait());
+    addStats(h, row, "lostWait", s.lostWait());
+    w.record(h);
+    w.record(row);
+  }
+
+  private static void operators(CsvWriter w, List<OperatorRow> rows, boolean percents) {
+    List<String> h = new ArrayList<>(List.of("agent", "number", "name", "answered", "waitSeconds", "talkSeconds",
+        "endedByCaller", "endedByAgent", "transferred"));
+    if (percents) {
+      h.addAll(List.of("endedByCallerPercent", "endedByAgentPercent", "transferredPercent"));
+    }
+    w.record(h);
+    for (OperatorRow o : rows) {
+      List<String> row = new ArrayList<>(List.of(o.agent(), o.number(), o.name(), n(o.answered()), n(o.waitSeconds()),
+          n(o.talkSeconds()), n(o.endedByCaller()), n(o.endedByAgent()), n(o.transferred())));
+      if (percents) {
+        row.add(d(o.percentOfAnswered(o.endedByCaller())));
+        row.add(d(o.percentOfAnswered(o.endedByAgent())));
+        row.add(d(o.percentOfAnswered(o.transferred())));
+      }
+      w.record(row);
+    }
+  }
+
+  /** One row per bucket: answered and lost side by side, and SL% at the bucket's bound (empty for overflow). */
+  private static void serviceLevel(CsvWriter w, ServiceLevel sl) {
+    w.record("upToSeconds", "answered", "answeredPercent", "lost", "lostPercent", "serviceLevelPercent");
+    Map<Integer, ServiceLevel.Threshold> th = new HashMap<>();
+    for (ServiceLevel.Threshold t : sl.thresholds()) {
+      th.put(t.seconds(), t);
+    }
+    int rows = Math.max(sl.answered().size(), sl.lost().size());
+    for (int i = 0; i < rows; i++) {
+      ServiceLevel.Bucket a = i < sl.answered().size() ? sl.answered().get(i) : null;
+      ServiceLevel.Bucket l = i < sl.lost().size() ? sl.lost().get(i) : null;
+      Integer bound = a != null ? a.upToSeconds() : l.upToSeconds();
+      ServiceLevel.Threshold t = bound == null ? null : th.get(bound);
+      w.record(bound == null ? "" : bound.toString(),
+          a == null ? "0" : n(a.calls()), a == null ? "0" : d(a.percent()),
+          l == null ? "0" : n(l.calls()), l == null ? "0" : d(l.percent()),
+          t == null ? "" : d(t.percent()));
+    }
+  }
+
+  private static void periods(CsvWriter w, PeriodTable p, ZoneId zone) {
+    List<String> h = null;
+    for (PeriodTable.Row r : p.rows()) {
+      List<String> head = new ArrayList<>(List.of("start", "offered", "answered", "answeredPercent"));
+      List<String> row = new ArrayList<>(List.of(Fmt.ISO.format(r.start().atZone(zone)), n(r.offered()),
+          n(r.answered()), d(r.percentOfOffered(r.answered()))));
+      addStats(head, row, "answeredWait", r.answeredWait());
+      addStats(head, row, "answeredTalk", r.answeredTalk());
+      head.addAll(List.of("transferred", "transferredPercent"));
+      row.addAll(List.of(n(r.transferred()), d(r.percentOfOffered(r.transferred()))));
+      addStats(head, row, "transferredWait", r.transferredWait());
+      addStats(head, row, "transferredTalk", r.transferredTalk());
+      head.addAll(List.of("lost", "lostPercent"));
+      row.addAll(List.of(n(r.lost()), d(r.percentOfOffered(r.lost()))));
+      addStats(head, row, "lostWait", r.lostWait());
+      if (h == null) {
+        h = head;
+        w.record(h);
+      }
+      w.record(row);
+    }
+    if (h == null) {
+      w.record(periodsHeader());
+    }
+  }
+
+  private static List<String> periodsHeader() {
+    List<String> h = new ArrayList<>(List.of("start", "offered", "answered", "answeredPercent"));
+    for (String s : List.of("answeredWait", "answeredTalk")) {
+      h.addAll(List.of(s + "Total", s + "Avg", s + "Min", s + "Max"));
+    }
+    h.addAll(List.of("transferred", "transferredPercent"));
+    for (String s : List.of("transferredWait", "transferredTalk")) {
+      h.addAll(List.of(s + "Total", s + "Avg", s + "Min", s + "Max"));
+    }
+    h.addAll(List.of("lost", "lostPercent", "lostWaitTotal", "lostWaitAvg", "lostWaitMin", "lostWaitMax"));
+    return h;
+  }
+
+  /** Agent rows; paused time per reason in one column each, {@code paused:<reason>} ("paused:" for none). */
+  private static void agents(CsvWriter w, InboundReport r) {
+    TreeSet<String> reasons = new TreeSet<>();
+    for (AgentAnalytics a : r.agents()) {
+      reasons.addAll(a.pausedSecondsByReason().keySet());
+    }
+    Map<String, OperatorRow> ops = new HashMap<>();
+    for (OperatorRow o : r.operators()) {
+      ops.put(o.agent(), o);
+    }
+    // the engine may fill operator rows without the section being asked for; rows present = computed
+    boolean haveOps = r.sections().contains(ReportSection.OPERATORS) || !r.operators().isEmpty();
+    List<String> h = new ArrayList<>(List.of("agent", "number", "name", "answered", "waitSeconds", "talkSeconds",
+        "endedByCaller", "endedByAgent", "transferred", "missedOffers", "loggedInSeconds", "pausedSeconds",
+        "workSeconds", "callsPerHour"));
+    for (String reason : reasons) {
+      h.add("paused:" + reason);
+    }
+    w.record(h);
+    for (AgentAnalytics a : r.agents()) {
+      OperatorRow o = ops.get(a.agent());
+      String none = haveOps ? "0" : "";
+      List<String> row = new ArrayList<>(List.of(a.agent(), a.number(), a.name(), n(a.answered()),
+          o == null ? none : n(o.waitSeconds()), n(a.talkSeconds()), n(a.endedByCaller()),
+          o == null ? none : n(o.endedByAgent()), o == null ? none : n(o.transferred()), n(a.missedOffers()),
+          n(a.loggedInSeconds()), n(a.pausedSeconds()), n(a.workSeconds()), d(a.callsPerHour())));
+      Map<String, Long> byReason = new TreeMap<>(a.pausedSecondsByReason());
+      for (String reason : reasons) {
+        row.add(n(byReason.getOrDefault(reason, 0L)));
+      }
+      w.record(row);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package ru.sipring.core.report.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVReader;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.ReportSection;
+
+class CsvReportRendererTest {
+
+  private static List<String[]> parse(String csv) throws Exception {
+    try (CSVReader r = new com.opencsv.CSVReaderBuilder(new StringReader(csv))
+        // RFC 4180: opencsv's default parser would take a backslash as an escape
+        .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).build()) {
+      return r.readAll();
+    }
+  }
+
+  private static String section(InboundReport r, ReportSection s, boolean bom) {
+    StringBuilder out = new StringBuilder();
+    CsvReportRenderer.create(bom).renderSection(r, s, out);
+    return out.toString();
+  }
+
+  @Test
+  void answeredRowsParseBackWithTheHeaderOfJsonKeys() throws Exception {
+    String csv = section(GuideReport.build(), ReportSection.ANSWERED, false);
+    assertThat(csv).endsWith("\r\n").doesNotContain("\uFEFF");
+    List<String[]> rows = parse(csv);
+    assertThat(rows.get(0)).containsExactly("queue", "queueName", "agent", "agentNumber", "agentName", "enteredAt",
+        "caller", "waitSeconds", "talkSeconds", "position", "endedBy", "callId");
+    assertThat(rows).hasSize(6);
+    assertThat(rows.get(3)).containsExactly("6000", "Отдел продаж", "Local/501@from-queue/n", "501", "Петрова ЛВ",
+        "2020-05-14T09:35:20+03:00", "500", "6", "7", "1", "CALLER", "1589438120.3");
+  }
+
+  @Test
+  void fieldsWithCommasAndQuotesAreQuotedPerRfc4180() throws Exception {
+    String csv = section(GuideReport.build(), ReportSection.LOST, false);
+    assertThat(csv).contains(",\"500, \"\"доб\"\"\",");
+    List<String[]> rows = parse(csv);
+    assertThat(rows.get(2)[3]).isEqualTo("500, \"доб\"");
+    assertThat(rows.get(2)[6]).isEqualTo("EXITWITHTIMEOUT");
+  }
+
+  @Test
+  void bomForExcelOnlyWhenAsked() {
+    assertThat(section(GuideReport.build(), ReportSection.QUEUES, true)).startsWith("\uFEFFqueue,name,");
+  }
+
+  @Test
+  void summaryIsOneRowWithExactAverages() throws Exception {
+    List<String[]> rows = parse(section(GuideReport.build(), ReportSection.SUMMARY, false));
+    assertThat(rows).hasSize(2);
+    List<String> h = List.of(rows.get(0));
+    String[] v = rows.get(1);
+    assertThat(v[h.indexOf("answered")]).isEqualTo("18");
+    assertThat(v[h.indexOf("talkTotal")]).isEqualTo("398");
+    assertThat(Double.parseDouble(v[h.indexOf("talkAvg")])).isEqualTo(398.0 / 18);
+    assertThat(v[h.indexOf("lostWaitMax")]).isEqualTo("15");
+    assertThat(v[h.indexOf("answeredPercent")]).isEqualTo("75");
+  }
+
+  @Test
+  void serviceLevelSideBySideWithOverflowRowEmptyBound() throws Exception {
+    List<String[]> rows = parse(section(GuideReport.build(), ReportSection.SERVICE_LEVEL, false));
+    assertThat(rows.get(0)).containsExactly("upToSeconds", "answered", "answeredPercent", "lost", "lostPercent",
+        "serviceLevelPercent");
+    assertThat(rows).hasSize(11);
+    assertThat(rows.get(3)[0]).isEqualTo("15");
+    assertThat(rows.get(3)[1]).isEqualTo("4");
+    assertThat(rows.get(3)[3]).isEqualTo("6");
+    assertThat(rows.get(3)[5]).isEqualTo("62.5");
+    assertThat(rows.get(10)[0]).isEmpty();
+    assertThat(rows.get(10)[5]).isEmpty();
+  }
+
+  @Test
+  void agentsHaveOneColumnPerPauseReason() throws Exception {
+    List<String[]> rows = parse(section(GuideReport.build(), ReportSection.AGENTS, false));
+    List<String> h = List.of(rows.get(0));
+    assertThat(h).contains("agent", "number", "name", "answered", "waitSeconds", "talkSeconds", "endedByCaller",
+        "endedByAgent", "transferred", "missedOffers", "paused:", "paused:Обед");
+    assertThat(rows.get(1)[h.indexOf("paused:Обед")]).isEqualTo("3600");
+    assertThat(rows.get(2)[h.indexOf("paused:Обед")]).isEqualTo("0");
+  }
+
+  @Test
+  void everySectionRendersAndPeriodsCarryZoneOffsets() throws Exception {
+    for (ReportSection s : ReportSection.values()) {
+      assertThat(parse(section(GuideReport.build(), s, false))).as(s.key()).isNotEmpty();
+    }
+    List<String[]> periods = parse(section(GuideReport.build(), ReportSection.PERIODS, false));
+    assertThat(periods.get(1)[0]).isEqualTo("2020-05-12T00:00:00+03:00");
+  }
+
+  @Test
+  void streamingSinksWriteTheSameAsTheSection() {
+    InboundReport r = GuideReport.build();
+    StringBuilder streamed = new StringBuilder();
+    java.util.function.Consumer<ru.sipring.core.report.AnsweredCall> sink =
+        CsvReportRenderer.create(true).answeredSink(streamed, r.window().zone());
+    r.answered().forEach(sink::accept);
+    assertThat(streamed.toString()).isEqualTo(section(r, ReportSection.ANSWERED, true));
+  }
+}

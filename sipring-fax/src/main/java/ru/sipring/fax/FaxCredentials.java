@@ -1,0 +1,30 @@
+package ru.sipring.fax;
+
+import org.jspecify.annotations.Nullable;
+import ru.sipring.core.BadInputException;
+
+/**
+ * An hfaxd login: user, password (null when {@code hosts.hfaxd} asks none) and an optional admin password
+ * for {@code ADMIN}. Immutable, thread-safe; {@link #toString()} hides the passwords.
+ */
+public record FaxCredentials(String user, @Nullable String password, @Nullable String adminPassword) {
+
+  public FaxCredentials {
+    if (user == null || user.isBlank() || user.chars().anyMatch(c -> c <= ' ')) {
+      throw new BadInputException("fax user", "'" + user + "' is not a user name (empty or contains spaces)");
+    }
+  }
+
+  public static FaxCredentials of(String user, @Nullable String password) {
+    return new FaxCredentials(user, password, null);
+  }
+
+  public FaxCredentials withAdmin(String adminPassword) {
+    return new FaxCredentials(user, password, adminPassword);
+  }
+
+  @Override
+  public String toString() {
+    return "FaxCredentials[" + user + (password == null ? "" : ", password ***") + (adminPassword == null ? "" : ", admin ***") + "]";
+  }
+}

@@ -1,0 +1,52 @@
+package ru.sipring.fax;
+
+/**
+ * State of an outgoing job as hfaxd reports it ({@code %a} in JOBFMT, one letter of {@code "?TPSBWRDF"}),
+ * with the simple phase a person reads: queued, sending, done, failed.
+ */
+public enum FaxJobState {
+  UNDEFINED('?', "unknown"),
+  SUSPENDED('T', "suspended"),
+  PENDING('P', "queued"),
+  SLEEPING('S', "queued"),
+  BLOCKED('B', "queued"),
+  WAITING('W', "queued"),
+  RUNNING('R', "sending"),
+  DONE('D', "done"),
+  FAILED('F', "failed");
+
+  private final char letter;
+  private final String phase;
+
+  FaxJobState(char letter, String phase) {
+    this.letter = letter;
+    this.phase = phase;
+  }
+
+  /** The hfaxd state letter. */
+  public char letter() {
+    return letter;
+  }
+
+  /** {@code queued}, {@code suspended}, {@code sending}, {@code done}, {@code failed} or {@code unknown}. */
+  public String phase() {
+    return phase;
+  }
+
+  /** True once the job will not be tried again (done or failed). */
+  public boolean isFinished() {
+    return this == DONE || this == FAILED;
+  }
+
+  /** The state for an hfaxd letter; an unknown letter gives {@link #UNDEFINED}. */
+  public static FaxJobState ofLetter(String letter) {
+    if (letter != null && letter.length() == 1) {
+      for (FaxJobState s : values()) {
+        if (s.letter == letter.charAt(0)) {
+          return s;
+        }
+      }
+    }
+    return UNDEFINED;
+  }
+}

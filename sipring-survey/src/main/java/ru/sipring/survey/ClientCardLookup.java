@@ -1,0 +1,20 @@
+package ru.sipring.survey;
+
+import java.util.Optional;
+
+/**
+ * Finds a client card by the caller's normalised number. The outbound module's client base implements it
+ * (sipring-survey does not depend on sipring-campaign; the host application wires the two together), as can
+ * a host's own CRM. Implementations must be thread-safe and fast: they run while the operator's phone rings.
+ */
+@FunctionalInterface
+public interface ClientCardLookup {
+  /** A lookup that never finds anyone, for hosts without a client base. */
+  ClientCardLookup NONE = number -> Optional.empty();
+
+  /**
+   * @param normalisedNumber digits only, Russian numbers as 11 digits starting with 7 (see
+   *     {@link PhoneNumbers#normalise})
+   */
+  Optional<ClientCard> findByNumber(String normalisedNumber);
+}

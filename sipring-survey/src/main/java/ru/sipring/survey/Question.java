@@ -1,0 +1,114 @@
+package ru.sipring.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One question of a scenario. Immutable; the {@code with...} methods return edited copies.
+ *
+ * @param id stable id, unique within the scenario; branches and answers refer to it
+ * @param type single, multiple or text
+ * @param text the question as read out
+ * @param hint the explanation shown to the operator ("Пояснение"); may be empty
+ * @param options the options in display order (empty for text questions)
+ * @param next the default next question; {@code null} or {@link Scenario#END} ends the survey
+ */
+public record Question(String id, QuestionType type, String text, String hint, List<Option> options,
+                       @Nullable String next) {
+  public Question {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(text, "text");
+    hint = hint == null ? "" : hint;
+    options = List.copyOf(options);
+  }
+
+  public static Question single(String id, String text, @Nullable String next, Option... options) {
+    return new Question(id, QuestionType.SINGLE, text, "", List.of(options), next);
+  }
+
+  public static Question multiple(String id, String text, @Nullable String next, Option... options) {
+    return new Question(id, QuestionType.MULTIPLE, text, "", List.of(options), next);
+  }
+
+  public static Question text(String id, String text, @Nullable String next) {
+    return new Question(id, QuestionType.TEXT, text, "", List.of(), next);
+  }
+
+  /** The option with this id. */
+  public Optional<Option> option(String optionId) {
+    for (Option o : options) {
+      if (o.id().equals(optionId)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Where the survey goes after this question when {@code chosen} was the answer ({@code null}: skipped, or
+   * a multiple/text question). Returns the next question id, or {@code null} for the end.
+   */
+  public @Nullable String nextAfter(@Nullable Option chosen) {
+    String target = next;
+    if (type == QuestionType.SINGLE && chosen != null && chosen.next() != null) {
+      target = chosen.next();
+    }
+    return Scenario.isEnd(target) ? null : target;
+  }
+
+  public Question withText(String newText) {
+    return new Question(id, type, newText, hint, options, next);
+  }
+
+  public Question withHint(String newHint) {
+    return new Question(id, type, text, newHint, options, next);
+  }
+
+  public Question withNext(@Nullable String newNext) {
+    return new Question(id, type, text, hint, options, newNext);
+  }
+
+  /** Replaces the option with the same id, or appends it. */
+  public Question withOption(Option option) {
+    List<Option> copy = new ArrayList<>(options);
+    int i = indexOf(option.id());
+    if (i >= 0) {
+      copy.set(i, option);
+    } else {
+      copy.add(option);
+    }
+    return new Question(id, type, text, hint, copy, next);
+  }
+
+  /** Removes an option; answers already recorded keep its label, since they store the text as asked. */
+  public Question withoutOption(String optionId) {
+    List<Option> copy = new ArrayList<>(options);
+    copy.removeIf(o -> o.id().equals(optionId));
+    return new Question(id, type, text, hint, copy, next);
+  }
+
+  /** Moves an option to {@code index} (0-based, clamped) in display order. */
+  public Question withOptionMoved(String optionId, int index) {
+    int from = indexOf(optionId);
+    if (from < 0) {
+      throw new ru.sipring.core.NotFoundException("question " + id + " has no option " + optionId);
+    }
+    List<Option> copy = new ArrayList<>(options);
+    Option o = copy.remove(from);
+    copy.add(Math.max(0, Math.min(index, copy.size())), o);
+    return new Question(id, type, text, hint, copy, next);
+  }
+
+  private int indexOf(String optionId) {
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).id().equals(optionId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
