@@ -88,3 +88,39 @@ export SIPRING_TEST_PACEMAKER=1
 export SIPRING_HA_NODE=node1
 export SIPRING_HA_VIP=127.0.0.99
 export SIPRING_HA_NETNS_SCRIPT="$PWD/sipring-ha/src/test/scripts/pcmk-netns.sh"
+
+# pcsd (REST API) on 127.0.0.1:2224, started by hand: it runs without systemd, though it then believes
+# pacemaker is down (it asks systemctl), so /remote/resource_cleanup answers pacemaker_not_running.
+# The hacluster password is set only while the account is locked (a fresh CI machine), to a random value
+# kept in the state dir; a host whose hacluster password is already in use is left alone (no pcsd tests).
+sipring_pcsd_state="${SIPRING_CI_STATE:-/tmp/sipring-ci}/pcsd"
+mkdir -p "$sipring_pcsd_state"
+if [ -x /usr/sbin/pcsd ]; then
+  if [ ! -s "$sipring_pcsd_state/password" ]; then
+    sipring_pcsd_shadow="$(getent shadow hacluster | cut -d: -f2 || true)"
+    if [ "$sipring_pcsd_shadow" = "!" ] || [ "$sipring_pcsd_shadow" = "*" ] || [ -z "$sipring_pcsd_shadow" ]; then
+      (umask 077; head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' >"$sipring_pcsd_state/password")
+      echo "hacluster:$(cat "$sipring_pcsd_state/password")" | chpasswd
+    fi
+  fi
+  # the Ruby backend (systemd unit pcsd-ruby) serves the legacy /remote/* calls through /run/pcsd-ruby.socket
+  if [ ! -S /run/pcsd-ruby.socket ] && [ -x /usr/share/pcsd/pcsd ]; then
+    # the whole subshell is redirected: nothing may keep .ci/run's stdout open after this script returns
+    (cd "$sipring_pcsd_state"; set -a; . /etc/default/pcsd; set +a; exec setsid /usr/share/pcsd/pcsd) \
+      >"$sipring_pcsd_state/pcsd-ruby.out" 2>&1 </dev/null &
+    for _ in $(seq 1 40); do [ -S /run/pcsd-ruby.socket ] && break; sleep 0.25; done
+  fi
+  if ! (exec 3<>/dev/tcp/127.0.0.1/2224) 2>/dev/null; then
+    echo "ci: pcsd: starting on 127.0.0.1:2224"
+    (cd "$sipring_pcsd_state"; PCSD_BIND_ADDR=127.0.0.1 exec setsid /usr/sbin/pcsd) \
+      >"$sipring_pcsd_state/pcsd.out" 2>&1 </dev/null &
+    for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/2224) 2>/dev/null && break; sleep 0.5; done
+  fi
+  if [ -s "$sipring_pcsd_state/password" ] && [ -s /var/lib/pcsd/pcsd.crt ] && (exec 3<>/dev/tcp/127.0.0.1/2224) 2>/dev/null; then
+    export SIPRING_TEST_PCSD_URL=https://127.0.0.1:2224
+    export SIPRING_TEST_PCSD_PASSWORD_FILE="$sipring_pcsd_state/password"
+    export SIPRING_TEST_PCSD_CERT=/var/lib/pcsd/pcsd.crt
+  else
+    echo "ci: pcsd: not available (hacluster password in use, or pcsd did not start); pcsd live tests will skip"
+  fi
+fi

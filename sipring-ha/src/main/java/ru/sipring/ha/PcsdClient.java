@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,30 +73,95 @@ public final class PcsdClient implements ClusterControl {
   }
 
   /**
-   * An HTTP client that accepts any certificate — pcsd generates a self-signed one at first start. Only for a
-   * trusted network or tests; prefer an {@link SSLContext} trusting {@code /var/lib/pcsd/pcsd.crt}. Host names
-   * are still verified unless the JVM runs with {@code -Djdk.internal.httpclient.disableHostnameVerification}.
+   * An HTTP client that trusts exactly one certificate, pcsd's own ({@code /var/lib/pcsd/pcsd.crt}, self-signed,
+   * generated at first start): certificate pinning. The host name is not checked — the pinned certificate is the
+   * identity — so {@code https://127.0.0.1:2224} works although the certificate names the host.
+   */
+  public static HttpClient pinnedHttpClient(java.nio.file.Path certificatePem, Duration connectTimeout) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(certificatePem)) {
+      X509Certificate pinned = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(in);
+      return withTrust(new Trust(pinned), connectTimeout);
+    } catch (IOException | java.security.cert.CertificateException e) {
+      throw new ru.sipring.core.BadInputException(certificatePem.toString(), "not a PEM certificate: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An HTTP client that accepts any certificate and any host name. Only for a trusted network or a quick look;
+   * prefer {@link #pinnedHttpClient}.
    */
   public static HttpClient insecureHttpClient(Duration connectTimeout) {
+    return withTrust(new Trust(null), connectTimeout);
+  }
+
+  private static HttpClient withTrust(Trust trust, Duration connectTimeout) {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }}, new SecureRandom());
+      ctx.init(null, new TrustManager[] {trust}, new SecureRandom());
       return HttpClient.newBuilder().sslContext(ctx).connectTimeout(connectTimeout).build();
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("TLS not available", e);
+    }
+  }
+
+  /**
+   * An extended trust manager: JSSE leaves the host-name check to it (a plain X509TrustManager would be
+   * wrapped and the host name checked against the certificate anyway).
+   */
+  private static final class Trust extends javax.net.ssl.X509ExtendedTrustManager {
+    private final @Nullable X509Certificate pinned;
+
+    Trust(@Nullable X509Certificate pinned) {
+      this.pinned = pinned;
+    }
+
+    private void check(X509Certificate[] chain) throws java.security.cert.CertificateException {
+      if (pinned != null && (chain.length == 0 || !chain[0].equals(pinned))) {
+        throw new java.security.cert.CertificateException("pcsd presented a certificate other than the pinned one ("
+            + (chain.length == 0 ? "none" : chain[0].getSubjectX500Principal()) + ")");
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket)
+        throws java.security.cert.CertificateException {
+      check(chain);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
+        throws java.security.cert.CertificateException {
+      check(chain);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
+      check(chain);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client certificates are not accepted");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client certificates are not accepted");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("client certificates are not accepted");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return pinned == null ? new X509Certificate[0] : new X509Certificate[] {pinned};
     }
   }
 
