@@ -84,7 +84,10 @@ public final class ClusterCommand implements Runnable {
     @Option(names = "--pcsd-token-file", description = "file holding a pcsd token (from POST /remote/auth)")
     Path pcsdTokenFile;
 
-    @Option(names = "--pcsd-insecure", description = "accept pcsd's self-signed certificate")
+    @Option(names = "--pcsd-cert", description = "pcsd's certificate to pin (e.g. /var/lib/pcsd/pcsd.crt)")
+    Path pcsdCert;
+
+    @Option(names = "--pcsd-insecure", description = "accept any certificate from pcsd (prefer --pcsd-cert)")
     boolean pcsdInsecure;
 
     PacemakerTools tools() {
@@ -105,7 +108,8 @@ public final class ClusterCommand implements Runnable {
       } catch (java.io.IOException e) {
         throw new ru.sipring.core.BadInputException(pcsdTokenFile.toString(), "cannot read: " + e.getMessage(), e);
       }
-      HttpClient http = pcsdInsecure ? PcsdClient.insecureHttpClient(Duration.ofSeconds(10)) : HttpClient.newHttpClient();
+      HttpClient http = pcsdCert != null ? PcsdClient.pinnedHttpClient(pcsdCert, Duration.ofSeconds(10))
+          : pcsdInsecure ? PcsdClient.insecureHttpClient(Duration.ofSeconds(10)) : HttpClient.newHttpClient();
       return PcsdClient.of(pcsdUrl, token, http, timeout);
     }
 
