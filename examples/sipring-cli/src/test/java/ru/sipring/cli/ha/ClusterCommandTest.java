@@ -108,4 +108,18 @@ class ClusterCommandTest {
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err()).contains("not a pacemaker resource or node name");
   }
+
+  @Test
+  void watchPrintsTheFirstSnapshotAndAvailability() {
+    boolean present = "1".equals(System.getenv("SIPRING_TEST_PACEMAKER"));
+    if ("true".equals(System.getenv("CI"))) {
+      assertThat(present).as("CI=true but no pacemaker cluster (.ci/services.d/40-pacemaker.sh)").isTrue();
+    }
+    assumeTrue(present, "no pacemaker cluster: source .ci/services.d/40-pacemaker.sh");
+    Run r = run("cluster", "watch", "--count", "2", "--interval", "200ms");
+    assertThat(r.exit()).isZero();
+    // one change line (the first snapshot) while nothing happens, then availability per service
+    assertThat(r.out().lines().filter(l -> l.contains("first snapshot"))).hasSize(1);
+    assertThat(r.out()).contains("availability pbx: up").contains("within budget");
+  }
 }
