@@ -27,6 +27,7 @@ import ru.sipring.cli.SipRingCli;
 import ru.sipring.fax.FaxLine;
 import ru.sipring.fax.FaxUser;
 import ru.sipring.fax.InboxFax;
+import ru.sipring.fax.TestSmtpServer;
 
 /** {@code fax dispatch --db}: users and lines come from MariaDB, the received fax is recorded there. */
 class FaxDispatchDbTest {
