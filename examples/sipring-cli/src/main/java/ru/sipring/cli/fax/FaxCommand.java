@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         FaxSendCommand.class,
         FaxListCommand.class,
         FaxGetCommand.class,
-        FaxKillCommand.class,
+        FaxJobControlCommands.Kill.class,
         FaxJobControlCommands.Suspend.class,
         FaxJobControlCommands.Resubmit.class,
         FaxJobControlCommands.Delete.class,
