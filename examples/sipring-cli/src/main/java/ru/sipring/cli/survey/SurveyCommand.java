@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ru.sipring.core.BadInputException;
-import ru.sipring.core.NotFoundException;
+import ru.sipring.core.SipRingException;
 import ru.sipring.survey.Answer;
 import ru.sipring.survey.CallContext;
 import ru.sipring.survey.Option;
@@ -63,7 +63,8 @@ public final class SurveyCommand implements Runnable {
       out.println(ValidationProblem.SCENARIO + ": " + e.getMessage());
       exit[0] = INVALID;
       return null;
-    } catch (NotFoundException | UncheckedIOException e) {
+    } catch (SipRingException e) {
+      // not found or unreadable (BadInputException, the scenario's own fault, is handled above)
       err.println("sipring survey: " + e.getMessage());
       exit[0] = UNREADABLE;
       return null;
