@@ -33,10 +33,11 @@ import ru.sipring.survey.SurveyRun;
 import ru.sipring.survey.ValidationProblem;
 import ru.sipring.survey.ValidationReport;
 
-/** {@code sipring survey ...}: check and try out survey scenarios. */
+/** {@code sipring survey ...}: check and try out survey scenarios, report on stored responses. */
 @Command(name = "survey", mixinStandardHelpOptions = true,
-    description = "Survey scenarios: validate a scenario file, or test-run it in the terminal.",
-    subcommands = {SurveyCommand.Validate.class, SurveyCommand.Test.class})
+    description = "Survey scenarios: validate a scenario file, test-run it in the terminal, report on stored "
+        + "responses.",
+    subcommands = {SurveyCommand.Validate.class, SurveyCommand.Test.class, SurveyReportCommand.class})
 public final class SurveyCommand implements Runnable {
   /** Exit code for a scenario with errors. */
   static final int INVALID = 1;
