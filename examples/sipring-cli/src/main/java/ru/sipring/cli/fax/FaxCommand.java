@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "fax",
     mixinStandardHelpOptions = true,
-    description = "Fax server on HylaFAX (hfaxd): send, list queues, get received faxes, kill jobs, status, fax-to-email.",
+    description = "Fax server on HylaFAX (hfaxd): send, list queues, get received faxes, kill jobs, status, fax-to-email, contacts and distribution lists.",
     subcommands = {
         FaxSendCommand.class,
         FaxListCommand.class,
@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         FaxJobControlCommands.Delete.class,
         FaxStatusCommand.class,
         FaxDispatchCommand.class,
+        FaxContactsCommands.Contacts.class,
+        FaxContactsCommands.Lists.class,
     })
 public final class FaxCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

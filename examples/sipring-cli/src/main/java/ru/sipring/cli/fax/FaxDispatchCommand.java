@@ -95,7 +95,7 @@ final class FaxDispatchCommand extends FaxCommandBase {
   }
 
   // dispatch reads the file from the spool it runs in; it never needs an hfaxd session
-  private static FaxSessions noServer() {
+  static FaxSessions noServer() {
     return new FaxSessions() {
       @Override public HylaFaxClient openAs(FaxUser user) { throw new IllegalStateException("dispatch uses no hfaxd session"); }
       @Override public HylaFaxClient openService() { throw new IllegalStateException("dispatch uses no hfaxd session"); }
