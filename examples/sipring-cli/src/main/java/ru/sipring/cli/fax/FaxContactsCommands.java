@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import ru.sipring.cdr.SipRingSchema;
 import ru.sipring.cdr.fax.JdbiFaxStores;
 import ru.sipring.cli.cdr.DbOptions;
@@ -41,16 +43,19 @@ final class FaxContactsCommands {
     }
   }
 
-  @Command(name = "contacts", mixinStandardHelpOptions = true, description = "The fax address book.",
-      subcommands = {ListContacts.class, AddContact.class, DeleteContact.class})
-  static final class Contacts implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  /** A command group: without a subcommand it prints its usage. */
+  abstract static class Group implements Runnable {
+    @Spec CommandSpec spec;
 
     @Override
     public void run() {
       spec.commandLine().usage(spec.commandLine().getOut());
     }
   }
+
+  @Command(name = "contacts", mixinStandardHelpOptions = true, description = "The fax address book.",
+      subcommands = {ListContacts.class, AddContact.class, DeleteContact.class})
+  static final class Contacts extends Group {}
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List contacts by name.")
   static final class ListContacts extends StoreCommand {
@@ -101,14 +106,7 @@ final class FaxContactsCommands {
   @Command(name = "lists", mixinStandardHelpOptions = true,
       description = "Distribution lists: a name for several fax numbers.",
       subcommands = {ListLists.class, ShowList.class, AddList.class, DeleteList.class})
-  static final class Lists implements Runnable {
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-      spec.commandLine().usage(spec.commandLine().getOut());
-    }
-  }
+  static final class Lists extends Group {}
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List distribution lists by name.")
   static final class ListLists extends StoreCommand {
