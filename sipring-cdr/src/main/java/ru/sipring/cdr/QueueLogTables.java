@@ -11,7 +11,7 @@ import ru.sipring.core.queuelog.QueueLogRecord;
  * Asterisk and benchmarks; SipRing never writes to a PBX's queue_log). Thread-safe (stateless).
  */
 public final class QueueLogTables {
-  /** Layouts of the time and data columns. */
+  /** Layouts of the time and data columns. Immutable (thread-safe). */
   public enum Layout {
     /** Asterisk's alembic table: {@code time DATETIME}, {@code data1..data5}. */
     DATETIME,
