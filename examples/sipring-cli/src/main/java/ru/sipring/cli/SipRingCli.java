@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
     description = "SipRing call-centre toolkit for Asterisk / FreePBX.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ru.sipring.cli.ami.AgentsCommand.class, ru.sipring.cli.ami.LiveCommand.class, ru.sipring.cli.ami.AgiServerCommand.class, ru.sipring.cli.ami.DemoCommand.class,
         ru.sipring.cli.report.ReportCommand.class,
         ru.sipring.cli.survey.SurveyCommand.class,
         ru.sipring.cli.cdr.CdrCommand.class, ru.sipring.cli.cdr.OperatorsCommand.class, ru.sipring.cli.cdr.RecordingCommand.class,
+        ru.sipring.cli.screenpop.ScreenPopCommand.class,
+        ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
         ru.sipring.cli.fax.FaxCommand.class,
     })
 public final class SipRingCli implements Runnable {

@@ -2,9 +2,6 @@ package ru.sipring.cli.cdr;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -19,7 +16,6 @@ import ru.sipring.cdr.OperatorInfo;
 import ru.sipring.cdr.OperatorRegistry;
 import ru.sipring.cdr.PinHasher;
 import ru.sipring.cdr.SipRingSchema;
-import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 
 /**
@@ -48,9 +44,8 @@ public final class OperatorsCommand implements Runnable {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--pin-secret-file", paramLabel = "FILE",
-        description = "file with the PIN hashing secret (default: $SIPRING_PIN_SECRET holds the secret itself)")
-    Path pinSecretFile;
+    @Mixin
+    PinSecretOptions pinSecret;
 
     @Option(names = "--service-password", paramLabel = "P", interactive = true, arity = "0..1",
         defaultValue = "${env:SIPRING_SERVICE_PASSWORD}",
@@ -58,20 +53,7 @@ public final class OperatorsCommand implements Runnable {
     String servicePassword;
 
     PinHasher pins(boolean needed) {
-      if (pinSecretFile != null) {
-        return PinHasher.ofSecretFile(pinSecretFile);
-      }
-      String env = System.getenv("SIPRING_PIN_SECRET");
-      if (env != null && !env.isBlank()) {
-        return PinHasher.ofSecret(env.strip().getBytes(StandardCharsets.UTF_8));
-      }
-      if (needed) {
-        throw new BadInputException("--pin-secret-file", "a PIN secret is needed: --pin-secret-file FILE or "
-            + "$SIPRING_PIN_SECRET (at least " + PinHasher.MIN_SECRET_BYTES + " bytes, kept outside the database)");
-      }
-      byte[] unused = new byte[32]; // this command hashes no PIN: any key will do
-      new SecureRandom().nextBytes(unused);
-      return PinHasher.ofSecret(unused);
+      return pinSecret.pins(needed);
     }
   }
 

@@ -11,6 +11,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +26,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import ru.sipring.cli.cdr.QueueLogDbOptions;
+import ru.sipring.core.ConnectionException;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.directory.AgentDirectory;
 import ru.sipring.core.directory.CsvAgentDirectory;
@@ -46,18 +50,19 @@ import ru.sipring.core.report.render.ReportRenderer;
 import ru.sipring.core.report.render.TextReportRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sipring report}: the inbound report of the admin guide's section 7 from queue_log files, as text, JSON,
- * CSV or HTML. A thin host of {@link InboundStatistics} and the renderers; everything it does a Java
+ * {@code sipring report}: the inbound report of the admin guide's section 7 from queue_log files or from the
+ * realtime queue_log table of a database ({@code --db}), as text, JSON, CSV or HTML. A thin host of {@link InboundStatistics} and the renderers; everything it does a Java
  * application can do with the same calls (docs/inbound-report.md).
  *
- * <p>Exit codes: 0 done; 1 an input file could not be read (the message names it); 2 a bad option (the message
- * names the option).
+ * <p>Exit codes: 0 done; 1 an input file could not be read or the database could not be read (the message names
+ * the file, or the JDBC URL without its password); 2 a bad option (the message names the option).
  */
 @Command(
     name = "report",
@@ -73,8 +78,10 @@ import picocli.CommandLine.Spec;
         "  sipring report --queue-log /var/log/asterisk --format csv --out report/ --bom",
         "  zcat queue_log.1.gz | sipring report --queue-log - \\",
         "      --sections summary,serviceLevel --format json",
+        "  sipring report --db jdbc:mariadb://pbx:3306/asteriskcdrdb \\",
+        "      --db-user U --db-password P --table queuelog --zone Europe/Moscow",
         "",
-        "Exit codes: 0 done, 1 an input file could not be read, 2 a bad option.",
+        "Exit codes: 0 done, 1 an input file or the database could not be read, 2 a bad option.",
         "Documentation: docs/inbound-report.md"})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -85,9 +92,14 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--queue-log", arity = "1..*", required = true, paramLabel = "PATH",
-      description = "queue_log files or directories (rotated and .gz files too); '-' reads stdin")
+  @Option(names = "--queue-log", arity = "1..*", paramLabel = "PATH",
+      description = "queue_log files or directories (rotated and .gz files too); '-' reads stdin."
+          + " This or --db is required")
   List<String> queueLogs = new ArrayList<>();
+
+  /** {@code --db JDBC_URL [--db-user U --db-password P] [--table queue_log]}: the realtime table instead. */
+  @Mixin
+  QueueLogDbOptions db = new QueueLogDbOptions();
 
   @Option(names = "--from", paramLabel = "T",
       description = "start of the window (inclusive): ISO date (2026-03-02) or date-time (2026-03-02T09:00) in --zone")
@@ -166,6 +178,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     // options first: every bad option is exit code 2 before any file is touched
     ZoneId zoneId = zone();
+    inputOptions();
     ReportWindow window = window(zoneId);
     Set<ReportSection> wanted = sections();
     ReportLanguage language = language();
@@ -193,21 +206,20 @@ public final class ReportCommand implements Callable<Integer> {
       }
       progress = wantsProgress() ? new Progress(err) : null;
       b.progress(progress);
-      QueueLogInput input = input();
-      if (format == Format.CSV) {
-        csv(b, input, wanted, zoneId);
-      } else {
-        InboundReport report = compute(b, input);
-        ReportRenderer renderer = switch (format) {
-          case TEXT -> TextReportRenderer.of(language);
-          case JSON -> JsonReportRenderer.create();
-          case HTML -> HtmlReportRenderer.of(language);
-          case CSV -> throw new AssertionError();
-        };
-        try (Writer w = open(out)) {
-          renderer.render(report, wanted, w);
+      if (db.given()) {
+        String url = redacted(spec.commandLine().getParseResult().matchedOptionValue("--db", ""));
+        try (QueueLogDbOptions.Opened opened = db.open(zoneId)) {
+          checkReachable(opened, url);
+          // the whole table, like the whole file: sessions and calls crossing the window's edges need rows
+          // outside it, and the same rows give the same report
+          render(b, QueueLogInput.source(opened.source()), wanted, zoneId, language, err);
+        } catch (ConnectionException e) {
+          throw String.valueOf(e.getMessage()).contains(url) ? e : new ConnectionException(url + ": " + e.getMessage(), e);
+        } catch (SipRingException e) {
+          throw String.valueOf(e.getMessage()).contains(url) ? e : new SipRingException(url + ": " + e.getMessage(), e);
         }
-        warnProblems(report, err);
+      } else {
+        render(b, input(), wanted, zoneId, language, err);
       }
       return 0;
     } catch (SipRingException e) {
@@ -223,6 +235,73 @@ public final class ReportCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+  }
+
+  private void render(InboundStatistics.Builder b, QueueLogInput input, Set<ReportSection> wanted, ZoneId zoneId,
+      ReportLanguage language, PrintWriter err) throws IOException {
+    if (format == Format.CSV) {
+      csv(b, input, wanted, zoneId);
+      return;
+    }
+    InboundReport report = compute(b, input);
+    ReportRenderer renderer = switch (format) {
+      case TEXT -> TextReportRenderer.of(language);
+      case JSON -> JsonReportRenderer.create();
+      case HTML -> HtmlReportRenderer.of(language);
+      case CSV -> throw new AssertionError();
+    };
+    try (Writer w = open(out)) {
+      renderer.render(report, wanted, w);
+    }
+    warnProblems(report, err);
+  }
+
+  /** --queue-log or --db, exactly one; the table options only with --db. */
+  private void inputOptions() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (!queueLogs.isEmpty() && db.given()) {
+      throw bad("--db", "reads the queue_log table instead of files: give --queue-log or --db, not both");
+    }
+    if (queueLogs.isEmpty() && !db.given()) {
+      throw bad("--queue-log", "missing: give queue_log files (--queue-log PATH...) or a database (--db JDBC_URL)");
+    }
+    if (!db.given()) {
+      for (String option : List.of("--table", "--db-user", "--db-password")) {
+        if (parsed != null && parsed.hasMatchedOption(option)) {
+          throw bad(option, "only with --db JDBC_URL");
+        }
+      }
+    }
+  }
+
+  /**
+   * Connects once before reading, so that a database that is down is one clear error naming it, rather than a
+   * timeout for the source's name and another for its rows.
+   */
+  private static void checkReachable(QueueLogDbOptions.Opened opened, String url) {
+    try (Connection c = opened.pool().getConnection()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new ConnectionException("cannot connect to " + url + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** The driver's own words (Connection refused, Access denied ...), not the pool's timeout wrapper. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() != null ? root.getMessage() : String.valueOf(e.getMessage());
+  }
+
+  /**
+   * The JDBC URL as it may be shown: a password inside it ({@code ?password=}, {@code user:password@host}) is
+   * replaced by {@code ***}. {@code --db-password} is never part of a message.
+   */
+  static String redacted(String url) {
+    return url.replaceAll("(?i)([?&;](?:password|pwd)=)[^&;]*", "$1***")
+        .replaceFirst("//([^/@:]*):[^/@]*@", "//$1:***@");
   }
 
   /**

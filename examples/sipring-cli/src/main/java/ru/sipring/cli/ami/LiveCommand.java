@@ -1,0 +1,122 @@
+package ru.sipring.cli.ami;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import ru.sipring.ami.AmiPbxGateway;
+import ru.sipring.core.SipRingException;
+import ru.sipring.core.pbx.LiveQueueState;
+
+/** {@code sipring live}: a terminal wallboard of Asterisk's queues, or one JSON snapshot with {@code --once}. */
+@Command(name = "live", mixinStandardHelpOptions = true,
+    description = "Show callers waiting and what each member is doing, refreshed until Ctrl-C.")
+public final class LiveCommand implements Callable<Integer> {
+  enum Format { text, json }
+
+  @Mixin AmiOptions ami;
+
+  @Option(names = "--once", description = "print one snapshot and exit")
+  boolean once;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS", description = "refresh period")
+  int interval;
+
+  @Option(names = "--queue", paramLabel = "Q", description = "show only these queues")
+  List<String> queues;
+
+  @Override
+  public Integer call() throws Exception {
+    try (AmiPbxGateway gw = ami.connect()) {
+      do {
+        List<LiveQueueState> states = new ArrayList<>(gw.snapshot());
+        if (queues != null && !queues.isEmpty()) {
+          states.removeIf(s -> !queues.contains(s.queue()));
+        }
+        if (format == Format.json) {
+          System.out.println(toJson(states));
+        } else {
+          if (!once) {
+            System.out.print("\033[H\033[2J"); // clear the terminal between refreshes
+          }
+          printText(states, System.out);
+        }
+        System.out.flush();
+        if (!once) {
+          Thread.sleep(interval * 1000L);
+        }
+      } while (!once);
+      return 0;
+    } catch (SipRingException e) {
+      System.err.println(e.getMessage());
+      return 3;
+    }
+  }
+
+  /** The contract shape: {"queues": [{"queue", "callers": [...], "members": [...]}]}. */
+  static String toJson(List<LiveQueueState> states) throws Exception {
+    List<Map<String, Object>> qs = new ArrayList<>();
+    for (LiveQueueState s : states) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("queue", s.queue());
+      List<Map<String, Object>> callers = new ArrayList<>();
+      for (LiveQueueState.Caller c : s.callers()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("position", c.position());
+        m.put("callerId", c.callerIdNum());
+        m.put("waitSeconds", c.waiting().toSeconds());
+        callers.add(m);
+      }
+      q.put("callers", callers);
+      List<Map<String, Object>> members = new ArrayList<>();
+      for (LiveQueueState.Member mb : s.members()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("interface", mb.memberInterface());
+        m.put("name", mb.name());
+        m.put("state", mb.status().name().toLowerCase(Locale.ROOT));
+        m.put("paused", mb.paused());
+        m.put("pausedReason", mb.pausedReason() == null ? "" : mb.pausedReason());
+        members.add(m);
+      }
+      q.put("members", members);
+      qs.add(q);
+    }
+    return new ObjectMapper().writeValueAsString(Map.of("queues", qs));
+  }
+
+  static void printText(List<LiveQueueState> states, PrintStream out) {
+    if (states.isEmpty()) {
+      out.println("no queues");
+    }
+    for (LiveQueueState s : states) {
+      long longest = s.longestWait().toSeconds();
+      out.printf("Queue %-10s waiting %3d   longest %02d:%02d   answered %d   abandoned %d%n", s.queue(),
+          s.callers().size(), longest / 60, longest % 60, s.answered(), s.abandoned());
+      for (LiveQueueState.Caller c : s.callers()) {
+        long w = c.waiting().toSeconds();
+        out.printf("   %2d. %-20s %02d:%02d%n", c.position(), c.callerIdNum(), w / 60, w % 60);
+      }
+      for (LiveQueueState.Member m : s.members()) {
+        String state = m.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (m.paused() && m.status() != LiveQueueState.MemberStatus.PAUSED) {
+          state += ", paused"; // e.g. still on the call that was going when the pause was asked for
+        }
+        if (m.paused() && m.pausedReason() != null && !m.pausedReason().isEmpty()) {
+          state += " (" + m.pausedReason() + ")";
+        }
+        out.printf("   %-28s %-24s %s%n", m.memberInterface(), m.name(), state);
+      }
+      out.println();
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package ru.sipring.campaign.csv;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+
+/**
+ * Writes a client base as CSV ("Выгрузить csv") that re-imports to the same cards: one column per card field
+ * (by key, or by Russian label), then the calling state ({@code sipring_status}, {@code sipring_attempts}, which import ignores) and every
+ * custom field as {@code custom:<name>}. Excel-friendly by default:
+ * {@code ;}, UTF-8 with a BOM, CRLF.
+ *
+ * <p>Safe against spreadsheet formula injection (OWASP "CSV injection"): a cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, tab or carriage return is written with a leading apostrophe, so a
+ * spreadsheet shows it as text instead of evaluating it. Phone normalisation ignores the apostrophe, so such an
+ * export still re-imports. Stateless and thread-safe.
+ */
+public final class ContactExporter {
+  /** Columns written besides the card fields. */
+  public static final String STATUS = "sipring_status";
+  public static final String ATTEMPTS = "sipring_attempts";
+
+  private final char delimiter;
+  private final Charset charset;
+  private final boolean bom;
+  private final boolean russianHeaders;
+
+  private ContactExporter(char delimiter, Charset charset, boolean bom, boolean russianHeaders) {
+    this.delimiter = delimiter;
+    this.charset = charset;
+    this.bom = bom;
+    this.russianHeaders = russianHeaders;
+  }
+
+  /** {@code ;}, UTF-8 with BOM, field keys as headers. */
+  public static ContactExporter excel() {
+    return new ContactExporter(';', StandardCharsets.UTF_8, true, false);
+  }
+
+  public static ContactExporter of(char delimiter, Charset charset, boolean bom, boolean russianHeaders) {
+    return new ContactExporter(delimiter, charset, bom && charset.equals(StandardCharsets.UTF_8), russianHeaders);
+  }
+
+  /** Writes the cards to {@code out} (not closed). */
+  public void write(List<Contact> contacts, OutputStream out) {
+    try {
+      if (bom) {
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+      }
+      Writer w = new OutputStreamWriter(out, charset);
+      ICSVWriter csv = new CSVWriterBuilder(w).withSeparator(delimiter).withLineEnd("\r\n").build();
+      Set<String> customs = new LinkedHashSet<>();
+      for (Contact c : contacts) {
+        customs.addAll(c.custom().keySet());
+      }
+      List<String> header = new ArrayList<>();
+      for (ContactField f : ContactField.values()) {
+        header.add(russianHeaders ? f.label() : f.key());
+      }
+      header.add(STATUS);
+      header.add(ATTEMPTS);
+      customs.forEach(k -> header.add(ColumnMapping.CUSTOM + k));
+      csv.writeNext(header.stream().map(ContactExporter::safe).toArray(String[]::new), true);
+      for (Contact c : contacts) {
+        List<String> row = new ArrayList<>(header.size());
+        for (ContactField f : ContactField.values()) {
+          row.add(safe(c.get(f)));
+        }
+        row.add(c.status().name());
+        row.add(Integer.toString(c.attempts()));
+        for (String k : customs) {
+          row.add(safe(c.custom().getOrDefault(k, "")));
+        }
+        csv.writeNext(row.toArray(String[]::new), true);
+      }
+      csv.flush();
+      w.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the CSV export", e);
+    }
+  }
+
+  /** The cell as a spreadsheet will show it, never as a formula. */
+  public static String safe(String cell) {
+    if (cell.isEmpty()) {
+      return cell;
+    }
+    char c = cell.charAt(0);
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+      return "'" + cell;
+    }
+    return cell;
+  }
+}

@@ -1,0 +1,456 @@
+package ru.sipring.campaign.csv;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.ContactRepository;
+import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.BadInputException;
+
+/**
+ * Imports a client base from a delimited text file into one assignment (opencsv does the parsing). It detects
+ * the encoding, the delimiter and the header; maps columns to card fields ({@link ColumnMapping}); normalises
+ * phones; rejects bad rows with their line number and reason; skips duplicates by normalised phone within the
+ * file and within the chosen scope; and stores the valid rows in one all-or-nothing write.
+ *
+ * <p>A row is rejected when it has more non-empty cells than the header has columns (a ragged row whose values
+ * would shift), when it has no phone (and, for files without a phone column, no external id), or when a phone
+ * has fewer than 2 or more than 20 digits. A quoted field left open runs to the end of the file: that row and
+ * everything after it is rejected at the line where it started. Thread-safe if the repository is.
+ */
+public final class ContactImporter {
+  private static final Pattern PHONE_LIKE = Pattern.compile("^[+\\d][\\d\\s()\\-.]{4,}$");
+  private static final Pattern STATUS_LIKE = Pattern.compile("^[A-Z][A-Z0-9]{0,7}$");
+  private static final Pattern PHONE_SPLIT = Pattern.compile("[;,]");
+
+  private final ContactRepository contacts;
+
+  public ContactImporter(ContactRepository contacts) {
+    this.contacts = Objects.requireNonNull(contacts, "contacts");
+  }
+
+  /** The rows of a file as cards ready to store, the rejected rows and what was detected. Immutable. */
+  public record Parsed(List<Contact> contacts, List<Long> lines, List<ImportResult.Rejection> rejected,
+      CsvText csv, boolean header, ColumnMapping mapping) {}
+
+  /** Imports {@code file} into {@code assignmentId}. */
+  public ImportResult importFile(long assignmentId, Path file, ImportOptions options) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return importBytes(assignmentId, file.getFileName().toString(), bytes, options);
+  }
+
+  /** Imports file content named {@code source} in messages. */
+  public ImportResult importBytes(long assignmentId, String source, byte[] bytes, ImportOptions options) {
+    Rows rows = new Rows(assignmentId, source, bytes, options);
+    Chunks chunks = new Chunks(rows, assignmentId, options);
+    int imported;
+    try {
+      imported = contacts.insertChunks(assignmentId, chunks);
+    } catch (StrictAbort abort) {
+      imported = 0;
+      // drain what is left so the report lists every rejected row, not only those before the first one
+      while (rows.next() != null) {
+        // rejected rows are collected by rows
+      }
+    }
+    List<ImportResult.Rejection> rejected = new ArrayList<>(rows.rejected);
+    rejected.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
+    return new ImportResult(imported, rejected, chunks.duplicates, rows.csv.charset(), rows.csv.delimiter(),
+        rows.header, rows.mapping);
+  }
+
+  /** Thrown from a chunk in strict mode once a row was rejected: the repository then stores nothing. */
+  private static final class StrictAbort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StrictAbort() {
+      super("a row was rejected in an all-or-nothing import", null, false, false);
+    }
+  }
+
+  /** Pulls parsed cards a chunk at a time and drops duplicates (within the file and within the scope). */
+  private final class Chunks implements ru.sipring.campaign.ContactChunks {
+    private static final int SIZE = 1000;
+    private final Rows rows;
+    private final long assignmentId;
+    private final ImportOptions options;
+    private final Set<String> seen = new HashSet<>();
+    int duplicates;
+
+    Chunks(Rows rows, long assignmentId, ImportOptions options) {
+      this.rows = rows;
+      this.assignmentId = assignmentId;
+      this.options = options;
+    }
+
+    @Override
+    public @Nullable List<Contact> next() {
+      List<Contact> chunk = new ArrayList<>(SIZE);
+      Contact c;
+      while (chunk.size() < SIZE && (c = rows.next()) != null) {
+        chunk.add(c);
+      }
+      if (options.strict() && !rows.rejected.isEmpty()) {
+        throw new StrictAbort();
+      }
+      if (chunk.isEmpty()) {
+        return null;
+      }
+      if (options.duplicates() == ru.sipring.campaign.DuplicateScope.NONE) {
+        return chunk;
+      }
+      List<String> phones = new ArrayList<>(chunk.size());
+      for (Contact x : chunk) {
+        if (!x.phoneNormalized().isEmpty() && !seen.contains(x.phoneNormalized())) {
+          phones.add(x.phoneNormalized());
+        }
+      }
+      Set<String> existing = phones.isEmpty() ? Set.of()
+          : contacts.existingPhones(options.duplicates(), assignmentId, phones);
+      List<Contact> keep = new ArrayList<>(chunk.size());
+      for (Contact x : chunk) {
+        String ph = x.phoneNormalized();
+        if (!ph.isEmpty() && (existing.contains(ph) || !seen.add(ph))) {
+          duplicates++;
+        } else {
+          keep.add(x);
+        }
+      }
+      return keep;
+    }
+  }
+
+  /** Parses without storing: the cards, their lines and the rejected rows. */
+  public static Parsed parse(long assignmentId, String source, byte[] bytes, ImportOptions options) {
+    Rows rows = new Rows(assignmentId, source, bytes, options);
+    List<Contact> out = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    for (Contact c = rows.next(); c != null; c = rows.next()) {
+      out.add(c);
+      lines.add(rows.lastLine);
+    }
+    return new Parsed(out, lines, rows.rejected, rows.csv, rows.header, rows.mapping);
+  }
+
+  /** The rows of one file, parsed one at a time. */
+  private static final class Rows {
+    final CsvText csv;
+    final List<ImportResult.Rejection> rejected = new ArrayList<>();
+    final long assignmentId;
+    final CSVReader reader;
+    ColumnMapping mapping;
+    boolean header;
+    @Nullable Layout layout;
+    @Nullable String[] pendingFirst;
+    long pendingLine;
+    long lastLine;
+    boolean done;
+
+    Rows(long assignmentId, String source, byte[] bytes, ImportOptions options) {
+      this.assignmentId = assignmentId;
+      this.csv = CsvText.decode(bytes, options.encoding(), options.delimiter());
+      this.reader = new CSVReaderBuilder(new StringReader(csv.text()))
+          .withCSVParser(new CSVParserBuilder().withSeparator(csv.delimiter()).build()).build();
+      this.mapping = options.mapping() == null ? ColumnMapping.auto() : options.mapping();
+      try {
+        long firstLine = reader.getLinesRead() + 1;
+        String[] first = readRow(reader, rejected, firstLine);
+        while (first != null && blank(first)) {
+          firstLine = reader.getLinesRead() + 1;
+          first = readRow(reader, rejected, firstLine);
+        }
+        if (first == null) {
+          if (rejected.isEmpty()) {
+            rejected.add(new ImportResult.Rejection(0, source + ": the file has no rows"));
+          }
+          done = true;
+          return;
+        }
+        if (options.mapping() == null) {
+          mapping = detect(first);
+        }
+        header = mapping.header();
+        layout = Layout.of(mapping, header ? first : null, first.length);
+        if (!layout.hasPhone() && !layout.hasExternalId()) {
+          throw new BadInputException(source + ":" + (header ? firstLine : 1),
+              "no phone column: name one with a header such as 'phone' or 'Номер телефона', or give a mapping");
+        }
+        if (!header) {
+          pendingFirst = first;
+          pendingLine = firstLine;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + source, e);
+      }
+    }
+
+    /** The next valid card, or null at the end; rejected rows are collected on the way. */
+    @Nullable Contact next() {
+      try {
+        while (!done) {
+          String[] row;
+          long line;
+          if (pendingFirst != null) {
+            row = pendingFirst;
+            line = pendingLine;
+            pendingFirst = null;
+          } else {
+            line = reader.getLinesRead() + 1;
+            row = readRow(reader, rejected, line);
+            if (row == null) {
+              done = true;
+              return null;
+            }
+          }
+          if (blank(row)) {
+            continue;
+          }
+          Contact c = toContact(assignmentId, row, line, layout, rejected);
+          if (c != null) {
+            lastLine = line;
+            return c;
+          }
+        }
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the file", e);
+      }
+    }
+  }
+
+  private static String @Nullable [] readRow(CSVReader reader, List<ImportResult.Rejection> rejected,
+      long line) throws IOException {
+    try {
+      return reader.readNext();
+    } catch (CsvMalformedLineException e) {
+      rejected.add(new ImportResult.Rejection(line,
+          "unterminated quoted field: this row and the rest of the file were not read"));
+      return null;
+    } catch (CsvValidationException e) {
+      rejected.add(new ImportResult.Rejection(line, e.getMessage()));
+      return null;
+    }
+  }
+
+  private static boolean blank(String[] row) {
+    for (String c : row) {
+      if (!c.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The mapping for a file given no mapping, from its first row. */
+  static ColumnMapping detect(String[] first) {
+    int known = 0;
+    int nonEmpty = 0;
+    boolean phoneLike = false;
+    for (String c : first) {
+      if (!c.isBlank()) {
+        nonEmpty++;
+      }
+      if (ContactField.byHeader(c) != null) {
+        known++;
+      }
+      if (PHONE_LIKE.matcher(c.trim()).matches()) {
+        phoneLike = true;
+      }
+    }
+    // a data row may hold a word that happens to be a header ("COMMENTS"); a header holds no phone numbers
+    if (!phoneLike || known * 2 >= nonEmpty) {
+      return ColumnMapping.auto();
+    }
+    if (first.length >= 20 && PHONE_LIKE.matcher(first[4].trim()).matches()) {
+      return ColumnMapping.VICIDIAL_STANDARD;
+    }
+    if (first.length == 2 && STATUS_LIKE.matcher(first[1].trim()).matches()) {
+      return ColumnMapping.VICIDIAL_UPDATE;
+    }
+    List<String> targets = new ArrayList<>();
+    boolean phoneSet = false;
+    for (int i = 0; i < first.length; i++) {
+      if (!phoneSet && PHONE_LIKE.matcher(first[i].trim()).matches()) {
+        targets.add(ContactField.PHONE.key());
+        phoneSet = true;
+      } else {
+        targets.add(ColumnMapping.CUSTOM + "column_" + (i + 1));
+      }
+    }
+    return ColumnMapping.positional(targets);
+  }
+
+  /** Column index to target, resolved once per file. */
+  private record Layout(ContactField[] fields, String[] customs, int width) {
+    static Layout of(ColumnMapping mapping, String @Nullable [] header, int firstWidth) {
+      int width = header != null ? header.length : Math.max(firstWidth, maxIndex(mapping));
+      ContactField[] fields = new ContactField[width];
+      String[] customs = new String[width];
+      Set<ContactField> taken = new HashSet<>();
+      Map<String, String> byName = new HashMap<>();
+      mapping.columns().forEach((k, v) -> byName.put(k.trim().toLowerCase(Locale.ROOT), v));
+      for (int i = 0; i < width; i++) {
+        String name = header == null ? null : header[i].trim();
+        String target = byName.get("#" + (i + 1));
+        if (target == null && name != null) {
+          target = byName.get(name.toLowerCase(Locale.ROOT));
+        }
+        if (target == null) {
+          if (name == null || name.isEmpty() || name.equals(ContactExporter.STATUS)
+              || name.equals(ContactExporter.ATTEMPTS)) {
+            continue; // an unnamed column (Bitrix's trailing ';') or our own export's calling state
+          }
+          if (name.startsWith(ColumnMapping.CUSTOM)) {
+            customs[i] = name.substring(ColumnMapping.CUSTOM.length());
+            continue;
+          }
+          ContactField f = ContactField.byHeader(name);
+          target = f != null ? f.key() : ColumnMapping.CUSTOM + name;
+        }
+        if (target.equals(ColumnMapping.SKIP)) {
+          continue;
+        }
+        if (target.startsWith(ColumnMapping.CUSTOM)) {
+          customs[i] = target.substring(ColumnMapping.CUSTOM.length());
+          continue;
+        }
+        ContactField f = Objects.requireNonNull(ContactField.byHeader(target));
+        if (taken.add(f)) {
+          fields[i] = f;
+        } else {
+          customs[i] = name != null && !name.isEmpty() ? name : f.key() + "_" + (i + 1);
+        }
+      }
+      return new Layout(fields, customs, width);
+    }
+
+    private static int maxIndex(ColumnMapping m) {
+      int max = 0;
+      for (String k : m.columns().keySet()) {
+        if (k.startsWith("#")) {
+          try {
+            max = Math.max(max, Integer.parseInt(k.substring(1)));
+          } catch (NumberFormatException e) {
+            throw new BadInputException("mapping:" + k, "a column position is #<number>");
+          }
+        }
+      }
+      return max;
+    }
+
+    boolean hasPhone() {
+      for (ContactField f : fields) {
+        if (f == ContactField.PHONE) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    boolean hasExternalId() {
+      for (ContactField f : fields) {
+        if (f == ContactField.EXTERNAL_ID) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static @Nullable Contact toContact(long assignmentId, String[] row, long line, Layout layout,
+      List<ImportResult.Rejection> rejected) {
+    if (row.length > layout.width()) {
+      for (int i = layout.width(); i < row.length; i++) {
+        if (!row[i].isBlank()) {
+          rejected.add(new ImportResult.Rejection(line, "the row has " + row.length + " fields, the "
+              + (layout.width() == 0 ? "mapping" : "header") + " has " + layout.width()));
+          return null;
+        }
+      }
+    }
+    EnumMap<ContactField, String> fields = new EnumMap<>(ContactField.class);
+    Map<String, String> custom = new LinkedHashMap<>();
+    String phone = "";
+    for (int i = 0, n = Math.min(row.length, layout.width()); i < n; i++) {
+      String v = row[i].trim();
+      if (v.isEmpty()) {
+        continue;
+      }
+      ContactField f = layout.fields()[i];
+      if (f == ContactField.PHONE) {
+        phone = v;
+      } else if (f != null) {
+        fields.put(f, v);
+      } else if (layout.customs()[i] != null) {
+        custom.put(layout.customs()[i], v);
+      }
+    }
+    if (phone.isEmpty()) {
+      if (!layout.hasPhone() && fields.containsKey(ContactField.EXTERNAL_ID)) {
+        return Contact.of(assignmentId, "", fields, custom);
+      }
+      rejected.add(new ImportResult.Rejection(line, "phone: missing"));
+      return null;
+    }
+    String[] phones = phone.indexOf(';') < 0 && phone.indexOf(',') < 0 ? new String[] {phone}
+        : PHONE_SPLIT.split(phone);
+    String main = phones[0].trim();
+    if (phones.length > 1) {
+      List<String> extra = new ArrayList<>();
+      for (int k = 1; k < phones.length; k++) {
+        if (!phones[k].isBlank()) {
+          extra.add(phones[k].trim());
+        }
+      }
+      if (!extra.isEmpty()) {
+        custom.put("extra_phones", String.join("; ", extra));
+      }
+    }
+    String normalized = PhoneNumbers.normalize(main);
+    if (normalized.length() < 2 || normalized.length() > 20) {
+      rejected.add(new ImportResult.Rejection(line, "phone: '" + main + "' is not a phone number"));
+      return null;
+    }
+    if (!fields.containsKey(ContactField.FULL_NAME)) {
+      StringBuilder sb = new StringBuilder();
+      for (ContactField f : new ContactField[] {ContactField.LAST_NAME, ContactField.FIRST_NAME,
+          ContactField.PATRONYMIC}) {
+        String v = fields.get(f);
+        if (v != null) {
+          sb.append(sb.length() == 0 ? "" : " ").append(v);
+        }
+      }
+      if (sb.length() > 0) {
+        fields.put(ContactField.FULL_NAME, sb.toString());
+      }
+    }
+    return new Contact(0, assignmentId, main, normalized, fields, custom, ru.sipring.campaign.ContactStatus.NEW, 0,
+        null, null);
+  }
+}

@@ -1,0 +1,291 @@
+package ru.sipring.campaign.dialer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ru.sipring.campaign.Assignment;
+import ru.sipring.campaign.AssignmentSettings;
+import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallOutcome;
+import ru.sipring.campaign.CampaignStore;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.DialerState;
+import ru.sipring.campaign.Eligibility;
+import ru.sipring.core.NotFoundException;
+import ru.sipring.core.pbx.OriginateRequest;
+import ru.sipring.core.pbx.OriginateResult;
+import ru.sipring.core.pbx.PbxGateway;
+
+/**
+ * The auto-dialer ("Автоинформатор") for one assignment: it originates calls to the assignment's clients
+ * through {@link PbxGateway#originate}, paced by {@link DialerSettings}, and records every attempt and outcome.
+ *
+ * <p>It never calls a client outside the call window, on a do-not-call list, past the retry rules, or already
+ * being called. Each attempt is stored <em>before</em> the originate and the state ({@link DialerState}) is
+ * persisted, so after a crash or restart a new dialer finds the calls whose outcome was lost, marks those clients
+ * {@link ru.sipring.campaign.ContactStatus#IN_DOUBT} and never dials them again by itself: nobody is called twice
+ * by accident.
+ *
+ * <p>Pacing is a {@link #tick()}: call it periodically ({@link #schedule}) or, in tests, by hand with a test
+ * clock. Thread-safe: ticks, controls and PBX results (delivered on the PBX's threads) are serialised.
+ */
+public final class Dialer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+
+  private final CampaignStore store;
+  private final PbxGateway pbx;
+  private final Clock clock;
+  private final long assignmentId;
+  private final DialerSettings settings;
+  private final IntSupplier freeOperators;
+  private final Map<String, CallAttempt> inFlight = new LinkedHashMap<>();
+  private final Set<Long> contactsInFlight = new HashSet<>();
+  private DialerState state;
+  private @Nullable ScheduledFuture<?> scheduled;
+
+  /**
+   * Creates the dialer and recovers from a previous run: attempts of this assignment still without an outcome
+   * are closed as failed-in-doubt and their clients marked {@code IN_DOUBT}.
+   *
+   * @param freeOperators how many operators are free now (logged in, not paused, not on a call); unused in
+   *     {@link DialerSettings.Mode#FIXED}
+   */
+  public Dialer(CampaignStore store, PbxGateway pbx, Clock clock, long assignmentId, DialerSettings settings,
+      IntSupplier freeOperators) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.pbx = Objects.requireNonNull(pbx, "pbx");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.assignmentId = assignmentId;
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.freeOperators = Objects.requireNonNull(freeOperators, "freeOperators");
+    assignment(); // fail fast on an unknown assignment
+    this.state = store.dialerStates().find(assignmentId).orElse(DialerState.initial(assignmentId, settings.ratio()));
+    recover();
+  }
+
+  private void recover() {
+    Instant now = clock.instant();
+    for (CallAttempt a : store.attempts().inProgress(assignmentId)) {
+      store.contacts().byId(a.contactId()).ifPresent(c -> store.contacts().update(c.inDoubt(a.startedAt())));
+      store.attempts().update(new CallAttempt(a.id(), a.contactId(), a.assignmentId(), a.operator(), a.number(),
+          a.startedAt(), now, CallOutcome.FAILED, 0, 0, "in doubt: the dialer restarted before the PBX reported",
+          a.uniqueId(), a.recording(), true, a.tag()));
+      LOG.warn("dialer {}: call {} to {} lost its outcome in a restart; the client is marked IN_DOUBT",
+          assignmentId, a.tag(), a.number());
+    }
+  }
+
+  /** Starts (or resumes) dialing. */
+  public synchronized void start() {
+    setStatus(DialerState.Status.RUNNING);
+  }
+
+  /** No new calls until {@link #start()}; calls in progress finish and are recorded. */
+  public synchronized void pause() {
+    setStatus(DialerState.Status.PAUSED);
+  }
+
+  /** Stops dialing; calls in progress finish and are recorded. */
+  public synchronized void stop() {
+    setStatus(DialerState.Status.STOPPED);
+    cancelSchedule();
+  }
+
+  public synchronized DialerState state() {
+    return state;
+  }
+
+  public synchronized int inFlight() {
+    return inFlight.size();
+  }
+
+  /** Runs {@link #tick()} every {@code period} on {@code executor} until {@link #stop()} or {@link #close()}. */
+  public synchronized void schedule(ScheduledExecutorService executor, Duration period) {
+    cancelSchedule();
+    scheduled = executor.scheduleWithFixedDelay(() -> {
+      try {
+        tick();
+      } catch (RuntimeException e) {
+        LOG.error("dialer {}: tick failed", assignmentId, e);
+      }
+    }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** One pacing step: places as many calls as the mode allows now. Returns how many it placed. */
+  public synchronized int tick() {
+    if (state.status() != DialerState.Status.RUNNING) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    Assignment a = assignment();
+    rollDay(a, now);
+    int free = settings.mode() == DialerSettings.Mode.FIXED ? 0 : Math.max(0, freeOperators.getAsInt());
+    adapt(free);
+    int target = switch (settings.mode()) {
+      case FIXED -> settings.maxConcurrent();
+      case PROGRESSIVE, PREDICTIVE -> (int) Math.floor(free * state.ratio() + 1e-9);
+    };
+    int slots = Math.min(target, settings.maxConcurrent()) - inFlight.size();
+    if (slots <= 0) {
+      return 0;
+    }
+    boolean spaced = !settings.pauseBetweenNumbers().isZero();
+    if (spaced && state.lastOriginateAt() != null
+        && now.isBefore(state.lastOriginateAt().plus(settings.pauseBetweenNumbers()))) {
+      return 0;
+    }
+    if (spaced) {
+      slots = 1; // the pause is between consecutive numbers, so at most one per step
+    }
+    long projectId = store.campaigns().task(a.taskId()).orElseThrow().projectId();
+    AssignmentSettings as = settings.retry() == null ? a.settings()
+        : new AssignmentSettings(a.settings().window(), settings.retry(), a.settings().dncScope());
+    Assignment effective = a.withSettings(as);
+    List<String> dncKeys = Eligibility.dncKeys(a, projectId);
+    int placed = 0;
+    for (Contact c : store.contacts().byAssignment(assignmentId)) {
+      if (placed >= slots) {
+        break;
+      }
+      if (contactsInFlight.contains(c.id())
+          || Eligibility.check(c, effective, dncKeys, store.dnc(), now) != Eligibility.Verdict.CALLABLE) {
+        continue;
+      }
+      originate(c, now);
+      placed++;
+    }
+    return placed;
+  }
+
+  private void originate(Contact c, Instant now) {
+    CallAttempt attempt = store.attempts().insert(new CallAttempt(0, c.id(), assignmentId, null,
+        c.phoneNormalized(), now, null, null, 0, 0, "", null, null, true, ""));
+    String tag = "sipring-dialer-" + attempt.id();
+    attempt = new CallAttempt(attempt.id(), c.id(), assignmentId, null, c.phoneNormalized(), now, null, null, 0, 0,
+        "", null, null, true, tag);
+    store.attempts().update(attempt);
+    state = state.withLastOriginate(now);
+    store.dialerStates().save(state);
+    inFlight.put(tag, attempt);
+    contactsInFlight.add(c.id());
+    String channel = settings.channelTemplate().replace("{number}", c.phoneNormalized())
+        .replace("{context}", settings.context());
+    OriginateRequest req = new OriginateRequest(channel, settings.context(), settings.answerExtension(),
+        settings.callerId(), settings.ringTimeout(),
+        Map.of("SIPRING_ATTEMPT", Long.toString(attempt.id()), "SIPRING_CONTACT", Long.toString(c.id())), tag);
+    try {
+      pbx.originate(req).whenComplete((res, err) -> onResult(tag, res, err));
+    } catch (RuntimeException e) {
+      onResult(tag, null, e);
+    }
+  }
+
+  private synchronized void onResult(String tag, @Nullable OriginateResult res, @Nullable Throwable err) {
+    CallAttempt a = inFlight.remove(tag);
+    if (a == null) {
+      return;
+    }
+    contactsInFlight.remove(a.contactId());
+    Instant at = res != null ? res.at() : clock.instant();
+    CallOutcome outcome = res != null ? CallOutcome.of(res.outcome()) : CallOutcome.FAILED;
+    // the card first: if we die between the two writes, the attempt stays in progress and the restart marks
+    // the client in doubt, rather than leaving a finished attempt on a card that looks never called
+    store.contacts().byId(a.contactId()).ifPresent(c -> store.contacts().update(c.afterAttempt(outcome, a.startedAt())));
+    CallAttempt done = a.finished(outcome, at, res == null ? null : res.uniqueId(), 0);
+    if (err != null) {
+      done = new CallAttempt(done.id(), done.contactId(), done.assignmentId(), null, done.number(), done.startedAt(),
+          done.endedAt(), done.outcome(), done.durationSeconds(), 0, "originate failed: " + err.getMessage(),
+          done.uniqueId(), null, true, tag);
+    }
+    store.attempts().update(done);
+    if (outcome == CallOutcome.ANSWERED) {
+      state = state.withCounts(state.day(), state.answeredToday() + 1, state.abandonedToday());
+      store.dialerStates().save(state);
+    }
+  }
+
+  /**
+   * The host reports that an answered dialer call found no free operator in time (the queue's ABANDON for
+   * that call): it counts towards the day's abandon rate that caps predictive dialing.
+   */
+  public synchronized void recordAbandoned(String tag) {
+    state = state.withCounts(state.day(), state.answeredToday(), state.abandonedToday() + 1);
+    store.dialerStates().save(state);
+    LOG.debug("dialer {}: call {} abandoned", assignmentId, tag);
+  }
+
+  /** The answered seconds of a finished dialer call, from the CDR once the call hung up. */
+  public synchronized void recordBillsec(long attemptId, long billsec, @Nullable String recording) {
+    store.attempts().byId(attemptId).ifPresent(x -> store.attempts().update(new CallAttempt(x.id(), x.contactId(), x.assignmentId(),
+            x.operator(), x.number(), x.startedAt(), x.endedAt(), x.outcome(), x.durationSeconds(),
+            x.answered() ? billsec : 0, x.note(), x.uniqueId(), recording, x.dialer(), x.tag())));
+  }
+
+  /** The day's abandoned / answered share, 0 before the first answer. */
+  public synchronized double abandonRate() {
+    return state.answeredToday() == 0 ? 0 : (double) state.abandonedToday() / state.answeredToday();
+  }
+
+  private void adapt(int free) {
+    if (settings.mode() != DialerSettings.Mode.PREDICTIVE) {
+      return;
+    }
+    double r = state.ratio();
+    if (abandonRate() > settings.abandonCap()) {
+      r = 1.0; // VICIdial's ADAPT_HARD_LIMIT: back to one call per free operator while over the cap
+    } else if (free > inFlight.size()) {
+      r = Math.min(settings.maxRatio(), r + 0.1); // operators are waiting: dial more per operator
+    } else if (free == 0 && !inFlight.isEmpty()) {
+      r = Math.max(1.0, r - 0.1);
+    }
+    if (r != state.ratio()) {
+      state = state.withRatio(r);
+      store.dialerStates().save(state);
+    }
+  }
+
+  private void rollDay(Assignment a, Instant now) {
+    String day = LocalDate.ofInstant(now, a.settings().window().zone()).toString();
+    if (!day.equals(state.day())) {
+      state = state.withCounts(day, 0, 0);
+      store.dialerStates().save(state);
+    }
+  }
+
+  private void setStatus(DialerState.Status s) {
+    state = state.withStatus(s);
+    store.dialerStates().save(state);
+  }
+
+  private Assignment assignment() {
+    return store.campaigns().assignment(assignmentId)
+        .orElseThrow(() -> new NotFoundException("no assignment with id " + assignmentId));
+  }
+
+  private void cancelSchedule() {
+    if (scheduled != null) {
+      scheduled.cancel(false);
+      scheduled = null;
+    }
+  }
+
+  /** Stops scheduling; the persisted state stays as it is, so a new dialer continues it. */
+  @Override
+  public synchronized void close() {
+    cancelSchedule();
+  }
+}

@@ -1,0 +1,65 @@
+package ru.sipring.campaign.dialer;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.campaign.RetryPolicy;
+
+/**
+ * How the dialer works an assignment. The first six are the guide's "Автоинформатор" fields; the rest are
+ * pacing. Immutable.
+ *
+ * @param answerExtension "Добавочный номер для ответа": where an answered call goes (a queue, an IVR, a phone)
+ * @param context "Контекст": the dialplan context of the answer extension and of the outgoing channel
+ * @param callerId "CallerID" presented to the client
+ * @param retry null for the assignment's own retry rules; {@link #guide} builds it from "Количество повторных
+ *     попыток" and "Время до повторного набора"
+ * @param pauseBetweenNumbers "Пауза до следующего номера": the least time between two originates
+ * @param maxConcurrent calls in progress at most
+ * @param mode how many calls to place
+ * @param ratio calls per free operator (progressive; the starting ratio when predictive)
+ * @param maxRatio the highest ratio the predictive mode may reach
+ * @param abandonCap the highest abandoned / answered share of the day before predictive falls back to ratio 1
+ * @param ringTimeout how long a client's phone rings
+ * @param channelTemplate the channel to dial, {@code {number}} and {@code {context}} replaced
+ */
+public record DialerSettings(String answerExtension, String context, String callerId, @Nullable RetryPolicy retry,
+    Duration pauseBetweenNumbers, int maxConcurrent, Mode mode, double ratio, double maxRatio, double abandonCap,
+    Duration ringTimeout, String channelTemplate) {
+
+  /** How many calls to place at a time. */
+  public enum Mode {
+    /** The guide's auto-informer: up to {@code maxConcurrent} calls, no operators needed at the extension. */
+    FIXED,
+    /** free operators × ratio (VICIdial RATIO, Wombat boost factor). */
+    PROGRESSIVE,
+    /** free operators × an adaptive ratio, forced to 1 while the day's abandon rate exceeds the cap. */
+    PREDICTIVE
+  }
+
+  public DialerSettings {
+    Objects.requireNonNull(answerExtension, "answerExtension");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(callerId, "callerId");
+    Objects.requireNonNull(pauseBetweenNumbers, "pauseBetweenNumbers");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(ringTimeout, "ringTimeout");
+    Objects.requireNonNull(channelTemplate, "channelTemplate");
+    if (maxConcurrent < 1 || ratio < 1.0 || maxRatio < ratio || abandonCap < 0 || abandonCap > 1) {
+      throw new IllegalArgumentException(
+          "maxConcurrent >= 1, 1 <= ratio <= maxRatio and 0 <= abandonCap <= 1 required");
+    }
+  }
+
+  /** The guide's form: one call at a time, fixed mode, 30 s ringing, {@code Local/{number}@{context}}. */
+  public static DialerSettings guide(String answerExtension, String context, String callerId, int repeats,
+      Duration redialDelay, Duration pauseBetweenNumbers) {
+    return new DialerSettings(answerExtension, context, callerId, RetryPolicy.guide(repeats, redialDelay),
+        pauseBetweenNumbers, 1, Mode.FIXED, 1.0, 1.0, 0.03, Duration.ofSeconds(30), "Local/{number}@{context}");
+  }
+
+  public DialerSettings withPacing(Mode m, int max, double r, double maxR, double cap) {
+    return new DialerSettings(answerExtension, context, callerId, retry, pauseBetweenNumbers, max, m, r, maxR, cap,
+        ringTimeout, channelTemplate);
+  }
+}

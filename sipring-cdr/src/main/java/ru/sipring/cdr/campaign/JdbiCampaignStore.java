@@ -1,0 +1,633 @@
+package ru.sipring.cdr.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.campaign.Assignment;
+import ru.sipring.campaign.AssignmentSettings;
+import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
+import ru.sipring.campaign.CallOutcome;
+import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.CampaignRepository;
+import ru.sipring.campaign.CampaignStore;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.ContactRepository;
+import ru.sipring.campaign.ContactStatus;
+import ru.sipring.campaign.DialerState;
+import ru.sipring.campaign.DialerStateRepository;
+import ru.sipring.campaign.DncRepository;
+import ru.sipring.campaign.DuplicateScope;
+import ru.sipring.campaign.MappingRepository;
+import ru.sipring.campaign.Project;
+import ru.sipring.campaign.Task;
+import ru.sipring.campaign.WorkSession;
+import ru.sipring.campaign.WorkSessionRepository;
+import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.core.ConnectionException;
+import ru.sipring.core.NotFoundException;
+import ru.sipring.core.RejectedException;
+import ru.sipring.core.SipRingException;
+
+/**
+ * The outbound repositories on MariaDB/MySQL through Jdbi, in the {@code sipring_campaign_*} tables created by
+ * {@link SipRingSchema#migrate} (migration V100). Client imports are written in batches inside one transaction
+ * (all or nothing). Thread-safe: every call uses its own pooled connection.
+ */
+public final class JdbiCampaignStore implements CampaignStore {
+  private static final int BATCH = 1000;
+  private static final ObjectMapper JSON = CampaignJson.mapper();
+  private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
+  private static final TypeReference<List<WorkSession.Pause>> PAUSES = new TypeReference<>() {};
+
+  private final Jdbi jdbi;
+
+  private JdbiCampaignStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /** A store over {@code dataSource}; runs the schema migrations first (idempotent). */
+  public static JdbiCampaignStore migrateAndOpen(DataSource dataSource) {
+    SipRingSchema.migrate(dataSource);
+    return new JdbiCampaignStore(Jdbi.create(dataSource));
+  }
+
+  private final CampaignRepository campaigns = new Campaigns();
+  private final ContactRepository contacts = new Contacts();
+  private final CallAttemptRepository attempts = new Attempts();
+  private final WorkSessionRepository sessions = new Sessions();
+  private final DncRepository dnc = new Dnc();
+  private final MappingRepository mappings = new Mappings();
+  private final DialerStateRepository dialerStates = new DialerStates();
+
+  @Override
+  public CampaignRepository campaigns() {
+    return campaigns;
+  }
+
+  @Override
+  public ContactRepository contacts() {
+    return contacts;
+  }
+
+  @Override
+  public CallAttemptRepository attempts() {
+    return attempts;
+  }
+
+  @Override
+  public WorkSessionRepository sessions() {
+    return sessions;
+  }
+
+  @Override
+  public DncRepository dnc() {
+    return dnc;
+  }
+
+  @Override
+  public MappingRepository mappings() {
+    return mappings;
+  }
+
+  @Override
+  public DialerStateRepository dialerStates() {
+    return dialerStates;
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------------------
+
+  private <T> T with(String what, Function<Handle, T> work) {
+    try {
+      return jdbi.withHandle(work::apply);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  private <T> T tx(String what, Function<Handle, T> work) {
+    try {
+      return jdbi.inTransaction(work::apply);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  static SipRingException translate(String what, Throwable e) {
+    Throwable t = e;
+    while (t != null && !(t instanceof SQLException)) {
+      t = t.getCause();
+    }
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+      if (state.startsWith("08")) {
+        return new ConnectionException(what + ": the database is unreachable: " + sql.getMessage(), e);
+      }
+      if (state.startsWith("23")) {
+        return new RejectedException(what + ": " + sql.getMessage(), e);
+      }
+    }
+    return new SipRingException(what + ": " + e.getMessage(), e);
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new SipRingException("cannot write JSON", e);
+    }
+  }
+
+  private static <T> T json(String s, TypeReference<T> type) {
+    try {
+      return JSON.readValue(s, type);
+    } catch (JsonProcessingException e) {
+      throw new SipRingException("cannot read stored JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static <T> T json(String s, Class<T> type) {
+    try {
+      return JSON.readValue(s, type);
+    } catch (JsonProcessingException e) {
+      throw new SipRingException("cannot read stored JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static @Nullable Long ms(@Nullable Instant i) {
+    return i == null ? null : i.toEpochMilli();
+  }
+
+  private static @Nullable Instant instant(ResultSet rs, String col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static <E extends Enum<E>> @Nullable E en(Class<E> type, @Nullable String v) {
+    return v == null ? null : Enum.valueOf(type, v);
+  }
+
+  private static void requireOne(int rows, String what, long id) {
+    if (rows == 0) {
+      throw new NotFoundException("no " + what + " with id " + id);
+    }
+  }
+
+  private static void requireName(String name, String what) {
+    if (name.isBlank()) {
+      throw new RejectedException("a " + what + " needs a name");
+    }
+  }
+
+  // ---- hierarchy ---------------------------------------------------------------------------------------
+
+  private static Project mapProject(ResultSet rs) throws SQLException {
+    return new Project(rs.getLong("id"), rs.getString("name"), rs.getBoolean("archived"));
+  }
+
+  private static Task mapTask(ResultSet rs) throws SQLException {
+    return new Task(rs.getLong("id"), rs.getLong("project_id"), rs.getString("name"), rs.getBoolean("archived"));
+  }
+
+  private static Assignment mapAssignment(ResultSet rs) throws SQLException {
+    return new Assignment(rs.getLong("id"), rs.getLong("task_id"), rs.getString("name"), rs.getBoolean("archived"),
+        json(rs.getString("settings_json"), AssignmentSettings.class));
+  }
+
+  private final class Campaigns implements CampaignRepository {
+    @Override
+    public Project createProject(String name) {
+      requireName(name, "project");
+      long id = with("creating project " + name, h -> h.createUpdate(
+          "INSERT INTO sipring_campaign_project (name) VALUES (:n)").bind("n", name)
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      return new Project(id, name, false);
+    }
+
+    @Override
+    public Task createTask(long projectId, String name) {
+      requireName(name, "task");
+      project(projectId).orElseThrow(() -> new NotFoundException("no project with id " + projectId));
+      long id = with("creating task " + name, h -> h.createUpdate(
+          "INSERT INTO sipring_campaign_task (project_id, name) VALUES (:p, :n)").bind("p", projectId)
+          .bind("n", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      return new Task(id, projectId, name, false);
+    }
+
+    @Override
+    public Assignment createAssignment(long taskId, String name, AssignmentSettings settings) {
+      requireName(name, "assignment");
+      task(taskId).orElseThrow(() -> new NotFoundException("no task with id " + taskId));
+      long id = with("creating assignment " + name, h -> h.createUpdate(
+          "INSERT INTO sipring_campaign_assignment (task_id, name, settings_json) VALUES (:t, :n, :s)")
+          .bind("t", taskId).bind("n", name).bind("s", json(settings))
+          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      return new Assignment(id, taskId, name, false, settings);
+    }
+
+    private void update(String sql, String what, long id, Object value) {
+      int rows = with(what, h -> h.createUpdate(sql).bind("id", id).bind("v", value).execute());
+      requireOne(rows, what.split(" ")[1], id);
+    }
+
+    @Override
+    public void renameProject(long id, String name) {
+      requireName(name, "project");
+      update("UPDATE sipring_campaign_project SET name = :v WHERE id = :id", "renaming project", id, name);
+    }
+
+    @Override
+    public void renameTask(long id, String name) {
+      requireName(name, "task");
+      update("UPDATE sipring_campaign_task SET name = :v WHERE id = :id", "renaming task", id, name);
+    }
+
+    @Override
+    public void renameAssignment(long id, String name) {
+      requireName(name, "assignment");
+      update("UPDATE sipring_campaign_assignment SET name = :v WHERE id = :id", "renaming assignment", id, name);
+    }
+
+    @Override
+    public void archiveProject(long id, boolean archived) {
+      update("UPDATE sipring_campaign_project SET archived = :v WHERE id = :id", "archiving project", id, archived);
+    }
+
+    @Override
+    public void archiveTask(long id, boolean archived) {
+      update("UPDATE sipring_campaign_task SET archived = :v WHERE id = :id", "archiving task", id, archived);
+    }
+
+    @Override
+    public void archiveAssignment(long id, boolean archived) {
+      update("UPDATE sipring_campaign_assignment SET archived = :v WHERE id = :id", "archiving assignment", id,
+          archived);
+    }
+
+    @Override
+    public void updateSettings(long assignmentId, AssignmentSettings settings) {
+      update("UPDATE sipring_campaign_assignment SET settings_json = :v WHERE id = :id", "updating assignment",
+          assignmentId, json(settings));
+    }
+
+    @Override
+    public List<Project> projects() {
+      return with("listing projects", h -> h.createQuery("SELECT * FROM sipring_campaign_project ORDER BY id")
+          .map((rs, ctx) -> mapProject(rs)).list());
+    }
+
+    @Override
+    public List<Task> tasks(long projectId) {
+      return with("listing tasks", h -> h.createQuery(
+          "SELECT * FROM sipring_campaign_task WHERE project_id = :p ORDER BY id").bind("p", projectId)
+          .map((rs, ctx) -> mapTask(rs)).list());
+    }
+
+    @Override
+    public List<Assignment> assignments(long taskId) {
+      return with("listing assignments", h -> h.createQuery(
+          "SELECT * FROM sipring_campaign_assignment WHERE task_id = :t ORDER BY id").bind("t", taskId)
+          .map((rs, ctx) -> mapAssignment(rs)).list());
+    }
+
+    @Override
+    public Optional<Project> project(long id) {
+      return with("reading project", h -> h.createQuery("SELECT * FROM sipring_campaign_project WHERE id = :id")
+          .bind("id", id).map((rs, ctx) -> mapProject(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Task> task(long id) {
+      return with("reading task", h -> h.createQuery("SELECT * FROM sipring_campaign_task WHERE id = :id")
+          .bind("id", id).map((rs, ctx) -> mapTask(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Assignment> assignment(long id) {
+      return with("reading assignment", h -> h.createQuery(
+          "SELECT * FROM sipring_campaign_assignment WHERE id = :id").bind("id", id)
+          .map((rs, ctx) -> mapAssignment(rs)).findOne());
+    }
+  }
+
+  // ---- contacts ----------------------------------------------------------------------------------------
+
+  private static Contact contact(ResultSet rs) throws SQLException {
+    return new Contact(rs.getLong("id"), rs.getLong("assignment_id"), rs.getString("phone"),
+        rs.getString("phone_normalized"), json(rs.getString("fields_json"), FIELDS),
+        json(rs.getString("custom_json"), CUSTOM), ContactStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"), instant(rs, "last_attempt_at"), en(CallOutcome.class, rs.getString("last_outcome")));
+  }
+
+  private final class Contacts implements ContactRepository {
+    @Override
+    public int insertChunks(long assignmentId, ru.sipring.campaign.ContactChunks chunks) {
+      campaigns.assignment(assignmentId).orElseThrow(() -> new NotFoundException("no assignment with id "
+          + assignmentId));
+      return tx("importing client cards", h -> {
+        // multi-row INSERTs of BATCH rows: one round trip and one parse per chunk, several times faster than
+        // JDBC batches of single-row statements; the surrounding transaction makes the import all or nothing
+        java.sql.Connection c = h.getConnection();
+        String full = multiRowInsert(BATCH);
+        int n = 0;
+        try {
+          for (List<Contact> list = chunks.next(); list != null; list = chunks.next()) {
+            for (int from = 0; from < list.size(); from += BATCH) {
+              List<Contact> chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+              try (java.sql.PreparedStatement ps = c.prepareStatement(
+                  chunk.size() == BATCH ? full : multiRowInsert(chunk.size()))) {
+                int k = 1;
+                for (Contact ct : chunk) {
+                  ps.setLong(k++, assignmentId);
+                  ps.setString(k++, ct.phone());
+                  ps.setString(k++, ct.phoneNormalized());
+                  ps.setString(k++, json(ct.fields()));
+                  ps.setString(k++, json(ct.custom()));
+                  ps.setString(k++, ct.status().name());
+                  ps.setInt(k++, ct.attempts());
+                  ps.setObject(k++, ms(ct.lastAttemptAt()), java.sql.Types.BIGINT);
+                  ps.setString(k++, ct.lastOutcome() == null ? null : ct.lastOutcome().name());
+                }
+                n += ps.executeUpdate();
+              }
+            }
+          }
+        } catch (SQLException e) {
+          throw translate("importing client cards", e);
+        }
+        return n;
+      });
+    }
+
+    private static String multiRowInsert(int rows) {
+      StringBuilder sb = new StringBuilder("INSERT INTO sipring_campaign_contact (assignment_id, phone, "
+          + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome) VALUES ");
+      for (int i = 0; i < rows; i++) {
+        sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+      }
+      return sb.toString();
+    }
+
+    @Override
+    public List<Contact> byAssignment(long assignmentId) {
+      return with("reading client cards", h -> h.createQuery(
+          "SELECT * FROM sipring_campaign_contact WHERE assignment_id = :a ORDER BY id").bind("a", assignmentId)
+          .map((rs, ctx) -> contact(rs)).list());
+    }
+
+    @Override
+    public Optional<Contact> byId(long id) {
+      return with("reading client card", h -> h.createQuery("SELECT * FROM sipring_campaign_contact WHERE id = :id")
+          .bind("id", id).map((rs, ctx) -> contact(rs)).findOne());
+    }
+
+    @Override
+    public void update(Contact c) {
+      int rows = with("updating client card", h -> h.createUpdate("UPDATE sipring_campaign_contact SET phone = :p, "
+          + "phone_normalized = :pn, fields_json = :f, custom_json = :c, status = :s, attempts = :n, "
+          + "last_attempt_at = :la, last_outcome = :lo WHERE id = :id")
+          .bind("id", c.id()).bind("p", c.phone()).bind("pn", c.phoneNormalized()).bind("f", json(c.fields()))
+          .bind("c", json(c.custom())).bind("s", c.status().name()).bind("n", c.attempts())
+          .bind("la", ms(c.lastAttemptAt())).bind("lo", c.lastOutcome() == null ? null : c.lastOutcome().name())
+          .execute());
+      requireOne(rows, "contact", c.id());
+    }
+
+    @Override
+    public Set<String> existingPhones(DuplicateScope scope, long assignmentId, Collection<String> phones) {
+      if (scope == DuplicateScope.NONE || phones.isEmpty()) {
+        return Set.of();
+      }
+      String where = switch (scope) {
+        case ASSIGNMENT -> "c.assignment_id = :a";
+        case PROJECT -> "c.assignment_id IN (SELECT a2.id FROM sipring_campaign_assignment a2 JOIN "
+            + "sipring_campaign_task t2 ON t2.id = a2.task_id WHERE t2.project_id = (SELECT t.project_id FROM "
+            + "sipring_campaign_assignment a JOIN sipring_campaign_task t ON t.id = a.task_id WHERE a.id = :a))";
+        default -> "1 = 1";
+      };
+      Set<String> wanted = new HashSet<>(phones);
+      Set<String> out = new TreeSet<>();
+      with("checking duplicates", h -> {
+        if (wanted.size() > 5000) {
+          // a large file: one pass over the scope's phones beats thousands of IN lists
+          h.createQuery("SELECT c.phone_normalized FROM sipring_campaign_contact c WHERE " + where)
+              .bind("a", assignmentId).setFetchSize(10_000).mapTo(String.class)
+              .forEach(p -> {
+                if (wanted.contains(p)) {
+                  out.add(p);
+                }
+              });
+        } else {
+          List<String> all = new ArrayList<>(wanted);
+          for (int i = 0; i < all.size(); i += 1000) {
+            out.addAll(h.createQuery("SELECT DISTINCT c.phone_normalized FROM sipring_campaign_contact c WHERE "
+                + where + " AND c.phone_normalized IN (<p>)").bind("a", assignmentId)
+                .bindList("p", all.subList(i, Math.min(all.size(), i + 1000))).mapTo(String.class).list());
+          }
+        }
+        return null;
+      });
+      return out;
+    }
+  }
+
+  // ---- attempts ----------------------------------------------------------------------------------------
+
+  private static CallAttempt attempt(ResultSet rs) throws SQLException {
+    return new CallAttempt(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("assignment_id"),
+        rs.getString("operator"), rs.getString("number"), instant(rs, "started_at"), instant(rs, "ended_at"),
+        en(CallOutcome.class, rs.getString("outcome")), rs.getLong("duration_seconds"), rs.getLong("billsec"),
+        rs.getString("note"), rs.getString("unique_id"), rs.getString("recording"), rs.getBoolean("dialer"),
+        rs.getString("tag"));
+  }
+
+  private final class Attempts implements CallAttemptRepository {
+    private static final String COLS = "contact_id = :contact, assignment_id = :assignment, operator = :operator, "
+        + "number = :number, started_at = :started, ended_at = :ended, outcome = :outcome, "
+        + "duration_seconds = :duration, billsec = :billsec, note = :note, unique_id = :uid, recording = :rec, "
+        + "dialer = :dialer, tag = :tag";
+
+    private org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update u, CallAttempt a) {
+      return u.bind("contact", a.contactId()).bind("assignment", a.assignmentId()).bind("operator", a.operator())
+          .bind("number", a.number()).bind("started", ms(a.startedAt())).bind("ended", ms(a.endedAt()))
+          .bind("outcome", a.outcome() == null ? null : a.outcome().name()).bind("duration", a.durationSeconds())
+          .bind("billsec", a.billsec()).bind("note", a.note()).bind("uid", a.uniqueId()).bind("rec", a.recording())
+          .bind("dialer", a.dialer()).bind("tag", a.tag());
+    }
+
+    @Override
+    public CallAttempt insert(CallAttempt a) {
+      long id = with("storing a call attempt", h -> bind(h.createUpdate("INSERT INTO sipring_campaign_attempt SET "
+          + COLS), a).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      return a.withId(id);
+    }
+
+    @Override
+    public void update(CallAttempt a) {
+      int rows = with("updating a call attempt", h -> bind(h.createUpdate("UPDATE sipring_campaign_attempt SET "
+          + COLS + " WHERE id = :id"), a).bind("id", a.id()).execute());
+      requireOne(rows, "call attempt", a.id());
+    }
+
+    @Override
+    public List<CallAttempt> between(Instant from, Instant to) {
+      return with("reading call attempts", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
+          + "started_at >= :f AND started_at < :t ORDER BY started_at, id").bind("f", from.toEpochMilli())
+          .bind("t", to.toEpochMilli()).map((rs, ctx) -> attempt(rs)).list());
+    }
+
+    @Override
+    public List<CallAttempt> inProgress(long assignmentId) {
+      return with("reading calls in progress", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
+          + "assignment_id = :a AND outcome IS NULL ORDER BY id").bind("a", assignmentId)
+          .map((rs, ctx) -> attempt(rs)).list());
+    }
+
+    @Override
+    public List<CallAttempt> byContact(long contactId) {
+      return with("reading call attempts", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
+          + "contact_id = :c ORDER BY id").bind("c", contactId).map((rs, ctx) -> attempt(rs)).list());
+    }
+
+    @Override
+    public Optional<CallAttempt> byId(long id) {
+      return with("reading a call attempt", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE id = :id")
+          .bind("id", id).map((rs, ctx) -> attempt(rs)).findOne());
+    }
+  }
+
+  // ---- sessions, DNC, mappings, dialer state -------------------------------------------------------------
+
+  private static WorkSession session(ResultSet rs) throws SQLException {
+    return new WorkSession(rs.getLong("id"), rs.getString("operator"), rs.getLong("assignment_id"),
+        instant(rs, "started_at"), instant(rs, "ended_at"), json(rs.getString("pauses_json"), PAUSES),
+        rs.getBoolean("closed_by_admin"));
+  }
+
+  private final class Sessions implements WorkSessionRepository {
+    @Override
+    public WorkSession insert(WorkSession s) {
+      long id = with("storing a work session", h -> h.createUpdate("INSERT INTO sipring_campaign_session "
+          + "(operator, assignment_id, started_at, ended_at, pauses_json, closed_by_admin) VALUES "
+          + "(:o, :a, :s, :e, :p, :c)").bind("o", s.operator()).bind("a", s.assignmentId())
+          .bind("s", ms(s.startedAt())).bind("e", ms(s.endedAt())).bind("p", json(s.pauses()))
+          .bind("c", s.closedByAdmin()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      return new WorkSession(id, s.operator(), s.assignmentId(), s.startedAt(), s.endedAt(), s.pauses(),
+          s.closedByAdmin());
+    }
+
+    @Override
+    public void update(WorkSession s) {
+      int rows = with("updating a work session", h -> h.createUpdate("UPDATE sipring_campaign_session SET "
+          + "operator = :o, assignment_id = :a, started_at = :s, ended_at = :e, pauses_json = :p, "
+          + "closed_by_admin = :c WHERE id = :id").bind("id", s.id()).bind("o", s.operator())
+          .bind("a", s.assignmentId()).bind("s", ms(s.startedAt())).bind("e", ms(s.endedAt()))
+          .bind("p", json(s.pauses())).bind("c", s.closedByAdmin()).execute());
+      requireOne(rows, "work session", s.id());
+    }
+
+    @Override
+    public Optional<WorkSession> byId(long id) {
+      return with("reading a work session", h -> h.createQuery("SELECT * FROM sipring_campaign_session WHERE id = :id")
+          .bind("id", id).map((rs, ctx) -> session(rs)).findOne());
+    }
+
+    @Override
+    public List<WorkSession> open() {
+      return with("reading open work sessions", h -> h.createQuery("SELECT * FROM sipring_campaign_session WHERE "
+          + "ended_at IS NULL ORDER BY started_at, id").map((rs, ctx) -> session(rs)).list());
+    }
+
+    @Override
+    public List<WorkSession> overlapping(Instant from, Instant to) {
+      return with("reading work sessions", h -> h.createQuery("SELECT * FROM sipring_campaign_session WHERE "
+          + "started_at < :t AND (ended_at IS NULL OR ended_at >= :f) ORDER BY started_at, id")
+          .bind("f", from.toEpochMilli()).bind("t", to.toEpochMilli()).map((rs, ctx) -> session(rs)).list());
+    }
+  }
+
+  private final class Dnc implements DncRepository {
+    @Override
+    public void add(String scopeKey, String number) {
+      with("adding to the DNC list", h -> h.createUpdate("INSERT IGNORE INTO sipring_campaign_dnc (scope_key, number) "
+          + "VALUES (:k, :n)").bind("k", scopeKey).bind("n", number).execute());
+    }
+
+    @Override
+    public void remove(String scopeKey, String number) {
+      with("removing from the DNC list", h -> h.createUpdate("DELETE FROM sipring_campaign_dnc WHERE scope_key = :k "
+          + "AND number = :n").bind("k", scopeKey).bind("n", number).execute());
+    }
+
+    @Override
+    public boolean contains(Collection<String> scopeKeys, String number) {
+      if (scopeKeys.isEmpty()) {
+        return false;
+      }
+      return with("checking the DNC list", h -> h.createQuery("SELECT COUNT(*) FROM sipring_campaign_dnc WHERE "
+          + "number = :n AND scope_key IN (<k>)").bind("n", number).bindList("k", List.copyOf(scopeKeys))
+          .mapTo(Long.class).one() > 0);
+    }
+  }
+
+  private final class Mappings implements MappingRepository {
+    @Override
+    public void save(String name, ColumnMapping mapping) {
+      with("saving a CSV mapping", h -> h.createUpdate("REPLACE INTO sipring_campaign_mapping (name, mapping_json) "
+          + "VALUES (:n, :m)").bind("n", name).bind("m", json(mapping)).execute());
+    }
+
+    @Override
+    public Optional<ColumnMapping> find(String name) {
+      return with("reading a CSV mapping", h -> h.createQuery("SELECT mapping_json FROM sipring_campaign_mapping "
+          + "WHERE name = :n").bind("n", name).mapTo(String.class).findOne())
+          .map(s -> json(s, ColumnMapping.class));
+    }
+
+    @Override
+    public Set<String> names() {
+      return with("listing CSV mappings", h -> Set.copyOf(h.createQuery("SELECT name FROM sipring_campaign_mapping")
+          .mapTo(String.class).list()));
+    }
+  }
+
+  private final class DialerStates implements DialerStateRepository {
+    @Override
+    public Optional<DialerState> find(long assignmentId) {
+      return with("reading the dialer state", h -> h.createQuery("SELECT * FROM sipring_campaign_dialer_state WHERE "
+          + "assignment_id = :a").bind("a", assignmentId).map((rs, ctx) -> new DialerState(rs.getLong("assignment_id"),
+              DialerState.Status.valueOf(rs.getString("status")), rs.getDouble("ratio"),
+              instant(rs, "last_originate_at"), rs.getString("day"), rs.getLong("answered_today"),
+              rs.getLong("abandoned_today"))).findOne());
+    }
+
+    @Override
+    public void save(DialerState s) {
+      with("saving the dialer state", h -> h.createUpdate("REPLACE INTO sipring_campaign_dialer_state (assignment_id, "
+          + "status, ratio, last_originate_at, day, answered_today, abandoned_today) VALUES (:a, :s, :r, :l, :d, "
+          + ":an, :ab)").bind("a", s.assignmentId()).bind("s", s.status().name()).bind("r", s.ratio())
+          .bind("l", ms(s.lastOriginateAt())).bind("d", s.day()).bind("an", s.answeredToday())
+          .bind("ab", s.abandonedToday()).execute());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package ru.sipring.core.pbx;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Live state of the PBX's queues, kept current from the PBX's events. Implemented by
+ * {@code ru.sipring.ami.AmiPbxGateway}.
+ *
+ * <p>Implementations are thread-safe. Listeners are called on one notification thread owned by the
+ * implementation, one call at a time. A listener always gets the newest state of a queue; when it is slower than
+ * the changes, intermediate states of that queue are skipped (never the last one). A slow listener never
+ * delays the PBX connection.
+ */
+public interface LiveQueueMonitor {
+
+  /** Called with the newest state of a queue after it changed. */
+  @FunctionalInterface
+  interface Listener {
+    void onChange(LiveQueueState state);
+  }
+
+  /** Every known queue, sorted by name, with wait times as of now. */
+  List<LiveQueueState> snapshot();
+
+  /** One queue as of now, when the PBX has it. */
+  Optional<LiveQueueState> snapshot(String queue);
+
+  /** Registers a listener; closing the returned handle removes it. */
+  AutoCloseable addListener(Listener listener);
+}

@@ -1,0 +1,60 @@
+package ru.sipring.core.pbx;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a wallboard shows for one queue at one instant: the callers waiting (in queue order) with their wait,
+ * the longest wait, the members and what each is doing, and the calls answered (completed) and abandoned
+ * since the PBX started counting. Immutable.
+ *
+ * @param queue the queue number, as the PBX names it
+ * @param callers callers waiting, position 1 first
+ * @param members members, in the order the PBX lists them
+ * @param answered calls answered and completed since the PBX's queue statistics started
+ * @param abandoned calls abandoned since the PBX's queue statistics started
+ * @param at when this state was taken (wait times are relative to it)
+ */
+public record LiveQueueState(String queue, List<Caller> callers, List<Member> members, int answered,
+    int abandoned, Instant at) {
+
+  public LiveQueueState {
+    Objects.requireNonNull(queue, "queue");
+    callers = List.copyOf(callers);
+    members = List.copyOf(members);
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** The longest wait among the callers, zero when nobody waits. */
+  public Duration longestWait() {
+    return callers.stream().map(Caller::waiting).max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
+  /** A caller waiting in the queue. */
+  public record Caller(int position, String callerIdNum, String callerIdName, String uniqueId, Instant joinedAt,
+      Duration waiting) {
+    public Caller {
+      Objects.requireNonNull(callerIdNum, "callerIdNum");
+      Objects.requireNonNull(callerIdName, "callerIdName");
+      Objects.requireNonNull(uniqueId, "uniqueId");
+      Objects.requireNonNull(joinedAt, "joinedAt");
+      Objects.requireNonNull(waiting, "waiting");
+    }
+  }
+
+  /** What a member is doing. A paused member that is still on a call is {@link #IN_CALL} (and paused). */
+  public enum MemberStatus { IDLE, RINGING, IN_CALL, PAUSED, UNAVAILABLE, UNKNOWN }
+
+  /** A queue member. */
+  public record Member(String memberInterface, String name, MemberStatus status, boolean paused,
+      @Nullable String pausedReason, int callsTaken) {
+    public Member {
+      Objects.requireNonNull(memberInterface, "memberInterface");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(status, "status");
+    }
+  }
+}

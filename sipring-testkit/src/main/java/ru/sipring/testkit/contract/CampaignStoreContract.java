@@ -1,0 +1,193 @@
+package ru.sipring.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import ru.sipring.campaign.Assignment;
+import ru.sipring.campaign.AssignmentSettings;
+import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallOutcome;
+import ru.sipring.campaign.CallWindow;
+import ru.sipring.campaign.CampaignStore;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.ContactStatus;
+import ru.sipring.campaign.DialerState;
+import ru.sipring.campaign.DncRepository;
+import ru.sipring.campaign.DncScope;
+import ru.sipring.campaign.DuplicateScope;
+import ru.sipring.campaign.Project;
+import ru.sipring.campaign.RetryPolicy;
+import ru.sipring.campaign.Task;
+import ru.sipring.campaign.WorkSession;
+import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.core.NotFoundException;
+import ru.sipring.core.RejectedException;
+
+/**
+ * What every {@link CampaignStore} must do, whatever keeps the data: the in-memory store and the MariaDB one
+ * both extend this class and supply a fresh, empty store per test.
+ */
+public abstract class CampaignStoreContract {
+  private static final ZoneId MSK = ZoneId.of("Europe/Moscow");
+  private static final Instant T0 = Instant.parse("2026-01-14T07:00:00.123Z");
+
+  /** A new, empty store. */
+  protected abstract CampaignStore newStore();
+
+  private CampaignStore store;
+  private Project project;
+  private Task task;
+  private Assignment a1;
+  private Assignment a2;
+
+  @BeforeEach
+  void createHierarchy() {
+    store = newStore();
+    project = store.campaigns().createProject("Привлечение клиентов");
+    task = store.campaigns().createTask(project.id(), "Мелкооптовая торговля");
+    AssignmentSettings s = new AssignmentSettings(CallWindow.daily(MSK, LocalTime.of(9, 0), LocalTime.of(21, 0)),
+        RetryPolicy.guide(2, Duration.ofSeconds(30)), DncScope.PROJECT);
+    a1 = store.campaigns().createAssignment(task.id(), "Поиск магазинов", s);
+    a2 = store.campaigns().createAssignment(task.id(), "Второе", AssignmentSettings.defaults(MSK));
+  }
+
+  @Test
+  void hierarchyRoundTripsWithSettings() {
+    assertThat(store.campaigns().projects()).containsExactly(project);
+    assertThat(store.campaigns().tasks(project.id())).containsExactly(task);
+    assertThat(store.campaigns().assignments(task.id())).containsExactly(a1, a2);
+    assertThat(store.campaigns().assignment(a1.id())).contains(a1);
+    assertThat(store.campaigns().assignment(a1.id() + 10_000)).isEmpty();
+  }
+
+  @Test
+  void namesAreUniqueWithinTheParentIgnoringCase() {
+    assertThatThrownBy(() -> store.campaigns().createProject("привлечение клиентов"))
+        .isInstanceOf(RejectedException.class);
+    assertThatThrownBy(() -> store.campaigns().createAssignment(task.id(), "Второе", AssignmentSettings.defaults(MSK)))
+        .isInstanceOf(RejectedException.class);
+    Project other = store.campaigns().createProject("Другой");
+    assertThat(store.campaigns().createTask(other.id(), "Мелкооптовая торговля").projectId()).isEqualTo(other.id());
+    assertThatThrownBy(() -> store.campaigns().createTask(12345678L, "x")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void renameArchiveAndSettings() {
+    store.campaigns().renameTask(task.id(), "Опт");
+    store.campaigns().archiveAssignment(a2.id(), true);
+    store.campaigns().updateSettings(a2.id(), a1.settings());
+    assertThat(store.campaigns().task(task.id()).orElseThrow().name()).isEqualTo("Опт");
+    Assignment changed = store.campaigns().assignment(a2.id()).orElseThrow();
+    assertThat(changed.archived()).isTrue();
+    assertThat(changed.settings()).isEqualTo(a1.settings());
+    assertThatThrownBy(() -> store.campaigns().renameProject(98765L, "x")).isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void contactsRoundTripWithEveryFieldAndState() {
+    Contact c = Contact.of(a1.id(), "8 (916) 000-23-23", Map.of(ContactField.FULL_NAME, "Сегреева Людмила Викторовна",
+        ContactField.COMPANY, "ООО Холдинг", ContactField.NOTE_4, "прим. 4"), Map.of("Сегмент", "VIP", "b", "2"));
+    assertThat(store.contacts().insertAll(a1.id(), List.of(c, Contact.of(a1.id(), "881", Map.of(), Map.of()))))
+        .isEqualTo(2);
+    List<Contact> back = store.contacts().byAssignment(a1.id());
+    assertThat(back).hasSize(2);
+    Contact first = back.get(0);
+    assertThat(first.id()).isPositive();
+    assertThat(first.withId(0, a1.id())).isEqualTo(c);
+    Contact called = first.afterAttempt(CallOutcome.BUSY, T0).withStatus(ContactStatus.DONE);
+    store.contacts().update(called);
+    assertThat(store.contacts().byId(first.id())).contains(called);
+    assertThat(store.contacts().byAssignment(a2.id())).isEmpty();
+  }
+
+  @Test
+  void insertIntoAMissingAssignmentFails() {
+    assertThatThrownBy(() -> store.contacts().insertAll(987654L, List.of(Contact.of(987654L, "1", Map.of(), Map.of()))))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void existingPhonesByScope() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    Project p2 = store.campaigns().createProject("P2");
+    Task t2 = store.campaigns().createTask(p2.id(), "T2");
+    Assignment far = store.campaigns().createAssignment(t2.id(), "A", AssignmentSettings.defaults(MSK));
+    List<String> phones = List.of("79160000001", "79160000002");
+    assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a1.id(), phones)).containsExactly("79160000001");
+    assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a2.id(), phones)).isEmpty();
+    assertThat(store.contacts().existingPhones(DuplicateScope.PROJECT, a2.id(), phones)).containsExactly("79160000001");
+    assertThat(store.contacts().existingPhones(DuplicateScope.PROJECT, far.id(), phones)).isEmpty();
+    assertThat(store.contacts().existingPhones(DuplicateScope.EVERYWHERE, far.id(), phones)).containsExactly("79160000001");
+    assertThat(store.contacts().existingPhones(DuplicateScope.NONE, a1.id(), phones)).isEmpty();
+  }
+
+  @Test
+  void attemptsStoreQueryAndFinish() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    long cid = store.contacts().byAssignment(a1.id()).get(0).id();
+    CallAttempt op = store.attempts().insert(CallAttempt.operatorCall(cid, a1.id(), "Иванов ВВ", "79160000001", T0,
+        CallOutcome.ANSWERED, 30, 22, "ok"));
+    CallAttempt dial = store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001",
+        T0.plusSeconds(60), null, null, 0, 0, "", null, null, true, "sipring-dialer-x"));
+    assertThat(op.id()).isPositive().isNotEqualTo(dial.id());
+    assertThat(store.attempts().inProgress(a1.id())).containsExactly(dial);
+    CallAttempt done = dial.finished(CallOutcome.NO_ANSWER, T0.plusSeconds(90), "uid-1", 0);
+    store.attempts().update(done);
+    assertThat(store.attempts().inProgress(a1.id())).isEmpty();
+    assertThat(store.attempts().byId(dial.id())).contains(done);
+    assertThat(store.attempts().between(T0, T0.plusSeconds(61))).containsExactly(op, done);
+    assertThat(store.attempts().between(T0.plusMillis(1), T0.plusSeconds(60))).isEmpty();
+    assertThat(store.attempts().byContact(cid)).containsExactly(op, done);
+  }
+
+  @Test
+  void workSessionsOpenAndOverlap() {
+    WorkSession s = store.sessions().insert(new WorkSession(0, "501", a1.id(), T0, null,
+        List.of(new WorkSession.Pause(T0.plusSeconds(60), null, "обед")), false));
+    assertThat(store.sessions().open()).containsExactly(s);
+    WorkSession closed = new WorkSession(s.id(), "501", a1.id(), T0, T0.plusSeconds(3600),
+        List.of(new WorkSession.Pause(T0.plusSeconds(60), T0.plusSeconds(120), "обед")), true);
+    store.sessions().update(closed);
+    assertThat(store.sessions().open()).isEmpty();
+    assertThat(store.sessions().byId(s.id())).contains(closed);
+    assertThat(store.sessions().overlapping(T0.plusSeconds(3600), T0.plusSeconds(7200))).containsExactly(closed);
+    assertThat(store.sessions().overlapping(T0.plusSeconds(3601), T0.plusSeconds(7200))).isEmpty();
+    assertThat(store.sessions().overlapping(T0.minusSeconds(10), T0)).isEmpty();
+  }
+
+  @Test
+  void dncListsByScope() {
+    store.dnc().add(DncRepository.projectKey(project.id()), "79160000001");
+    store.dnc().add(DncRepository.projectKey(project.id()), "79160000001");
+    assertThat(store.dnc().contains(List.of(DncRepository.GLOBAL, DncRepository.projectKey(project.id())),
+        "79160000001")).isTrue();
+    assertThat(store.dnc().contains(List.of(DncRepository.GLOBAL), "79160000001")).isFalse();
+    store.dnc().remove(DncRepository.projectKey(project.id()), "79160000001");
+    assertThat(store.dnc().contains(List.of(DncRepository.projectKey(project.id())), "79160000001")).isFalse();
+  }
+
+  @Test
+  void mappingsAndDialerState() {
+    ColumnMapping m = new ColumnMapping(true, Map.of("Tel", "phone", "#3", "custom:x"));
+    store.mappings().save("crm", m);
+    store.mappings().save("crm", m);
+    assertThat(store.mappings().find("crm")).contains(m);
+    assertThat(store.mappings().names()).containsExactly("crm");
+    assertThat(store.mappings().find("none")).isEmpty();
+    DialerState st = DialerState.initial(a1.id(), 1.5).withStatus(DialerState.Status.RUNNING)
+        .withLastOriginate(T0).withCounts("2026-01-14", 10, 1);
+    store.dialerStates().save(st);
+    store.dialerStates().save(st.withRatio(2.0));
+    assertThat(store.dialerStates().find(a1.id())).contains(st.withRatio(2.0));
+    assertThat(store.dialerStates().find(a2.id())).isEmpty();
+  }
+}

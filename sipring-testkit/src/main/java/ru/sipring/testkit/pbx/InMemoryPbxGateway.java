@@ -1,0 +1,287 @@
+package ru.sipring.testkit.pbx;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.core.ConnectionException;
+import ru.sipring.core.RejectedException;
+import ru.sipring.core.pbx.OriginateOutcome;
+import ru.sipring.core.pbx.OriginateRequest;
+import ru.sipring.core.pbx.OriginateResult;
+import ru.sipring.core.pbx.PbxGateway;
+import ru.sipring.core.pbx.QueueMember;
+
+/**
+ * A {@link PbxGateway} that keeps queue membership in memory and answers originate requests with scripted
+ * outcomes, for tests and demos. It refuses what Asterisk refuses, with Asterisk's own messages ("Unable to add
+ * interface: Already there", "Unable to remove interface: Not there", "Interface not found", and "No such
+ * queue" once {@link #withQueues known queues} are declared).
+ *
+ * <p>Originate outcomes come from a script: a function from the request to a {@link Script} — an outcome now,
+ * an outcome after a delay, or {@link Script#hold() held} until the test calls {@link #complete}. The default
+ * script answers every call at once. Every request is recorded ({@link #originated()}), and the number of calls
+ * in flight and its peak are tracked so a dialer's pacing can be checked.
+ *
+ * <p>Thread-safe: every method may be called from any thread. Originate stages complete on the thread that
+ * calls {@link #complete}, on the calling thread for immediate outcomes, or on a
+ * {@link CompletableFuture#delayedExecutor delayed executor} thread for delayed ones.
+ */
+public final class InMemoryPbxGateway implements PbxGateway {
+
+  /** What the gateway does with one originate request. */
+  public record Script(OriginateOutcome outcome, Duration delay, boolean held, @Nullable String detail) {
+    public Script {
+      Objects.requireNonNull(outcome, "outcome");
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("delay must not be negative, was " + delay);
+      }
+    }
+
+    /** Completes at once with this outcome. */
+    public static Script now(OriginateOutcome outcome) {
+      return new Script(outcome, Duration.ZERO, false, null);
+    }
+
+    /** Completes with this outcome after a real-time delay. */
+    public static Script after(Duration delay, OriginateOutcome outcome) {
+      return new Script(outcome, delay, false, null);
+    }
+
+    /** Stays pending until {@link InMemoryPbxGateway#complete} is called for its tag. */
+    public static Script hold() {
+      return new Script(OriginateOutcome.FAILED, Duration.ZERO, true, null);
+    }
+
+    /** The same script with the PBX's words attached to the result. */
+    public Script withDetail(String text) {
+      return new Script(outcome, delay, held, text);
+    }
+  }
+
+  /** One member as the fake PBX holds it. */
+  public record MemberState(QueueMember member, boolean paused, @Nullable String pausedReason) {}
+
+  private final Clock clock;
+  private final Set<String> queues = new LinkedHashSet<>();
+  private final Map<String, MemberState> members = new LinkedHashMap<>();
+  private final List<OriginateRequest> originated = new ArrayList<>();
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+  private Function<OriginateRequest, Script> script = r -> Script.now(OriginateOutcome.ANSWERED);
+  private boolean reachable = true;
+  private boolean closed;
+  private int inFlight;
+  private int maxInFlight;
+  private long uniqueIdCounter;
+
+  private record Pending(OriginateRequest request, CompletableFuture<OriginateResult> future) {}
+
+  private InMemoryPbxGateway(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A gateway that accepts any queue name and answers every call, timestamped by the system clock. */
+  public static InMemoryPbxGateway create() {
+    return new InMemoryPbxGateway(Clock.systemUTC());
+  }
+
+  /** A gateway whose results are timestamped by {@code clock}. */
+  public static InMemoryPbxGateway create(Clock clock) {
+    return new InMemoryPbxGateway(Objects.requireNonNull(clock, "clock"));
+  }
+
+  /** Declares the queues that exist; from then on other names are refused with "No such queue". */
+  public synchronized InMemoryPbxGateway withQueues(String... names) {
+    queues.addAll(List.of(names));
+    return this;
+  }
+
+  /** Replaces the originate script. */
+  public synchronized InMemoryPbxGateway script(Function<OriginateRequest, Script> newScript) {
+    this.script = Objects.requireNonNull(newScript, "script");
+    return this;
+  }
+
+  /** Answers every request with the same outcome, at once. */
+  public InMemoryPbxGateway alwaysOutcome(OriginateOutcome outcome) {
+    return script(r -> Script.now(outcome));
+  }
+
+  /**
+   * Answers by the request's {@link OriginateRequest#channel() channel}: outcomes listed for a channel are used
+   * in order (one per attempt, the last one repeats); channels not listed are answered.
+   */
+  public InMemoryPbxGateway outcomesByChannel(Map<String, List<OriginateOutcome>> byChannel) {
+    Map<String, List<OriginateOutcome>> copy = Map.copyOf(byChannel);
+    Map<String, Integer> attempts = new LinkedHashMap<>();
+    return script(r -> {
+      List<OriginateOutcome> list = copy.get(r.channel());
+      if (list == null || list.isEmpty()) {
+        return Script.now(OriginateOutcome.ANSWERED);
+      }
+      int n = attempts.merge(r.channel(), 1, Integer::sum) - 1;
+      return Script.now(list.get(Math.min(n, list.size() - 1)));
+    });
+  }
+
+  /** Simulates a lost connection: while unreachable every call throws {@link ConnectionException}. */
+  public synchronized void setReachable(boolean value) {
+    this.reachable = value;
+  }
+
+  @Override
+  public synchronized void addMember(QueueMember member) {
+    checkUsable();
+    checkQueue(member.queue(), "Unable to add interface to queue: No such queue");
+    String key = key(member.queue(), member.memberInterface());
+    if (members.containsKey(key)) {
+      throw new RejectedException("Unable to add interface: Already there");
+    }
+    members.put(key, new MemberState(member, member.paused(), null));
+  }
+
+  @Override
+  public synchronized void removeMember(String queue, String memberInterface) {
+    checkUsable();
+    checkQueue(queue, "Unable to remove interface from queue: No such queue");
+    if (members.remove(key(queue, memberInterface)) == null) {
+      throw new RejectedException("Unable to remove interface: Not there");
+    }
+  }
+
+  @Override
+  public synchronized void setPaused(String memberInterface, @Nullable String queue, boolean paused,
+      @Nullable String reason) {
+    checkUsable();
+    boolean found = false;
+    for (Map.Entry<String, MemberState> e : members.entrySet()) {
+      QueueMember m = e.getValue().member();
+      if (m.memberInterface().equals(memberInterface) && (queue == null || m.queue().equals(queue))) {
+        e.setValue(new MemberState(m, paused, paused ? reason : null));
+        found = true;
+      }
+    }
+    if (!found) {
+      throw new RejectedException("Interface not found");
+    }
+  }
+
+  @Override
+  public CompletionStage<OriginateResult> originate(OriginateRequest request) {
+    Script s;
+    CompletableFuture<OriginateResult> future = new CompletableFuture<>();
+    synchronized (this) {
+      checkUsable();
+      originated.add(request);
+      s = Objects.requireNonNull(script.apply(request), "script returned null");
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      if (s.held()) {
+        pending.put(request.tag(), new Pending(request, future));
+        return future;
+      }
+    }
+    if (s.delay().isZero()) {
+      finish(request, future, s.outcome(), s.detail());
+    } else {
+      CompletableFuture.runAsync(() -> finish(request, future, s.outcome(), s.detail()),
+          CompletableFuture.delayedExecutor(s.delay().toNanos(), TimeUnit.NANOSECONDS));
+    }
+    return future;
+  }
+
+  /** Completes a {@link Script#hold() held} call. Throws when no call with this tag is pending. */
+  public void complete(String tag, OriginateOutcome outcome) {
+    Pending p;
+    synchronized (this) {
+      p = pending.remove(tag);
+    }
+    if (p == null) {
+      throw new IllegalStateException("no pending originate with tag " + tag);
+    }
+    finish(p.request(), p.future(), outcome, null);
+  }
+
+  /** Tags of the held calls, in the order they were made. */
+  public synchronized List<String> pendingTags() {
+    return List.copyOf(pending.keySet());
+  }
+
+  private void finish(OriginateRequest request, CompletableFuture<OriginateResult> future,
+      OriginateOutcome outcome, @Nullable String detail) {
+    OriginateResult result;
+    synchronized (this) {
+      inFlight--;
+      String uniqueId = outcome == OriginateOutcome.ANSWERED || outcome == OriginateOutcome.NO_ANSWER
+          || outcome == OriginateOutcome.BUSY
+          ? clock.instant().getEpochSecond() + "." + (++uniqueIdCounter) : null;
+      result = new OriginateResult(request.tag(), outcome, clock.instant(), uniqueId, detail);
+    }
+    future.complete(result);
+  }
+
+  /** Every originate request received, in order. */
+  public synchronized List<OriginateRequest> originated() {
+    return List.copyOf(originated);
+  }
+
+  /** Calls started and not yet completed. */
+  public synchronized int inFlight() {
+    return inFlight;
+  }
+
+  /** The largest number of calls that were in flight at the same time. */
+  public synchronized int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** Current members, in the order they were added. */
+  public synchronized List<MemberState> members() {
+    return List.copyOf(members.values());
+  }
+
+  /** The member state of an interface in a queue, when it is a member. */
+  public synchronized Optional<MemberState> member(String queue, String memberInterface) {
+    return Optional.ofNullable(members.get(key(queue, memberInterface)));
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    for (Pending p : pending.values()) {
+      p.future().completeExceptionally(new ConnectionException("gateway closed"));
+    }
+    pending.clear();
+  }
+
+  private void checkUsable() {
+    if (closed) {
+      throw new IllegalStateException("gateway closed");
+    }
+    if (!reachable) {
+      throw new ConnectionException("PBX unreachable (simulated)");
+    }
+  }
+
+  private void checkQueue(String queue, String message) {
+    if (!queues.isEmpty() && !queues.contains(queue)) {
+      throw new RejectedException(message);
+    }
+  }
+
+  private static String key(String queue, String memberInterface) {
+    return queue + '\u0000' + memberInterface;
+  }
+}
