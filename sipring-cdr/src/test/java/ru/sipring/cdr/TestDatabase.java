@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Assumptions;
  * A private database on the test MariaDB server ({@code .ci/services.d/10-mariadb.sh} exports its address as
  * SIPRING_TEST_JDBC_URL / _DB_USER / _DB_PASSWORD), dropped on close, so parallel builds of several engineers
  * never see each other's tables. Without the server: fails under CI=true, skips with the reason otherwise.
+ * Public because the fax store tests and the CLI tests (through this module's test-jar) use it too; one instance
+ * belongs to one test class, its pool is thread-safe.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/]+)/([^?]*)(\\?.*)?");
   private final String name;
   private final String jdbcUrl;
@@ -34,7 +36,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** A fresh empty database named after {@code purpose}. */
-  static TestDatabase create(String purpose) {
+  public static TestDatabase create(String purpose) {
     String url = System.getenv("SIPRING_TEST_JDBC_URL");
     if (url == null || url.isBlank()) {
       String reason = "SIPRING_TEST_JDBC_URL is not set: start the test MariaDB with "
@@ -63,30 +65,30 @@ final class TestDatabase implements AutoCloseable {
     return new TestDatabase(name, m.group(1) + "/" + name + params, m.group(1) + "/" + params);
   }
 
-  static String user() {
+  public static String user() {
     String u = System.getenv("SIPRING_TEST_DB_USER");
     return u == null ? "sipring" : u;
   }
 
-  static String password() {
+  public static String password() {
     String p = System.getenv("SIPRING_TEST_DB_PASSWORD");
     return p == null ? "sipring" : p;
   }
 
-  HikariDataSource dataSource() {
+  public HikariDataSource dataSource() {
     return dataSource;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return jdbcUrl;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Runs SQL statements on a plain connection of this database (setup code). */
-  void execute(String... sql) {
+  public void execute(String... sql) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String statement : sql) {
         s.execute(statement);
@@ -108,7 +110,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** The shared corpus ({@code sipring.corpus}, or /work/shared/corpus when that path does not exist). */
-  static Path corpus() {
+  public static Path corpus() {
     String property = System.getProperty("sipring.corpus");
     if (property != null && Files.isDirectory(Path.of(property))) {
       return Path.of(property);

@@ -23,7 +23,8 @@ import ru.sipring.core.queuelog.QueueLogSink;
  * on the queue_log file) against the same report computed by SQL over an indexed MariaDB copy of the same log
  * (the realtime {@code queue_log} table layout: time, callid, queuename, agent, event, data1..data5).
  *
- * <p>Usage: {@code SqlPeerBenchmark QUEUE_LOG [--load]}; reads SIPRING_TEST_JDBC_URL, SIPRING_TEST_DB_USER,
+ * <p>Usage: {@code SqlPeerBenchmark QUEUE_LOG [--load] [-- ARGS FOR InboundWholeProcess]} (e.g. {@code -- --threads
+ * 2}); reads SIPRING_TEST_JDBC_URL, SIPRING_TEST_DB_USER,
  * SIPRING_TEST_DB_PASSWORD (start the server with .ci/services.d/10-mariadb.sh). {@code --load} (re)creates and
  * fills table {@code inbound_bench_queue_log}; loading is not part of the timed peer query.
  */
@@ -35,7 +36,11 @@ public final class SqlPeerBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path log = Path.of(args[0]);
-    boolean load = List.of(args).contains("--load");
+    List<String> all = List.of(args);
+    int dashes = all.indexOf("--");
+    List<String> own = dashes < 0 ? all : all.subList(0, dashes);
+    List<String> childArgs = dashes < 0 ? List.of() : all.subList(dashes + 1, all.size());
+    boolean load = own.contains("--load");
     String url = env("SIPRING_TEST_JDBC_URL");
     try (Connection c = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?")
         + "allowLocalInfile=true", env("SIPRING_TEST_DB_USER"), env("SIPRING_TEST_DB_PASSWORD"))) {
@@ -49,8 +54,10 @@ public final class SqlPeerBenchmark {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String cp = System.getProperty("java.class.path");
       long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(java, "-cp", cp, InboundWholeProcess.class.getName(), log.toString())
-          .inheritIO().start();
+      List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp, InboundWholeProcess.class.getName(),
+          log.toString()));
+      cmd.addAll(childArgs);
+      Process p = new ProcessBuilder(cmd).inheritIO().start();
       int rc = p.waitFor();
       double sipring = (System.nanoTime() - t0) / 1e9;
       if (rc != 0) {

@@ -128,6 +128,7 @@ final class Engine implements QueueLogSink {
   private int closedCount;
   private long lastEpoch = Long.MIN_VALUE;
   private long lines;
+  private long bytesRead;
 
   // period cache
   private long periodStart = Long.MAX_VALUE;
@@ -174,6 +175,7 @@ final class Engine implements QueueLogSink {
 
   @Override
   public void bytesRead(long total) {
+    bytesRead = total;
     if (cfg.progress != null) {
       cfg.progress.progress(total, totalBytes, lines);
     }
@@ -455,10 +457,7 @@ final class Engine implements QueueLogSink {
     }
     String consult = l.callId();
     String original = st.callId(r);
-    byte[] caller = Arrays.copyOfRange(st.callerBytes, 0, 0);
-    if (st.callerLen[r] > 0) {
-      caller = st.caller(r).getBytes(StandardCharsets.UTF_8);
-    }
+    byte[] caller = st.caller(r).getBytes(StandardCharsets.UTF_8);
     aliases.put(original, new Alias(consult, original, caller));
     return r;
   }
@@ -804,7 +803,7 @@ final class Engine implements QueueLogSink {
   InboundReport finish() {
     InboundReport r = build(closeAll());
     if (cfg.progress != null) {
-      cfg.progress.progress(-1, totalBytes, lines);
+      cfg.progress.progress(bytesRead, totalBytes, lines);
     }
     return r;
   }

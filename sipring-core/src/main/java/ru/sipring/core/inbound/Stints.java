@@ -69,7 +69,7 @@ final class Stints {
         return -1;
       }
       if (keyHash[r] == h && queue[r] == q && keyLen[r] == len
-          && Arrays.equals(keyBytes, r * keyWidth, r * keyWidth + len, b, s, e)) {
+          && NameTable.equal(keyBytes, r * keyWidth, b, s, len)) {
         return r;
       }
       idx = (idx + 1) & mask;
@@ -153,11 +153,6 @@ final class Stints {
     }
     System.arraycopy(b, s, callerBytes, r * callerWidth, len);
     callerLen[r] = len;
-  }
-
-  void copyCaller(int from, int to) {
-    System.arraycopy(callerBytes, from * callerWidth, callerBytes, to * callerWidth, callerLen[from]);
-    callerLen[to] = callerLen[from];
   }
 
   String caller(int r) {

@@ -19,7 +19,8 @@ final class Pipeline {
   private static final class Batch {
     byte[] bytes = new byte[BATCH_BYTES];
     int used;
-    final int[] fieldOffsets = new int[BATCH_LINES * (QueueLogLine.MAX_FIELDS * 2)];
+    final int[] starts = new int[BATCH_LINES * QueueLogLine.MAX_FIELDS];
+    final int[] ends = new int[BATCH_LINES * QueueLogLine.MAX_FIELDS];
     final int[] fieldCounts = new int[BATCH_LINES];
     final long[] epochs = new long[BATCH_LINES];
     final long[] lineNumbers = new long[BATCH_LINES];
@@ -63,13 +64,10 @@ final class Pipeline {
             deliver(sink, b.events.get(ev++));
           }
           view.buf = b.bytes;
-          int n = b.fieldCounts[i];
-          int base = i * QueueLogLine.MAX_FIELDS * 2;
-          for (int f = 0; f < n; f++) {
-            view.start[f] = b.fieldOffsets[base + 2 * f];
-            view.end[f] = b.fieldOffsets[base + 2 * f + 1];
-          }
-          view.fields = n;
+          view.start = b.starts;
+          view.end = b.ends;
+          view.base = i * QueueLogLine.MAX_FIELDS;
+          view.fields = b.fieldCounts[i];
           view.epoch = b.epochs[i];
           view.lineNumber = b.lineNumbers[i];
           view.source = b.sources[i];
@@ -128,11 +126,11 @@ final class Pipeline {
           System.arraycopy(l.buf, from, b.bytes, b.used, len);
           int shift = b.used - from;
           int i = b.lines++;
-          int base = i * QueueLogLine.MAX_FIELDS * 2;
+          int base = i * QueueLogLine.MAX_FIELDS;
           int n = l.fields;
           for (int f = 0; f < n; f++) {
-            b.fieldOffsets[base + 2 * f] = l.start[f] + shift;
-            b.fieldOffsets[base + 2 * f + 1] = l.end[f] + shift;
+            b.starts[base + f] = l.start[f] + shift;
+            b.ends[base + f] = l.end[f] + shift;
           }
           b.fieldCounts[i] = n;
           b.epochs[i] = l.epoch;

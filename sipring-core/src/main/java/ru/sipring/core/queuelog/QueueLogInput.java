@@ -85,7 +85,10 @@ public final class QueueLogInput {
     return of(this, next);
   }
 
-  /** Total size in bytes of the files (compressed size for .gz), or -1 when a part has no known size. */
+  /**
+   * Total size in bytes of the files, or -1 when it is not known in advance: a stream or source part, or a
+   * gzip file (progress counts decompressed bytes).
+   */
   public long sizeBytes() {
     long total = 0;
     for (Part p : parts) {
@@ -93,7 +96,10 @@ public final class QueueLogInput {
         return -1;
       }
       for (Path file : expand(f.paths())) {
-        try {
+        try (InputStream in = Files.newInputStream(file)) {
+          if (in.read() == 0x1f && in.read() == 0x8b) {
+            return -1;
+          }
           total += Files.size(file);
         } catch (IOException e) {
           return -1;

@@ -18,8 +18,10 @@ public final class QueueLogLine {
   public static final int MAX_FIELDS = 16;
 
   byte[] buf;
-  final int[] start = new int[MAX_FIELDS];
-  final int[] end = new int[MAX_FIELDS];
+  int[] start = new int[MAX_FIELDS];
+  int[] end = new int[MAX_FIELDS];
+  /** Where this line's offsets begin in {@link #start}/{@link #end} (a batch holds many lines' offsets). */
+  int base;
   int fields;
   long epoch;
   String source = "";
@@ -57,20 +59,22 @@ public final class QueueLogLine {
   }
 
   public int start(int field) {
-    return start[field];
+    return start[base + field];
   }
 
   public int end(int field) {
-    return end[field];
+    return end[base + field];
   }
 
   public int length(int field) {
-    return field < fields ? end[field] - start[field] : 0;
+    return field < fields ? end[base + field] - start[base + field] : 0;
   }
 
   /** The field as text (UTF-8), or "" when the line has fewer fields. Allocates. */
   public String field(int field) {
-    return field < fields ? new String(buf, start[field], end[field] - start[field], StandardCharsets.UTF_8) : "";
+    return field < fields
+        ? new String(buf, start[base + field], end[base + field] - start[base + field], StandardCharsets.UTF_8)
+        : "";
   }
 
   public String callId() {
@@ -103,7 +107,7 @@ public final class QueueLogLine {
     if (position < 1 || f >= fields) {
       return -1;
     }
-    return parseLong(buf, start[f], end[f]);
+    return parseLong(buf, start[base + f], end[base + f]);
   }
 
   private static final java.lang.invoke.VarHandle LONGS =
@@ -150,10 +154,10 @@ public final class QueueLogLine {
 
   /** True when the field's bytes equal {@code ascii}. */
   public boolean fieldEquals(int field, byte[] ascii) {
-    if (field >= fields || end[field] - start[field] != ascii.length) {
+    if (field >= fields || end[base + field] - start[base + field] != ascii.length) {
       return false;
     }
-    int s = start[field];
+    int s = start[base + field];
     for (int i = 0; i < ascii.length; i++) {
       if (buf[s + i] != ascii[i]) {
         return false;
@@ -174,6 +178,6 @@ public final class QueueLogLine {
   @Override
   public String toString() {
     return source + ":" + lineNumber + ": "
-        + new String(buf, start[0], end[fields - 1] - start[0], StandardCharsets.UTF_8);
+        + new String(buf, start[base], end[base + fields - 1] - start[base], StandardCharsets.UTF_8);
   }
 }
