@@ -37,10 +37,10 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A fresh empty database named after {@code purpose}. */
   public static TestDatabase create(String purpose) {
-    String url = System.getenv("SIPRING_TEST_JDBC_URL");
+    String url = serverJdbcUrl();
     if (url == null || url.isBlank()) {
-      String reason = "SIPRING_TEST_JDBC_URL is not set: start the test MariaDB with "
-          + "'source .ci/services.d/10-mariadb.sh'";
+      String reason = "SIPRING_TEST_JDBC_URL is not set and no Docker engine answers: start the test MariaDB "
+          + "with 'source .ci/services.d/10-mariadb.sh'";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + reason);
       }
@@ -66,13 +66,57 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static String user() {
+    if (System.getenv("SIPRING_TEST_JDBC_URL") == null && Container.server() != null) {
+      return "root";
+    }
     String u = System.getenv("SIPRING_TEST_DB_USER");
     return u == null ? "sipring" : u;
   }
 
   public static String password() {
+    if (System.getenv("SIPRING_TEST_JDBC_URL") == null && Container.server() != null) {
+      return Container.server().getPassword();
+    }
     String p = System.getenv("SIPRING_TEST_DB_PASSWORD");
     return p == null ? "sipring" : p;
+  }
+
+  /**
+   * The server to create test databases on: the one .ci/run starts (SIPRING_TEST_JDBC_URL), else — the extra
+   * path for developers' machines with a Docker engine — a MariaDB container started once per test JVM.
+   */
+  private static String serverJdbcUrl() {
+    String url = System.getenv("SIPRING_TEST_JDBC_URL");
+    if (url != null && !url.isBlank()) {
+      return url;
+    }
+    org.testcontainers.mariadb.MariaDBContainer server = Container.server();
+    return server == null ? null : server.getJdbcUrl();
+  }
+
+  /** Lazily started MariaDB container, shared by every test class of the JVM; Ryuk removes it at exit. */
+  private static final class Container {
+    private static final org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer SERVER = start();
+
+    static org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer server() {
+      return SERVER;
+    }
+
+    private static org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer start() {
+      boolean docker;
+      try {
+        docker = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+      } catch (RuntimeException | LinkageError e) {
+        docker = false;
+      }
+      if (!docker) {
+        return null;
+      }
+      org.testcontainers.mariadb.MariaDBContainer c =
+          new org.testcontainers.mariadb.MariaDBContainer("mariadb:10.11").withDatabaseName("asteriskcdrdb");
+      c.start();
+      return c;
+    }
   }
 
   public HikariDataSource dataSource() {
