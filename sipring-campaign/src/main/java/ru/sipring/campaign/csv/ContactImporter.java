@@ -70,105 +70,19 @@ public final class ContactImporter {
     Rows rows = new Rows(assignmentId, source, bytes, options);
     Chunks chunks = new Chunks(rows, assignmentId, options);
     int imported;
-    Prefetch prefetch = new Prefetch(chunks, source);
     try {
-      imported = contacts.insertChunks(assignmentId, prefetch);
+      imported = contacts.insertChunks(assignmentId, chunks);
     } catch (StrictAbort abort) {
       imported = 0;
-      prefetch.cancel(); // the producer has stopped; the rows are ours alone now
       // drain what is left so the report lists every rejected row, not only those before the first one
       while (rows.next() != null) {
         // rejected rows are collected by rows
       }
-    } finally {
-      prefetch.cancel();
     }
     List<ImportResult.Rejection> rejected = new ArrayList<>(rows.rejected);
     rejected.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
     return new ImportResult(imported, rejected, chunks.duplicates, rows.csv.charset(), rows.csv.delimiter(),
         rows.header, rows.mapping);
-  }
-
-  /**
-   * Parses the next chunks on a second thread while the repository writes the previous one, so parsing and
-   * database time overlap. Chunks, and any exception, are handed over in order through a small queue; the
-   * producer stops when cancelled (the import finished or failed).
-   */
-  private static final class Prefetch implements ru.sipring.campaign.ContactChunks {
-    private static final Object END = new Object();
-    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-    private final Thread producer;
-    private volatile boolean cancelled;
-    private boolean ended;
-
-    Prefetch(Chunks chunks, String source) {
-      producer = new Thread(() -> {
-        try {
-          for (List<Contact> c = chunks.next(); c != null; c = chunks.next()) {
-            if (!put(c)) {
-              return;
-            }
-          }
-          put(END);
-        } catch (RuntimeException | Error e) {
-          put(e);
-        }
-      }, "sipring-import-" + source);
-      producer.setDaemon(true);
-      producer.start();
-    }
-
-    private boolean put(Object o) {
-      try {
-        while (!cancelled) {
-          if (queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            return true;
-          }
-        }
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public @Nullable List<Contact> next() {
-      if (ended) {
-        return null;
-      }
-      Object o;
-      try {
-        o = queue.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new ru.sipring.core.SipRingException("import interrupted", e);
-      }
-      if (o == END) {
-        ended = true;
-        return null;
-      }
-      if (o instanceof RuntimeException re) {
-        ended = true;
-        throw re;
-      }
-      if (o instanceof Error er) {
-        ended = true;
-        throw er;
-      }
-      return (List<Contact>) o;
-    }
-
-    /** Stops the producer and waits for it, so the parser is not used by two threads. */
-    void cancel() {
-      cancelled = true;
-      try {
-        producer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** Thrown from a chunk in strict mode once a row was rejected: the repository then stores nothing. */
