@@ -33,4 +33,10 @@ public interface ContactRepository {
    * assignment itself, its project, or everywhere.
    */
   Set<String> existingPhones(DuplicateScope scope, long assignmentId, Collection<String> phones);
+
+  /**
+   * Whether {@code scope} around {@code assignmentId} holds any card at all; an import into an empty scope skips
+   * the per-chunk duplicate queries (duplicates within the file are still found).
+   */
+  boolean anyInScope(DuplicateScope scope, long assignmentId);
 }

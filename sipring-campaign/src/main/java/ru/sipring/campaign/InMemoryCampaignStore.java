@@ -388,6 +388,22 @@ public class InMemoryCampaignStore implements CampaignStore {
       }
     }
 
+    @Override
+    public boolean anyInScope(DuplicateScope scope, long assignmentId) {
+      synchronized (lock) {
+        if (scope == DuplicateScope.NONE) {
+          return false;
+        }
+        Set<Long> inScope = scopeAssignments(scope, assignmentId);
+        for (Contact c : contacts.values()) {
+          if (inScope == null || inScope.contains(c.assignmentId())) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
     private Set<Long> scopeAssignments(DuplicateScope scope, long assignmentId) {
       if (scope == DuplicateScope.EVERYWHERE) {
         return null;

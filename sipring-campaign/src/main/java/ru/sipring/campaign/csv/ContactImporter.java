@@ -101,12 +101,14 @@ public final class ContactImporter {
     private final long assignmentId;
     private final ImportOptions options;
     private final Set<String> seen = new HashSet<>();
+    private final boolean scopeEmpty;
     int duplicates;
 
     Chunks(Rows rows, long assignmentId, ImportOptions options) {
       this.rows = rows;
       this.assignmentId = assignmentId;
       this.options = options;
+      this.scopeEmpty = !contacts.anyInScope(options.duplicates(), assignmentId);
     }
 
     @Override
@@ -131,7 +133,7 @@ public final class ContactImporter {
           phones.add(x.phoneNormalized());
         }
       }
-      Set<String> existing = phones.isEmpty() ? Set.of()
+      Set<String> existing = phones.isEmpty() || scopeEmpty ? Set.of()
           : contacts.existingPhones(options.duplicates(), assignmentId, phones);
       List<Contact> keep = new ArrayList<>(chunk.size());
       for (Contact x : chunk) {

@@ -276,4 +276,38 @@ class ContactImporterTest {
     assertThat(after.get(0).phoneNormalized()).isEqualTo(before.get(0).phoneNormalized());
     assertThat(after.get(0).custom()).containsEntry("Сегмент", "'-1");
   }
+
+  @Test
+  void wrongExplicitEncodingStillImportsEveryRowAndAutoDetectionGetsItRight() {
+    byte[] utf8 = "ФИО;Номер телефона;Город\nПетров;79160000001;Москва\n".getBytes(StandardCharsets.UTF_8);
+    byte[] cp1251 = "ФИО;Номер телефона;Город\nПетров;79160000001;Москва\n".getBytes(CsvText.WINDOWS_1251);
+    // UTF-8 bytes read as Windows-1251: the header no longer names the phone column, so the file is refused
+    // as a whole with its location, instead of importing garbage
+    assertThatThrownBy(() -> importer.importBytes(a1.id(), "u.csv", utf8,
+        ImportOptions.defaults().withEncoding(CsvText.WINDOWS_1251)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("u.csv:1");
+    // Windows-1251 read as UTF-8: the same
+    assertThatThrownBy(() -> importer.importBytes(a1.id(), "c.csv", cp1251,
+        ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8)))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("c.csv:1");
+    // a mapping by position does not depend on the header text: rows import, text is mis-decoded but kept
+    ColumnMapping byPosition = new ColumnMapping(true, java.util.Map.of("#1", "full_name", "#2", "phone", "#3", "city"));
+    ImportResult wrong = importer.importBytes(a1.id(), "c.csv", cp1251,
+        ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8).withMapping(byPosition));
+    assertThat(wrong.imported()).isEqualTo(1);
+    assertThat(store.contacts().byAssignment(a1.id()).get(0).get(ContactField.CITY)).contains("\uFFFD");
+    ImportResult auto = importer.importBytes(a2.id(), "c.csv", cp1251, ImportOptions.defaults());
+    assertThat(auto.charset()).isEqualTo(CsvText.WINDOWS_1251);
+    assertThat(store.contacts().byAssignment(a2.id()).get(0).get(ContactField.CITY)).isEqualTo("Москва");
+  }
+
+  @Test
+  void emptyFileAndHeaderOnlyFile() {
+    ImportResult empty = imp(a1, "", ImportOptions.defaults());
+    assertThat(empty.imported()).isZero();
+    assertThat(empty.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("no rows"));
+    ImportResult headerOnly = imp(a1, "phone;full_name\n", ImportOptions.defaults());
+    assertThat(headerOnly.imported()).isZero();
+    assertThat(headerOnly.rejected()).isEmpty();
+  }
 }

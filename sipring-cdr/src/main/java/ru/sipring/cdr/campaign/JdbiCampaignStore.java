@@ -413,18 +413,31 @@ public final class JdbiCampaignStore implements CampaignStore {
       requireOne(rows, "contact", c.id());
     }
 
+    private String scopeWhere(DuplicateScope scope) {
+      return switch (scope) {
+        case ASSIGNMENT -> "c.assignment_id = :a";
+        case PROJECT -> "c.assignment_id IN (SELECT a2.id FROM sipring_campaign_assignment a2 JOIN "
+            + "sipring_campaign_task t2 ON t2.id = a2.task_id WHERE t2.project_id = (SELECT t.project_id FROM "
+            + "sipring_campaign_assignment a JOIN sipring_campaign_task t ON t.id = a.task_id WHERE a.id = :a))";
+        default -> "1 = 1 OR :a = :a";
+      };
+    }
+
+    @Override
+    public boolean anyInScope(DuplicateScope scope, long assignmentId) {
+      if (scope == DuplicateScope.NONE) {
+        return false;
+      }
+      return with("checking for cards", h -> h.createQuery("SELECT 1 FROM sipring_campaign_contact c WHERE ("
+          + scopeWhere(scope) + ") LIMIT 1").bind("a", assignmentId).mapTo(Integer.class).findOne().isPresent());
+    }
+
     @Override
     public Set<String> existingPhones(DuplicateScope scope, long assignmentId, Collection<String> phones) {
       if (scope == DuplicateScope.NONE || phones.isEmpty()) {
         return Set.of();
       }
-      String where = switch (scope) {
-        case ASSIGNMENT -> "c.assignment_id = :a";
-        case PROJECT -> "c.assignment_id IN (SELECT a2.id FROM sipring_campaign_assignment a2 JOIN "
-            + "sipring_campaign_task t2 ON t2.id = a2.task_id WHERE t2.project_id = (SELECT t.project_id FROM "
-            + "sipring_campaign_assignment a JOIN sipring_campaign_task t ON t.id = a.task_id WHERE a.id = :a))";
-        default -> "1 = 1";
-      };
+      String where = scopeWhere(scope);
       Set<String> wanted = new HashSet<>(phones);
       Set<String> out = new TreeSet<>();
       with("checking duplicates", h -> {

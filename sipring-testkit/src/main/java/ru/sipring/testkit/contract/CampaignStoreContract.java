@@ -128,6 +128,12 @@ public abstract class CampaignStoreContract {
     assertThat(store.contacts().existingPhones(DuplicateScope.PROJECT, far.id(), phones)).isEmpty();
     assertThat(store.contacts().existingPhones(DuplicateScope.EVERYWHERE, far.id(), phones)).containsExactly("79160000001");
     assertThat(store.contacts().existingPhones(DuplicateScope.NONE, a1.id(), phones)).isEmpty();
+    assertThat(store.contacts().anyInScope(DuplicateScope.ASSIGNMENT, a1.id())).isTrue();
+    assertThat(store.contacts().anyInScope(DuplicateScope.ASSIGNMENT, a2.id())).isFalse();
+    assertThat(store.contacts().anyInScope(DuplicateScope.PROJECT, a2.id())).isTrue();
+    assertThat(store.contacts().anyInScope(DuplicateScope.PROJECT, far.id())).isFalse();
+    assertThat(store.contacts().anyInScope(DuplicateScope.EVERYWHERE, far.id())).isTrue();
+    assertThat(store.contacts().anyInScope(DuplicateScope.NONE, a1.id())).isFalse();
   }
 
   @Test
