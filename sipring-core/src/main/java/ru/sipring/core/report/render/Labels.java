@@ -9,6 +9,8 @@ final class Labels {
 
   static {
     l("report.title", "Отчёт по входящим вызовам", "Inbound call report");
+    l("view.queue", "по очередям", "per queue");
+    l("view.caller", "по звонящим", "per caller");
     l("section.summary", "Итоги", "Summary");
     l("section.answered", "Принятые вызовы", "Answered calls");
     l("section.lost", "Потерянные вызовы", "Lost calls");
@@ -118,6 +120,11 @@ final class Labels {
 
   Labels(ReportLanguage language) {
     this.index = language.ordinal();
+  }
+
+  /** "Отчёт по входящим вызовам — по звонящим": the title naming the view. */
+  String title(ru.sipring.core.report.ReportView view) {
+    return get("report.title") + " — " + get("view." + view.key());
   }
 
   String get(String key) {
