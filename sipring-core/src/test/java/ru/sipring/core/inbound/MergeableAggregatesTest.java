@@ -145,10 +145,20 @@ class MergeableAggregatesTest {
 
   @Test
   void twoThreadsGiveTheSameReportAsOne() {
+    twoThreadsGiveTheSameReportAsOne(ReportView.QUEUE);
+  }
+
+  @Test
+  void twoThreadsGiveTheSameReportAsOneInTheCallerView() {
+    twoThreadsGiveTheSameReportAsOne(ReportView.CALLER);
+  }
+
+  private void twoThreadsGiveTheSameReportAsOne(ReportView view) {
     long seed = new SplittableRandom().nextLong();
     // big enough for many pipeline batches, with some junk lines in between
-    String log = randomLog(seed, 40_000).replace("|RINGNOANSWER|15000\n", "|RINGNOANSWER|15000\nbad line\n");
-    InboundStatistics.Builder b = InboundStatistics.builder().maxProblemsKept(5);
+    String log = randomLog(seed, 40_000, view == ReportView.CALLER)
+        .replace("|RINGNOANSWER|15000\n", "|RINGNOANSWER|15000\nbad line\n");
+    InboundStatistics.Builder b = InboundStatistics.builder().maxProblemsKept(5).view(view);
     java.util.function.Function<Integer, InboundReport> run = threads -> b.threads(threads).build().compute(
         QueueLogInput.stream("gen", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))));
     InboundReport one = run.apply(1);
