@@ -160,6 +160,12 @@ class ReportCommandTest {
     assertThat(html).contains("<h1>Отчёт по входящим вызовам — по звонящим</h1>");
     assertThat(run("--queue-log", MULTI, "--format", "html").out)
         .contains("<h1>Отчёт по входящим вызовам — по очередям</h1>");
+    // caller-view detail tables name the first queue and the number of stints; the queue view's do not
+    String answered = run("--queue-log", MULTI, "--view", "caller", "--sections", "answered", "--zone", "UTC").out;
+    assertThat(answered).contains("Первая очередь").contains("Очередей");
+    assertThat(answered.lines().filter(x -> x.startsWith("6001")).toList()).hasSize(2)
+        .allMatch(x -> x.matches(".*6000\\s+2\\s*$"));
+    assertThat(run("--queue-log", MULTI, "--sections", "answered").out).doesNotContain("Первая очередь");
   }
 
   @Test

@@ -55,6 +55,8 @@ final class Labels {
     l("col.talk", "Разговор", "Talk");
     l("col.position", "N", "Pos");
     l("col.status", "Статус", "Status");
+    l("col.firstQueue", "Первая очередь", "First queue");
+    l("col.stints", "Очередей", "Stints");
     l("col.answered", "Принято", "Answered");
     l("col.lost", "Потеряно", "Lost");
     l("col.waitTotal", "Время ожидания", "Wait time");
