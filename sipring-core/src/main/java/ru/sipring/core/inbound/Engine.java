@@ -730,6 +730,11 @@ final class Engine implements QueueLogSink {
     return callers.computeIfAbsent(key, Caller::new);
   }
 
+  /** Caller calls held in memory (open, or ended less than the grace ago); for tests of the memory bound. */
+  int callersHeld() {
+    return callers.size();
+  }
+
   private void callerOpened(int r) {
     callerOf(st.keyString(r)).open++;
   }

@@ -209,6 +209,50 @@ class CallerViewTest {
   }
 
   @Test
+  void memoryIsBoundedByOpenCallersAndTheGrace() {
+    // a call every 10 s, each lost after 5 s, for 50,000 s of log: 5,000 callers, at most ~13 in the grace
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      long t = 1_000_000 + 10L * i;
+      log.append(t).append("|c").append(i).append("|A|NONE|ENTERQUEUE||555|1\n");
+      log.append(t + 5).append("|c").append(i).append("|A|NONE|ABANDON|1|1|5\n");
+    }
+    Engine[] engine = new Engine[1];
+    int[] max = {0};
+    int[] rows = {0};
+    InboundStatistics cfg = caller().detailSink(null, l -> {
+      rows[0]++;
+      max[0] = Math.max(max[0], engine[0].callersHeld());
+    }).build();
+    engine[0] = new Engine(cfg, -1);
+    QueueLogInput.stream("gen", new java.io.ByteArrayInputStream(
+        log.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).read(engine[0]);
+    int beforeEnd = rows[0];
+    Aggregates a = engine[0].closeAll();
+    assertThat(a.lost).isEqualTo(5_000);
+    assertThat(rows[0]).isEqualTo(5_000);
+    // all but the last grace's worth were delivered while reading, not at the end
+    assertThat(beforeEnd).isGreaterThanOrEqualTo(5_000 - 14);
+    assertThat(max[0]).isBetween(1, 14);
+  }
+
+  /** The PBXware export has no caller in two queues: the caller view must then give the queue view's numbers. */
+  @Test
+  void realExportWithoutMultiStintCallersGivesTheSameNumbers() {
+    java.nio.file.Path csv = RealCorpusTest.corpus().resolve("pbxware-voipreports1_queue_log.csv");
+    InboundReport q = InboundStatistics.builder().build().compute(QueueLogInput.source(RealCorpusTest.pbxware(csv)));
+    InboundReport r = caller().build().compute(QueueLogInput.source(RealCorpusTest.pbxware(csv)));
+    assertThat(r.summary()).isEqualTo(q.summary());
+    assertThat(r.summary().answered()).isEqualTo(91);
+    assertThat(r.queues()).isEqualTo(q.queues());
+    assertThat(r.serviceLevel()).isEqualTo(q.serviceLevel());
+    assertThat(r.periods()).isEqualTo(q.periods());
+    assertThat(r.operators()).isEqualTo(q.operators());
+    assertThat(r.agents()).isEqualTo(q.agents());
+    assertThat(r.answered()).hasSameSizeAs(q.answered()).allMatch(a -> a.stints() == 1);
+  }
+
+  @Test
   void realAsterisk759FileInCallerView() {
     InboundReport q = InboundStatistics.builder().build()
         .compute(QueueLogInput.path(RealCorpusTest.corpus().resolve("issue-asterisk-759_freepbx-ast20.queue_log")));
