@@ -35,10 +35,13 @@ import org.asteriskjava.manager.action.QueueAddAction;
 import org.asteriskjava.manager.action.QueuePauseAction;
 import org.asteriskjava.manager.action.QueueRemoveAction;
 import org.asteriskjava.manager.action.QueueStatusAction;
+import org.asteriskjava.manager.event.AgentCompleteEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.ConnectEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.event.QueueCallerAbandonEvent;
 import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerError;
@@ -54,10 +57,14 @@ import ru.sipring.core.pbx.OriginateOutcome;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
 import ru.sipring.core.pbx.PbxGateway;
+import ru.sipring.core.pbx.QueueCallEvent;
+import ru.sipring.core.pbx.QueueCallEvents;
+import ru.sipring.core.pbx.QueueCallListener;
 import ru.sipring.core.pbx.QueueMember;
 
 /**
- * {@link PbxGateway} and {@link LiveQueueMonitor} over Asterisk's manager interface, built on asterisk-java's
+ * {@link PbxGateway}, {@link LiveQueueMonitor} and {@link QueueCallEvents} over Asterisk's manager interface, one AMI
+ * session for all three, built on asterisk-java's
  * raw {@code ManagerConnection} (not its live API, which floods Asterisk with GetVar actions).
  *
  * <p><b>Connection.</b> {@link #start} returns at once; the first login (Challenge/MD5) is retried in the
@@ -73,12 +80,15 @@ import ru.sipring.core.pbx.QueueMember;
  * can stall responses. One gateway thread ({@code sipring-ami-events}) folds events into live state; another
  * ({@code sipring-ami-listeners}) calls {@link LiveQueueMonitor.Listener}s, always with the newest state of a
  * queue (states a slow listener had no time for are skipped, so memory stays bounded); a third
- * ({@code sipring-ami-originate}) completes originate stages.
+ * ({@code sipring-ami-calls}) calls {@link QueueCallListener}s with every {@link QueueCallEvent} (AgentConnect,
+ * AgentComplete, QueueCallerAbandon) in AMI order, none skipped; a fourth ({@code sipring-ami-originate})
+ * completes originate stages. Each listener kind has its own thread, so a slow screen pop delays neither the
+ * wallboard nor AMI responses.
  * Member actions block the calling thread until Asterisk answers (at most {@code responseTimeout}).
  *
  * <p>Thread-safe.
  */
-public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
+public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueCallEvents {
   private static final Logger log = LoggerFactory.getLogger(AmiPbxGateway.class);
   private static final String ORIGINATE_ID_PREFIX = "sipring-originate-";
   private static final Duration ORIGINATE_GRACE = Duration.ofSeconds(15);
@@ -91,6 +101,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   private final ScheduledExecutorService timers;
   private final ExecutorService notifier;
   private final ExecutorService outcomes;
+  private final ExecutorService callNotifier;
+  private final List<QueueCallListener> callListeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong callEventsDelivered = new AtomicLong();
   /** Latest not-yet-delivered state per queue: a slow listener gets the newest state, memory stays bounded. */
   private final Map<String, LiveQueueState> undelivered = new ConcurrentHashMap<>();
   private final Thread eventThread;
@@ -133,6 +146,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     this.timers = Executors.newScheduledThreadPool(1, r -> daemon(r, "sipring-ami-timer"));
     this.notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-listeners"));
     this.outcomes = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-originate"));
+    this.callNotifier = Executors.newSingleThreadExecutor(r -> daemon(r, "sipring-ami-calls"));
     this.eventThread = daemon(this::eventLoop, "sipring-ami-events");
   }
 
@@ -357,10 +371,16 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     if (e.getClass() == QueueMemberEvent.class) {
       return; // part of a QueueStatus list, applied as a whole by Resync
     }
+    QueueCallEvent call = QueueCallEventMapper.map(e, clock.instant());
+    if (call != null) {
+      notifyCallListeners(call);
+    }
     String changed = tracker.apply(e);
+    LiveQueueState published = changed == null ? null : tracker.publish(changed);
+    // counted once the state is visible to snapshot(): a reader that saw the count also sees the state
     eventsProcessed.incrementAndGet();
-    if (changed != null) {
-      notifyListeners(tracker.publish(changed));
+    if (published != null) {
+      notifyListeners(published);
     }
   }
 
@@ -386,6 +406,26 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     });
   }
 
+  private void notifyCallListeners(QueueCallEvent event) {
+    if (callListeners.isEmpty()) {
+      return;
+    }
+    try {
+      callNotifier.execute(() -> {
+        for (QueueCallListener l : callListeners) {
+          try {
+            l.onEvent(event);
+          } catch (RuntimeException ex) {
+            log.warn("queue call listener {} failed on {}", l, event, ex);
+          }
+        }
+        callEventsDelivered.incrementAndGet();
+      });
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      log.debug("queue call event after close dropped: {}", event);
+    }
+  }
+
   // ------------------------------------------------------------------ live state
 
   @Override
@@ -408,6 +448,19 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
   public AutoCloseable addListener(Listener listener) {
     listeners.add(Objects.requireNonNull(listener));
     return () -> listeners.remove(listener);
+  }
+
+  /**
+   * Registers a listener for agent-connect, agent-complete and abandon events of every queue. It is called on
+   * the gateway's {@code sipring-ami-calls} thread, one event at a time, in AMI order; every event is
+   * delivered (none skipped), so a listener slower than the call rate makes the queue of undelivered events
+   * grow: hand long work (a CRM look-up) to a thread of your own. Events received before the listener was added
+   * are not replayed, and events during an AMI outage are lost (Asterisk does not resend them).
+   */
+  @Override
+  public AutoCloseable addCallListener(QueueCallListener listener) {
+    callListeners.add(Objects.requireNonNull(listener));
+    return () -> callListeners.remove(listener);
   }
 
   // ------------------------------------------------------------------ members
@@ -623,6 +676,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor {
     inbox.add(new Stop());
     notifier.shutdown();
     outcomes.shutdown();
+    callNotifier.shutdown();
   }
 
   private static Thread daemon(Runnable r, String name) {

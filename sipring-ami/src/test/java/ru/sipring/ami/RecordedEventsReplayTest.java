@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.sipring.core.pbx.LiveQueueState;
+import ru.sipring.core.pbx.QueueCallEvent;
 import ru.sipring.testkit.ami.AmiMessage;
 import ru.sipring.testkit.ami.FakeAsterisk;
 import ru.sipring.testkit.queue.QueueLogWriter;
@@ -109,10 +110,31 @@ class RecordedEventsReplayTest {
 
   @Test
   void asterisk12PlusAbandonStreamCountsTheAbandon() throws IOException {
-    List<AmiMessage> events = jsonEvents(corpus().resolve("ami/cacofonisk/queue_a_cancel.json"));
+    Path recording = corpus().resolve("ami/cacofonisk/queue_a_cancel.json");
+    List<AmiMessage> events = jsonEvents(recording);
     assertThat(events).hasSize(35);
+    java.util.concurrent.LinkedBlockingQueue<QueueCallEvent> calls = new java.util.concurrent.LinkedBlockingQueue<>();
+    gw.addCallListener(calls::add);
     replay(events);
     assertThat(gw.snapshot("670100-540100").orElseThrow().abandoned()).isEqualTo(1);
+    // the real QueueCallerAbandon reaches call listeners with its own values (read from the file, not copied)
+    JsonNode real = null;
+    for (JsonNode e : new ObjectMapper().readTree(recording.toFile())) {
+      if (e.path("Event").asText().equals("QueueCallerAbandon")) {
+        real = e;
+      }
+    }
+    assertThat(real).isNotNull();
+    JsonNode r = real;
+    Eventually.until(Duration.ofSeconds(5), "call event delivered", () -> !calls.isEmpty());
+    assertThat(calls).singleElement().isInstanceOfSatisfying(QueueCallEvent.CallerAbandoned.class, a -> {
+      assertThat(a.callId()).isEqualTo(r.path("Uniqueid").asText());
+      assertThat(a.queue()).isEqualTo("670100-540100");
+      assertThat(a.callerNumber()).isEqualTo(r.path("CallerIDNum").asText());
+      assertThat(a.position()).isEqualTo(r.path("Position").asInt());
+      assertThat(a.originalPosition()).isEqualTo(r.path("OriginalPosition").asInt());
+      assertThat(a.holdTime()).isEqualTo(Duration.ofSeconds(r.path("HoldTime").asLong()));
+    });
     assertThat(gw.isConnected()).isTrue();
   }
 }

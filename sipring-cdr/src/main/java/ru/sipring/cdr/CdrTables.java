@@ -1,9 +1,5 @@
 package ru.sipring.cdr;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
@@ -39,11 +35,7 @@ public final class CdrTables {
   /** Creates an empty FreePBX-layout table named {@code table}. */
   public static void createFreePbxTable(DataSource dataSource, String table) {
     String quoted = Sql.identifier(table, "table");
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute(String.format(FREEPBX_DDL, quoted));
-    } catch (SQLException e) {
-      throw DbFailures.translate("creating cdr table " + table, e);
-    }
+    Sql.execute(dataSource, String.format(FREEPBX_DDL, quoted), "creating cdr table " + table);
   }
 
   /** Inserts records in one transaction, in batches; all or nothing. */
@@ -51,31 +43,10 @@ public final class CdrTables {
     String quoted = Sql.identifier(table, "table");
     String sql = "INSERT INTO " + quoted + " (`" + String.join("`, `", CdrRecord.COLUMNS) + "`) VALUES ("
         + String.join(", ", Collections.nCopies(CdrRecord.COLUMNS.size(), "?")) + ")";
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int pending = 0;
-        for (CdrRecord r : records) {
-          for (int i = 0; i < CdrRecord.COLUMNS.size(); i++) {
-            ps.setObject(i + 1, r.column(CdrRecord.COLUMNS.get(i)));
-          }
-          ps.addBatch();
-          if (++pending == 1_000) {
-            ps.executeBatch();
-            pending = 0;
-          }
-        }
-        ps.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
+    Sql.insertAll(dataSource, sql, records, (ps, r) -> {
+      for (int i = 0; i < CdrRecord.COLUMNS.size(); i++) {
+        ps.setObject(i + 1, r.column(CdrRecord.COLUMNS.get(i)));
       }
-    } catch (SQLException e) {
-      throw DbFailures.translate("inserting into cdr table " + table, e);
-    }
+    }, "inserting into cdr table " + table);
   }
 }

@@ -14,13 +14,16 @@ import ru.sipring.core.SipRingException;
 /**
  * Turns JDBC/Jdbi failures into SipRing's typed exceptions, keeping the cause: the server unreachable or the
  * connection lost becomes {@link ConnectionException}, a constraint violation {@link RejectedException}, a
- * missing table or database {@link ru.sipring.core.NotFoundException}, anything else {@link SipRingException}. Thread-safe (stateless).
+ * missing table or database {@link ru.sipring.core.NotFoundException}, anything else {@link SipRingException}.
+ * One policy for every repository of sipring-cdr, including the survey and fax adapters in the sub-packages
+ * (which is why it is public); applications that write their own SQL on the same pool may use it too.
+ * Thread-safe (stateless).
  */
-final class DbFailures {
+public final class DbFailures {
   private DbFailures() {}
 
   /** Translates {@code failure}; {@code what} says what SipRing was doing ("reading asteriskcdrdb.cdr"). */
-  static SipRingException translate(String what, Throwable failure) {
+  public static SipRingException translate(String what, Throwable failure) {
     return translate(what, failure, constraint -> null);
   }
 

@@ -1,9 +1,5 @@
 package ru.sipring.cdr;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,7 +11,7 @@ import ru.sipring.core.queuelog.QueueLogRecord;
  * Asterisk and benchmarks; SipRing never writes to a PBX's queue_log). Thread-safe (stateless).
  */
 public final class QueueLogTables {
-  /** Layouts of the time and data columns. */
+  /** Layouts of the time and data columns. Immutable (thread-safe). */
   public enum Layout {
     /** Asterisk's alembic table: {@code time DATETIME}, {@code data1..data5}. */
     DATETIME,
@@ -27,6 +23,7 @@ public final class QueueLogTables {
 
   private QueueLogTables() {}
 
+  /** Creates an empty queue_log table named {@code table} with {@code layout}'s columns. */
   public static void create(DataSource dataSource, String table, Layout layout) {
     String quoted = Sql.identifier(table, "table");
     String time = layout == Layout.EPOCH ? "BIGINT NOT NULL" : "DATETIME NOT NULL";
@@ -38,11 +35,7 @@ public final class QueueLogTables {
         + ", callid VARCHAR(80) NOT NULL DEFAULT '', queuename VARCHAR(256) NOT NULL DEFAULT '', "
         + "agent VARCHAR(80) NOT NULL DEFAULT '', event VARCHAR(32) NOT NULL DEFAULT '', " + data
         + ", KEY queue_log_time (time), KEY queue_log_callid (callid)) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4";
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute(ddl);
-    } catch (SQLException e) {
-      throw DbFailures.translate("creating queue_log table " + table, e);
-    }
+    Sql.execute(dataSource, ddl, "creating queue_log table " + table);
   }
 
   /**
@@ -56,47 +49,26 @@ public final class QueueLogTables {
         ? "INSERT INTO " + quoted + " (time, callid, queuename, agent, event, data) VALUES (?, ?, ?, ?, ?, ?)"
         : "INSERT INTO " + quoted + " (time, callid, queuename, agent, event, data1, data2, data3, data4, data5)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int pending = 0;
-        for (QueueLogRecord r : records) {
-          if (layout == Layout.EPOCH) {
-            ps.setLong(1, r.epochSecond());
-          } else {
-            ps.setString(1, LocalDateTime.ofEpochSecond(r.epochSecond(), 0,
-                zone.getRules().getOffset(java.time.Instant.ofEpochSecond(r.epochSecond()))).toString()
-                .replace('T', ' '));
-          }
-          ps.setString(2, r.callId());
-          ps.setString(3, r.queue());
-          ps.setString(4, r.agent());
-          ps.setString(5, r.event());
-          if (layout == Layout.LEGACY_DATA) {
-            ps.setString(6, String.join("|", r.data()));
-          } else {
-            for (int i = 1; i <= 4; i++) {
-              ps.setString(5 + i, r.data(i));
-            }
-            ps.setString(10, r.data().size() > 4 ? String.join("|", r.data().subList(4, r.data().size())) : "");
-          }
-          ps.addBatch();
-          if (++pending == 1_000) {
-            ps.executeBatch();
-            pending = 0;
-          }
-        }
-        ps.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
+    Sql.insertAll(dataSource, sql, records, (ps, r) -> {
+      if (layout == Layout.EPOCH) {
+        ps.setLong(1, r.epochSecond());
+      } else {
+        ps.setString(1, LocalDateTime.ofEpochSecond(r.epochSecond(), 0,
+            zone.getRules().getOffset(java.time.Instant.ofEpochSecond(r.epochSecond()))).toString()
+            .replace('T', ' '));
       }
-    } catch (SQLException e) {
-      throw DbFailures.translate("inserting into queue_log table " + table, e);
-    }
+      ps.setString(2, r.callId());
+      ps.setString(3, r.queue());
+      ps.setString(4, r.agent());
+      ps.setString(5, r.event());
+      if (layout == Layout.LEGACY_DATA) {
+        ps.setString(6, String.join("|", r.data()));
+      } else {
+        for (int i = 1; i <= 4; i++) {
+          ps.setString(5 + i, r.data(i));
+        }
+        ps.setString(10, r.data().size() > 4 ? String.join("|", r.data().subList(4, r.data().size())) : "");
+      }
+    }, "inserting into queue_log table " + table);
   }
 }

@@ -27,7 +27,7 @@ public final class SipRingSchema {
 
   private SipRingSchema() {}
 
-  /** What a migration run did. */
+  /** What a migration run did. Immutable (thread-safe). */
   public record Result(int applied, String version) {}
 
   /**

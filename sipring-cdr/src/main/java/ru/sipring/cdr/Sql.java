@@ -1,16 +1,64 @@
 package ru.sipring.cdr;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.BadInputException;
 
 /** Small SQL helpers shared by the table readers. Stateless. */
 final class Sql {
   private Sql() {}
+
+  /** Sets the parameters of one row of a batch. */
+  @FunctionalInterface
+  interface RowBinder<T> {
+    void bind(PreparedStatement ps, T row) throws SQLException;
+  }
+
+  /** Runs one statement (DDL) on a connection of its own; {@code what} names the work in the error. */
+  static void execute(DataSource dataSource, String sql, String what) {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw DbFailures.translate(what, e);
+    }
+  }
+
+  /** Inserts {@code rows} with {@code sql} in one transaction, in batches of 1,000; all or nothing. */
+  static <T> void insertAll(DataSource dataSource, String sql, List<T> rows, RowBinder<? super T> binder,
+      String what) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int pending = 0;
+        for (T row : rows) {
+          binder.bind(ps, row);
+          ps.addBatch();
+          if (++pending == 1_000) {
+            ps.executeBatch();
+            pending = 0;
+          }
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw DbFailures.translate(what, e);
+    }
+  }
 
   /** Accepts {@code name} or {@code db.name} made of letters, digits and underscores; returns it quoted. */
   static String identifier(String name, String what) {

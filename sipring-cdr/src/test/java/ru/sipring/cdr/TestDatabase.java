@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Assumptions;
  * A private database on the test MariaDB server ({@code .ci/services.d/10-mariadb.sh} exports its address as
  * SIPRING_TEST_JDBC_URL / _DB_USER / _DB_PASSWORD), dropped on close, so parallel builds of several engineers
  * never see each other's tables. Without the server: fails under CI=true, skips with the reason otherwise.
+ * Public because the fax store tests and the CLI tests (through this module's test-jar) use it too; one instance
+ * belongs to one test class, its pool is thread-safe.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/]+)/([^?]*)(\\?.*)?");
   private final String name;
   private final String jdbcUrl;
@@ -34,11 +36,11 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** A fresh empty database named after {@code purpose}. */
-  static TestDatabase create(String purpose) {
-    String url = System.getenv("SIPRING_TEST_JDBC_URL");
+  public static TestDatabase create(String purpose) {
+    String url = serverJdbcUrl();
     if (url == null || url.isBlank()) {
-      String reason = "SIPRING_TEST_JDBC_URL is not set: start the test MariaDB with "
-          + "'source .ci/services.d/10-mariadb.sh'";
+      String reason = "SIPRING_TEST_JDBC_URL is not set and no Docker engine answers: start the test MariaDB "
+          + "with 'source .ci/services.d/10-mariadb.sh'";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + reason);
       }
@@ -63,30 +65,74 @@ final class TestDatabase implements AutoCloseable {
     return new TestDatabase(name, m.group(1) + "/" + name + params, m.group(1) + "/" + params);
   }
 
-  static String user() {
+  public static String user() {
+    if (System.getenv("SIPRING_TEST_JDBC_URL") == null && Container.server() != null) {
+      return "root";
+    }
     String u = System.getenv("SIPRING_TEST_DB_USER");
     return u == null ? "sipring" : u;
   }
 
-  static String password() {
+  public static String password() {
+    if (System.getenv("SIPRING_TEST_JDBC_URL") == null && Container.server() != null) {
+      return Container.server().getPassword();
+    }
     String p = System.getenv("SIPRING_TEST_DB_PASSWORD");
     return p == null ? "sipring" : p;
   }
 
-  HikariDataSource dataSource() {
+  /**
+   * The server to create test databases on: the one .ci/run starts (SIPRING_TEST_JDBC_URL), else — the extra
+   * path for developers' machines with a Docker engine — a MariaDB container started once per test JVM.
+   */
+  private static String serverJdbcUrl() {
+    String url = System.getenv("SIPRING_TEST_JDBC_URL");
+    if (url != null && !url.isBlank()) {
+      return url;
+    }
+    org.testcontainers.mariadb.MariaDBContainer server = Container.server();
+    return server == null ? null : server.getJdbcUrl();
+  }
+
+  /** Lazily started MariaDB container, shared by every test class of the JVM; Ryuk removes it at exit. */
+  private static final class Container {
+    private static final org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer SERVER = start();
+
+    static org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer server() {
+      return SERVER;
+    }
+
+    private static org.testcontainers.mariadb.@org.jspecify.annotations.Nullable MariaDBContainer start() {
+      boolean docker;
+      try {
+        docker = org.testcontainers.DockerClientFactory.instance().isDockerAvailable();
+      } catch (RuntimeException | LinkageError e) {
+        docker = false;
+      }
+      if (!docker) {
+        return null;
+      }
+      org.testcontainers.mariadb.MariaDBContainer c =
+          new org.testcontainers.mariadb.MariaDBContainer("mariadb:10.11").withDatabaseName("asteriskcdrdb");
+      c.start();
+      return c;
+    }
+  }
+
+  public HikariDataSource dataSource() {
     return dataSource;
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return jdbcUrl;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** Runs SQL statements on a plain connection of this database (setup code). */
-  void execute(String... sql) {
+  public void execute(String... sql) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
       for (String statement : sql) {
         s.execute(statement);
@@ -108,7 +154,7 @@ final class TestDatabase implements AutoCloseable {
   }
 
   /** The shared corpus ({@code sipring.corpus}, or /work/shared/corpus when that path does not exist). */
-  static Path corpus() {
+  public static Path corpus() {
     String property = System.getProperty("sipring.corpus");
     if (property != null && Files.isDirectory(Path.of(property))) {
       return Path.of(property);

@@ -24,7 +24,10 @@ public final class FaxDispatcher {
     this.zone = zone;
   }
 
-  /** What a dispatch did: the recorded fax and the addresses it was mailed to (empty: nobody may see it). */
+  /**
+   * What a dispatch did: the recorded fax and the addresses it was mailed to (empty: nobody may see it).
+   * Immutable (thread-safe).
+   */
   public record Result(InboxFax fax, List<String> mailedTo) {}
 
   /**

@@ -17,7 +17,7 @@ import ru.sipring.core.BadInputException;
  */
 public final class FaxDocument {
 
-  /** A format hfaxd takes ({@code FORM} command). */
+  /** A format hfaxd takes ({@code FORM} command). Immutable (thread-safe). */
   public enum Format {
     PDF("PDF", "pdf"),
     POSTSCRIPT("PS", "ps"),

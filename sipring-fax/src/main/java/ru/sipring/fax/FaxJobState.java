@@ -2,7 +2,7 @@ package ru.sipring.fax;
 
 /**
  * State of an outgoing job as hfaxd reports it ({@code %a} in JOBFMT, one letter of {@code "?TPSBWRDF"}),
- * with the simple phase a person reads: queued, sending, done, failed.
+ * with the simple phase a person reads: queued, sending, done, failed. Immutable (thread-safe).
  */
 public enum FaxJobState {
   UNDEFINED('?', "unknown"),

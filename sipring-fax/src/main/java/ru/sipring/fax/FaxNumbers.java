@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import ru.sipring.core.BadInputException;
 
 /** Checks fax numbers before they reach hfaxd. Stateless, thread-safe. */
-public final class FaxNumbers {
+final class FaxNumbers {
   // Digits with the separators people write; a leading '+'. Letters are refused: HylaFAX's dial rules would
   // silently turn "ABC" into "222", which is never what a fax user meant.
   private static final Pattern NUMBER = Pattern.compile("\\+?[0-9][0-9 ()\\-.]*");
@@ -15,7 +15,7 @@ public final class FaxNumbers {
    * Returns the number trimmed, or throws {@link BadInputException} naming {@code location} when it is empty,
    * contains letters or other characters, or has fewer than 3 digits.
    */
-  public static String check(String number, String location) {
+  static String check(String number, String location) {
     if (number == null || number.isBlank()) {
       throw new BadInputException(location, "fax number is empty");
     }

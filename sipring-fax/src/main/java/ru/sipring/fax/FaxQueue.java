@@ -1,6 +1,6 @@
 package ru.sipring.fax;
 
-/** The hfaxd queues SipRing lists. */
+/** The hfaxd queues SipRing lists. Immutable (thread-safe). */
 public enum FaxQueue {
   /** Active outgoing jobs ({@code sendq}). */
   SEND("sendq"),

@@ -5,7 +5,7 @@ import ru.sipring.core.RejectedException;
 /**
  * hfaxd refused a command. Keeps the server's reply code and text (for example {@code 530 Login incorrect.},
  * {@code 460 Failed to submit job 7: ...}, {@code 504 Cannot kill job: Operation not permitted.}) and the
- * command that caused it (passwords masked).
+ * command that caused it (passwords masked). Immutable once built (thread-safe).
  */
 public class FaxServerException extends RejectedException {
   private static final long serialVersionUID = 1L;

@@ -387,12 +387,13 @@ public final class HylaFaxClient implements AutoCloseable {
 
   /**
    * {@code JDELE}: removes a done or suspended job. Right after {@code JKILL} hfaxd answers
-   * "504 ... Job file lock failed" while faxq still holds the file; that is retried for up to 5 s.
+   * "504 ... Job file lock failed" while faxq still holds the file; that is retried for up to 5 s. The job is
+   * selected again before every try: after the lock failure hfaxd falls back to the default job.
    */
   public void delete(String jobId) {
-    selectJob(jobId);
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     while (true) {
+      selectJob(jobId);
       HfaxdReply r = send("JDELE");
       if (r.code() == 200) {
         return;

@@ -32,7 +32,10 @@ public record InboxFax(
     Folder folder,
     String commId) {
 
-  /** Where a received fax is shown. Archiving moves it out of the inbox; it stays on the server. */
+  /**
+   * Where a received fax is shown. Archiving moves it out of the inbox; it stays on the server. Immutable
+   * (thread-safe).
+   */
   public enum Folder {
     INBOX,
     ARCHIVE

@@ -14,7 +14,7 @@ import ru.sipring.core.BadInputException;
  */
 public final class SendRequest {
 
-  /** Vertical resolution: normal (98 lpi) or fine (196 lpi). */
+  /** Vertical resolution: normal (98 lpi) or fine (196 lpi). Immutable (thread-safe). */
   public enum Resolution {
     NORMAL(98),
     FINE(196);
@@ -30,7 +30,7 @@ public final class SendRequest {
     }
   }
 
-  /** When hfaxd mails the owner about the job ({@code NOTIFY}). */
+  /** When hfaxd mails the owner about the job ({@code NOTIFY}). Immutable (thread-safe). */
   public enum Notify {
     NONE("none"),
     DONE("done"),

@@ -12,7 +12,7 @@ public record SendResult(String tag, List<Job> jobs) {
   }
 
   /**
-   * One submitted job.
+   * One submitted job. Immutable (thread-safe).
    *
    * @param id hfaxd job id
    * @param groupId hfaxd group id

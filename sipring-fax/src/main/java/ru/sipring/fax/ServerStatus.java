@@ -18,7 +18,7 @@ public record ServerStatus(String scheduler, List<Modem> modems) {
   }
 
   /**
-   * One modem (a line): device name, its number and status as hfaxd reports them.
+   * One modem (a line): device name, its number and status as hfaxd reports them. Immutable (thread-safe).
    *
    * @param device for example {@code ttyIAX0}
    * @param number the modem's fax number

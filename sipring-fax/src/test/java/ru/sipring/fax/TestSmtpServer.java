@@ -14,27 +14,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal real SMTP server on loopback (RFC 5321 subset: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) that
- * keeps every message it accepts. Runs one thread per connection.
+ * keeps every message it accepts. Runs one thread per connection; safe to read from any thread. Public because the
+ * CLI tests use it too, through this module's test-jar.
  */
-final class TestSmtpServer implements AutoCloseable {
-  record Mail(String from, List<String> to, String data) {}
+public final class TestSmtpServer implements AutoCloseable {
+  /** One accepted message: envelope sender, envelope recipients and the DATA text (dot-unstuffed, CRLF lines). */
+  public record Mail(String from, List<String> to, String data) {}
 
   private final ServerSocket socket;
   private final List<Mail> mails = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
 
-  TestSmtpServer() throws IOException {
+  public TestSmtpServer() throws IOException {
     socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
     acceptor = new Thread(this::acceptLoop, "test-smtp");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
   }
 
-  List<Mail> mails() {
+  public List<Mail> mails() {
     return List.copyOf(mails);
   }
 

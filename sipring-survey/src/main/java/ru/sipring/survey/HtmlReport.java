@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
  * Labels in Russian or English. Stateless and thread-safe.
  */
 public final class HtmlReport {
-  /** The language of the report's own labels (question and option texts are shown as written). */
+  /**
+   * The language of the report's own labels (question and option texts are shown as written). Immutable
+   * (thread-safe).
+   */
   public enum Language { RU, EN }
 
   private static final Map<String, String> RU = Map.ofEntries(

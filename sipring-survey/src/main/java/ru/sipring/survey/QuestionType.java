@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The three kinds of question of the admin guide (§9): one of a list, several of a list, free text.
- * Only {@link #SINGLE} questions may branch on the answer.
+ * Only {@link #SINGLE} questions may branch on the answer. Immutable (thread-safe).
  */
 public enum QuestionType {
   /** "Один из списка": exactly one option; each option may name its own next question. */

@@ -3,7 +3,6 @@ package ru.sipring.survey;
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.SipRingException;
 
 /**
  * CSV export of responses, one row per response (opencsv, RFC 4180 quoting, comma separated, UTF-8 when the
@@ -63,11 +63,11 @@ public final class ResponseCsv {
       }
       csv.flush();
       if (csv.checkError()) {
-        throw new UncheckedIOException(new IOException("CSV writer reported an error"));
+        throw new SipRingException("cannot write survey CSV: the writer reported an error");
       }
       return rows;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write survey CSV", e);
+      throw new SipRingException("cannot write survey CSV: " + e.getMessage(), e);
     }
   }
 }

@@ -7,6 +7,7 @@ import ru.sipring.core.BadInputException;
 /**
  * Scenario JSON that is well-formed but cannot be turned into a scenario (an unknown question type, an
  * unsupported schema version). Carries one {@link ValidationProblem} per fault, each naming its question.
+ * Immutable once built (thread-safe).
  */
 public final class ScenarioFormatException extends BadInputException {
   private static final long serialVersionUID = 1L;

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.NotFoundException;
+import ru.sipring.core.SipRingException;
 
 /**
  * Reads and writes scenarios as JSON (schema documented in {@code docs/survey.md}). The schema is versioned
@@ -49,7 +49,7 @@ public final class ScenarioJson {
     } catch (NoSuchFileException e) {
       throw new NotFoundException("no such file: " + file, e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new SipRingException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -63,7 +63,7 @@ public final class ScenarioJson {
       String where = at == null ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw new BadInputException(where, e.getOriginalMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw new SipRingException("cannot read " + source + ": " + e.getMessage(), e);
     }
     if (dto == null) {
       throw new BadInputException(source, "empty document; expected a scenario object");
@@ -86,11 +86,12 @@ public final class ScenarioJson {
     }
   }
 
+  /** Writes a scenario to {@code file} (UTF-8), replacing it. */
   public static void write(Scenario scenario, Path file) {
     try {
       Files.writeString(file, write(scenario) + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw new SipRingException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 

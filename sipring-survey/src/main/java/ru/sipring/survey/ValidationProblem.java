@@ -41,10 +41,10 @@ public record ValidationProblem(String subject, Severity severity, Code code, St
     return subject + ": " + message;
   }
 
-  /** How bad a problem is. */
+  /** How bad a problem is. Immutable (thread-safe). */
   public enum Severity { ERROR, WARNING }
 
-  /** The kinds of problem the validator finds. */
+  /** The kinds of problem the validator finds. Immutable (thread-safe). */
   public enum Code {
     /** Scenario id or title is blank, or the schema version is not supported. */
     SCENARIO_FIELD,

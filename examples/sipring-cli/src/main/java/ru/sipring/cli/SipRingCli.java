@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         ru.sipring.cli.screenpop.ScreenPopCommand.class,
         ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
         ru.sipring.cli.fax.FaxCommand.class,
+        ru.sipring.cli.ha.ClusterCommand.class,
     })
 public final class SipRingCli implements Runnable {
 

@@ -1,7 +1,6 @@
 package ru.sipring.cdr.fax;
 
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,7 +16,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import ru.sipring.core.ConnectionException;
+import ru.sipring.cdr.DbFailures;
 import ru.sipring.core.SipRingException;
 import ru.sipring.fax.DistributionList;
 import ru.sipring.fax.FaxContact;
@@ -68,20 +67,8 @@ public final class JdbiFaxStores {
     } catch (SipRingException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw translate(what, e);
+      throw DbFailures.translate(what, e);
     }
-  }
-
-  static SipRingException translate(String what, RuntimeException e) {
-    Throwable t = e;
-    while (t != null) {
-      if (t instanceof SQLTransientConnectionException
-          || (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"))) {
-        return new ConnectionException(what + ": database unreachable or connection lost: " + t.getMessage(), e);
-      }
-      t = t.getCause();
-    }
-    return new SipRingException(what + " failed: " + e.getMessage(), e);
   }
 
   private static LocalDateTime utc(Instant i) {

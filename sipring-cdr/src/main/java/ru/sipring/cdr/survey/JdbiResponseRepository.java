@@ -19,6 +19,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.cdr.DbFailures;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
 import ru.sipring.survey.Answer;
@@ -140,7 +141,7 @@ public final class JdbiResponseRepository implements ResponseRepository {
     try {
       h = jdbi.open();
     } catch (RuntimeException e) {
-      throw SurveyDb.translate("reading survey responses", e);
+      throw DbFailures.translate("reading survey responses", e);
     }
     try {
       Query q = h.createQuery(sql);
@@ -151,7 +152,7 @@ public final class JdbiResponseRepository implements ResponseRepository {
       return fold(q, h);
     } catch (RuntimeException e) {
       h.close();
-      throw SurveyDb.translate("reading survey responses", e);
+      throw DbFailures.translate("reading survey responses", e);
     }
   }
 
@@ -238,7 +239,7 @@ public final class JdbiResponseRepository implements ResponseRepository {
     try {
       return rows.hasNext() ? rows.next() : null;
     } catch (RuntimeException e) {
-      throw SurveyDb.translate("reading survey responses", e);
+      throw DbFailures.translate("reading survey responses", e);
     }
   }
 }

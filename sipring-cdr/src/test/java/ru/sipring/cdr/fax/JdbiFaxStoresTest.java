@@ -2,6 +2,7 @@ package ru.sipring.cdr.fax;
 
 import org.junit.jupiter.api.AfterEach;
 import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cdr.TestDatabase;
 import ru.sipring.fax.FaxContactStore;
 import ru.sipring.fax.FaxLineStore;
 import ru.sipring.fax.FaxUserStore;
@@ -10,7 +11,7 @@ import ru.sipring.testkit.contract.FaxStoresContract;
 
 /** The fax store contract on a real MariaDB (a private database per test, migrated by Flyway). */
 class JdbiFaxStoresTest extends FaxStoresContract {
-  private FaxTestDatabase db;
+  private TestDatabase db;
   private JdbiFaxStores stores;
 
   @AfterEach
@@ -30,7 +31,7 @@ class JdbiFaxStoresTest extends FaxStoresContract {
   // the contract's @BeforeEach asks for the stores; one private, migrated database per test
   private JdbiFaxStores stores() {
     if (stores == null) {
-      db = FaxTestDatabase.create("fax");
+      db = TestDatabase.create("fax");
       SipRingSchema.migrate(db.dataSource());
       stores = JdbiFaxStores.create(db.dataSource());
     }

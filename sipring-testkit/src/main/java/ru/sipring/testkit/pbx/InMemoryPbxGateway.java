@@ -21,6 +21,9 @@ import ru.sipring.core.pbx.OriginateOutcome;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
 import ru.sipring.core.pbx.PbxGateway;
+import ru.sipring.core.pbx.QueueCallEvent;
+import ru.sipring.core.pbx.QueueCallEvents;
+import ru.sipring.core.pbx.QueueCallListener;
 import ru.sipring.core.pbx.QueueMember;
 
 /**
@@ -34,11 +37,15 @@ import ru.sipring.core.pbx.QueueMember;
  * script answers every call at once. Every request is recorded ({@link #originated()}), and the number of calls
  * in flight and its peak are tracked so a dialer's pacing can be checked.
  *
- * <p>Thread-safe: every method may be called from any thread. Originate stages complete on the thread that
+ * <p>Queue call events (agent connected and so on) are whatever the test {@link #publish publishes}: there are no
+ * calls here, so a host's screen pop or wallboard can be tested without an AMI server.
+ *
+ * <p>Thread-safe: every method may be called from any thread. Call listeners run on the thread that calls
+ * {@link #publish}, before it returns (unlike {@code AmiPbxGateway}, which has a thread of its own for them). Originate stages complete on the thread that
  * calls {@link #complete}, on the calling thread for immediate outcomes, or on a
  * {@link CompletableFuture#delayedExecutor delayed executor} thread for delayed ones.
  */
-public final class InMemoryPbxGateway implements PbxGateway {
+public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
 
   /** What the gateway does with one originate request. */
   public record Script(OriginateOutcome outcome, Duration delay, boolean held, @Nullable String detail) {
@@ -79,6 +86,7 @@ public final class InMemoryPbxGateway implements PbxGateway {
   private final Map<String, MemberState> members = new LinkedHashMap<>();
   private final List<OriginateRequest> originated = new ArrayList<>();
   private final Map<String, Pending> pending = new LinkedHashMap<>();
+  private final List<QueueCallListener> callListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Function<OriginateRequest, Script> script = r -> Script.now(OriginateOutcome.ANSWERED);
   private boolean reachable = true;
   private boolean closed;
@@ -255,6 +263,42 @@ public final class InMemoryPbxGateway implements PbxGateway {
   /** The member state of an interface in a queue, when it is a member. */
   public synchronized Optional<MemberState> member(String queue, String memberInterface) {
     return Optional.ofNullable(members.get(key(queue, memberInterface)));
+  }
+
+  /** Registers a listener for {@link #publish published} call events; closing the handle removes it. */
+  @Override
+  public AutoCloseable addCallListener(QueueCallListener listener) {
+    callListeners.add(Objects.requireNonNull(listener, "listener"));
+    return () -> callListeners.remove(listener);
+  }
+
+  /**
+   * Hands {@code event} to every call listener on the calling thread, as a PBX would report a call moment. A
+   * listener that throws does not stop the others; the first failure is rethrown afterwards so a test sees it.
+   * Nothing is delivered after {@link #close}.
+   */
+  public void publish(QueueCallEvent event) {
+    Objects.requireNonNull(event, "event");
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+    }
+    RuntimeException first = null;
+    for (QueueCallListener l : callListeners) {
+      try {
+        l.onEvent(event);
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
   @Override

@@ -17,6 +17,7 @@ import ru.sipring.core.RejectedException;
 import ru.sipring.core.pbx.OriginateOutcome;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
+import ru.sipring.core.pbx.QueueCallEvent;
 import ru.sipring.core.pbx.QueueMember;
 
 class InMemoryPbxGatewayTest {
@@ -107,5 +108,34 @@ class InMemoryPbxGatewayTest {
     assertThatThrownBy(() -> pbx.addMember(new QueueMember("100", "PJSIP/1", "A", 0, false)))
         .isInstanceOf(ConnectionException.class);
     assertThatThrownBy(() -> pbx.originate(call("Local/1@out", "x"))).isInstanceOf(ConnectionException.class);
+  }
+
+  @Test
+  void publishedCallEventsReachListenersOnTheCallingThreadUntilRemovedOrClosed() throws Exception {
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock);
+    List<QueueCallEvent> seen = new java.util.ArrayList<>();
+    List<String> threads = new java.util.ArrayList<>();
+    AutoCloseable handle = pbx.addCallListener(e -> {
+      seen.add(e);
+      threads.add(Thread.currentThread().getName());
+    });
+    pbx.addCallListener(e -> {
+      throw new IllegalStateException("listener bug");
+    });
+    QueueCallEvent connected = new QueueCallEvent.AgentConnected("1700000000.1", "6000", "79160000001", "",
+        "PJSIP/501", "Petrova", Duration.ofSeconds(12), Duration.ofSeconds(3), clock.instant());
+
+    assertThatThrownBy(() -> pbx.publish(connected)).hasMessage("listener bug");
+    assertThat(seen).containsExactly(connected);
+    assertThat(threads).containsExactly(Thread.currentThread().getName());
+
+    handle.close();
+    QueueCallEvent abandoned = new QueueCallEvent.CallerAbandoned("1700000000.2", "6000", "", 1, 1,
+        Duration.ofSeconds(40), clock.instant());
+    assertThatThrownBy(() -> pbx.publish(abandoned)).hasMessage("listener bug");
+    assertThat(seen).containsExactly(connected);
+
+    pbx.close();
+    pbx.publish(abandoned);   // nothing delivered, so the failing listener does not run either
   }
 }

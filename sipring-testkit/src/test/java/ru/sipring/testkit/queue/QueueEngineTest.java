@@ -58,6 +58,42 @@ class QueueEngineTest {
     assertThat(engine.member("6000", "PJSIP/502").orElseThrow().callsTaken()).isEqualTo(1);
   }
 
+  /**
+   * AgentConnect carries what Asterisk's app_queue sends (research/ami.md §3.1, from ast:apps/app_queue.c and
+   * main/manager_channels.c): the caller channel snapshot, the member channel snapshot with prefix {@code Dest},
+   * then Queue, MemberName, Interface, HoldTime and RingTime in seconds. Hosts build screen pops from these.
+   */
+  @Test
+  void agentConnectHasAsterisksHeaders() {
+    engine.createQueue("6000", QueueEngine.Strategy.RRMEMORY);
+    engine.addMember("6000", "PJSIP/501", "Petrova", 0, false, null, null, "MANAGER");
+    String uid = engine.join("6000", "4951234567", "Ivanov");
+    clock.advance(Duration.ofSeconds(9));
+    engine.offer(uid);
+    clock.advance(Duration.ofSeconds(3));
+    engine.connect(uid, "PJSIP/501");
+
+    AmiMessage connect = events.stream().filter(e -> "AgentConnect".equals(e.get("Event"))).findFirst().orElseThrow();
+    List<String> snapshot = List.of("Channel", "ChannelState", "ChannelStateDesc", "CallerIDNum", "CallerIDName",
+        "ConnectedLineNum", "ConnectedLineName", "Language", "AccountCode", "Context", "Exten", "Priority",
+        "Uniqueid", "Linkedid");
+    List<String> expected = new ArrayList<>(List.of("Event", "Privilege"));
+    expected.addAll(snapshot);
+    snapshot.forEach(h -> expected.add("Dest" + h));
+    expected.addAll(List.of("Queue", "MemberName", "Interface", "HoldTime", "RingTime"));
+    assertThat(connect.headers()).extracting(java.util.Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(connect.get("Privilege")).isEqualTo("agent,all");
+    assertThat(connect.get("Uniqueid")).isEqualTo(uid);
+    assertThat(connect.get("CallerIDNum")).isEqualTo("4951234567");
+    assertThat(connect.get("CallerIDName")).isEqualTo("Ivanov");
+    assertThat(connect.get("Interface")).isEqualTo("PJSIP/501");
+    assertThat(connect.get("MemberName")).isEqualTo("Petrova");
+    assertThat(connect.get("HoldTime")).isEqualTo("12");
+    assertThat(connect.get("RingTime")).isEqualTo("3");
+    assertThat(connect.get("DestChannel")).startsWith("PJSIP/501-");
+    assertThat(connect.get("DestUniqueid")).isNotEqualTo(uid);
+  }
+
   private String uidOfAgentLeg() {
     String connect = log.lines().stream().filter(l -> l.contains("|CONNECT|")).findFirst().orElseThrow();
     return connect.split("\\|")[6];

@@ -38,7 +38,8 @@ public final class AmiOptions {
     return AmiSettings.parse(ami, user, secret).withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
-  AmiPbxGateway connect() {
+  /** Connects a gateway, waiting {@code --ami-wait} seconds for the login; {@code ConnectionException} otherwise. */
+  public AmiPbxGateway connect() {
     return AmiPbxGateway.connect(settings(), Clock.systemUTC(), Duration.ofSeconds(waitSeconds));
   }
 }

@@ -7,8 +7,8 @@ import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
 
-/** Exit codes and messages of the database commands. */
-final class Failures {
+/** Exit codes and messages of the database commands (cdr, operators, recordings, survey report). */
+public final class Failures {
   static final int BAD_INPUT = 2;
   static final int UNREACHABLE = 3;
   static final int NOT_FOUND = 4;
@@ -17,7 +17,7 @@ final class Failures {
 
   private Failures() {}
 
-  static int report(String command, SipRingException e, PrintWriter err) {
+  public static int report(String command, SipRingException e, PrintWriter err) {
     err.println("sipring " + command + ": " + e.getMessage());
     err.flush();
     if (e instanceof BadInputException) {

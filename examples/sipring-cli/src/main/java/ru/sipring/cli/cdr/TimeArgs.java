@@ -9,10 +9,10 @@ import java.time.format.DateTimeParseException;
 import ru.sipring.core.BadInputException;
 
 /** Parses {@code --from/--to}: {@code 2024-05-01}, {@code 2024-05-01T09:00[:00]}, {@code 2024-05-01 09:00:00}, or with an offset. */
-final class TimeArgs {
+public final class TimeArgs {
   private TimeArgs() {}
 
-  static Instant parse(String option, String text, ZoneId zone) {
+  public static Instant parse(String option, String text, ZoneId zone) {
     String t = text.strip().replace(' ', 'T');
     try {
       if (t.length() == 10) {

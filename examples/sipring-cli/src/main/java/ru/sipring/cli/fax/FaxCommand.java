@@ -6,17 +6,19 @@ import picocli.CommandLine.Command;
 @Command(
     name = "fax",
     mixinStandardHelpOptions = true,
-    description = "Fax server on HylaFAX (hfaxd): send, list queues, get received faxes, kill jobs, status, fax-to-email.",
+    description = "Fax server on HylaFAX (hfaxd): send, list queues, get received faxes, kill jobs, status, fax-to-email, contacts and distribution lists.",
     subcommands = {
         FaxSendCommand.class,
         FaxListCommand.class,
         FaxGetCommand.class,
-        FaxKillCommand.class,
+        FaxJobControlCommands.Kill.class,
         FaxJobControlCommands.Suspend.class,
         FaxJobControlCommands.Resubmit.class,
         FaxJobControlCommands.Delete.class,
         FaxStatusCommand.class,
         FaxDispatchCommand.class,
+        FaxContactsCommands.Contacts.class,
+        FaxContactsCommands.Lists.class,
     })
 public final class FaxCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -55,9 +55,14 @@ abstract class FaxCommandBase implements Callable<Integer> {
   private int fail(int code, SipRingException e) {
     out().flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.println("sipring fax " + spec.name() + ": " + e.getMessage());
+    err.println("sipring fax " + label() + ": " + e.getMessage());
     err.flush();
     return code;
+  }
+
+  /** The command's name in error messages, after "sipring fax". */
+  String label() {
+    return spec.name();
   }
 
   void printJson(Object tree) throws Exception {

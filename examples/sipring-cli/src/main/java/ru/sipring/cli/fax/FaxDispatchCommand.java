@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Command;
 import ru.sipring.cdr.Databases;
@@ -48,11 +47,14 @@ final class FaxDispatchCommand extends FaxCommandBase {
   @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}") String dbUser;
   @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}") String dbPassword;
 
+  /** The application's one clock: the fax center and the receive event read the same time source. */
+  private final Clock clock = Clock.systemUTC();
+
   @Override
   void execute() throws Exception {
     FaxConfig cfg = FaxConfig.load(config);
     if (db == null) {
-      FaxCenter center = FaxCenter.builder(noServer()).clock(Clock.systemUTC()).build();
+      FaxCenter center = FaxCenter.builder(noServer()).clock(clock).build();
       cfg.loadInto(center.lines(), center.users());
       dispatch(cfg, center);
       return;
@@ -61,7 +63,7 @@ final class FaxDispatchCommand extends FaxCommandBase {
       SipRingSchema.migrate(ds);
       JdbiFaxStores stores = JdbiFaxStores.create(ds);
       FaxCenter center = FaxCenter.builder(noServer()).users(stores.users()).lines(stores.lines())
-          .received(stores.received()).contacts(stores.contacts()).clock(Clock.systemUTC()).build();
+          .received(stores.received()).contacts(stores.contacts()).clock(clock).build();
       // lines and users in the JSON (if any) are saved over the database's
       cfg.loadInto(center.lines(), center.users());
       dispatch(cfg, center);
@@ -80,7 +82,7 @@ final class FaxDispatchCommand extends FaxCommandBase {
     }
     FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(), new FaxMailer(cfg.smtp), cfg.zone);
     FaxDispatcher.Result r = dispatcher.dispatch(
-        new ReceiveEvent(file, device, commId, cidNumber, cidName, sender, pages, Instant.now()), tiff);
+        new ReceiveEvent(file, device, commId, cidNumber, cidName, sender, pages, clock.instant()), tiff);
     if (format == Format.json) {
       ObjectNode o = JSON.createObjectNode().put("file", r.fax().file()).put("line", r.fax().lineName())
           .put("device", r.fax().device()).put("category", r.fax().category());
@@ -93,7 +95,7 @@ final class FaxDispatchCommand extends FaxCommandBase {
   }
 
   // dispatch reads the file from the spool it runs in; it never needs an hfaxd session
-  private static FaxSessions noServer() {
+  static FaxSessions noServer() {
     return new FaxSessions() {
       @Override public HylaFaxClient openAs(FaxUser user) { throw new IllegalStateException("dispatch uses no hfaxd session"); }
       @Override public HylaFaxClient openService() { throw new IllegalStateException("dispatch uses no hfaxd session"); }

@@ -5,49 +5,64 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import ru.sipring.fax.HylaFaxClient;
 
-/** {@code suspend}, {@code resubmit} and {@code delete} of a job. */
+/**
+ * {@code kill}, {@code suspend}, {@code resubmit} and {@code delete} of one job: connect, act, print
+ * {@code job ID <done>}; exit 0 when hfaxd did it.
+ */
 final class FaxJobControlCommands {
   private FaxJobControlCommands() {}
 
-  @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend a queued job.")
-  static final class Suspend extends FaxCommandBase {
+  /** What the four commands share: the server options, the job id and the one-line answer. */
+  abstract static class JobCommand extends FaxCommandBase {
     @Mixin FaxServerOptions server;
     @Parameters(paramLabel = "JOB_ID") String jobId;
 
+    /** Asks hfaxd to act on the job and returns the past participle for the answer ("killed"). */
+    abstract String act(HylaFaxClient client, String jobId);
+
     @Override
-    void execute() {
+    final void execute() {
+      String done;
       try (HylaFaxClient c = server.connect()) {
-        c.suspend(jobId);
+        done = act(c, jobId);
       }
-      out().println("job " + jobId + " suspended");
+      out().println("job " + jobId + " " + done);
+    }
+  }
+
+  @Command(name = "kill", mixinStandardHelpOptions = true, description = "Kill (abort) an outgoing job.")
+  static final class Kill extends JobCommand {
+    @Override
+    String act(HylaFaxClient client, String jobId) {
+      client.kill(jobId);
+      return "killed";
+    }
+  }
+
+  @Command(name = "suspend", mixinStandardHelpOptions = true, description = "Suspend a queued job.")
+  static final class Suspend extends JobCommand {
+    @Override
+    String act(HylaFaxClient client, String jobId) {
+      client.suspend(jobId);
+      return "suspended";
     }
   }
 
   @Command(name = "resubmit", mixinStandardHelpOptions = true, description = "Submit a suspended job again.")
-  static final class Resubmit extends FaxCommandBase {
-    @Mixin FaxServerOptions server;
-    @Parameters(paramLabel = "JOB_ID") String jobId;
-
+  static final class Resubmit extends JobCommand {
     @Override
-    void execute() {
-      try (HylaFaxClient c = server.connect()) {
-        c.resubmit(jobId);
-      }
-      out().println("job " + jobId + " submitted");
+    String act(HylaFaxClient client, String jobId) {
+      client.resubmit(jobId);
+      return "submitted";
     }
   }
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a done or suspended job.")
-  static final class Delete extends FaxCommandBase {
-    @Mixin FaxServerOptions server;
-    @Parameters(paramLabel = "JOB_ID") String jobId;
-
+  static final class Delete extends JobCommand {
     @Override
-    void execute() {
-      try (HylaFaxClient c = server.connect()) {
-        c.delete(jobId);
-      }
-      out().println("job " + jobId + " deleted");
+    String act(HylaFaxClient client, String jobId) {
+      client.delete(jobId);
+      return "deleted";
     }
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.cli.ami.AmiOptions;
 import ru.sipring.cli.campaign.StoreOptions;
 import ru.sipring.core.BadInputException;
@@ -35,7 +36,7 @@ import ru.sipring.survey.ValidationReport;
 /**
  * {@code sipring screen-pop}: a minimal operator-screen host. Listens to Asterisk's AMI for agent-connect events
  * and prints one JSON line per connected call with the client card from the campaign base and the queue's
- * survey, which is what a CRM or web panel would show. Wiring: {@link AmiAgentConnects} → {@link
+ * survey, which is what a CRM or web panel would show. Wiring: {@link AmiPbxGateway}'s call events → {@link
  * ScreenPopWiring} → survey {@link ScreenPops} with {@link CampaignClientCards}.
  */
 @Command(
@@ -125,7 +126,9 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
           done.countDown();
         }
       });
-      try (AmiAgentConnects events = AmiAgentConnects.connect(ami.settings(), ScreenPopWiring.create(pops, operators))) {
+      // one AMI session: the gateway's own, whose call events feed the pops
+      try (AmiPbxGateway gateway = ami.connect();
+           ScreenPopWiring.Subscription events = ScreenPopWiring.create(pops, operators).subscribe(gateway)) {
         err.println("sipring screen-pop: listening to AMI " + ami.settings().host() + ":" + ami.settings().port()
             + "; " + cards.size()
             + " client number(s), surveys for " + (surveys.isEmpty() ? "no queue" : String.join(", ", surveys.keySet())));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import ru.sipring.core.BadInputException;
-import ru.sipring.core.NotFoundException;
+import ru.sipring.core.SipRingException;
 import ru.sipring.survey.Answer;
 import ru.sipring.survey.CallContext;
 import ru.sipring.survey.Option;
@@ -33,10 +33,11 @@ import ru.sipring.survey.SurveyRun;
 import ru.sipring.survey.ValidationProblem;
 import ru.sipring.survey.ValidationReport;
 
-/** {@code sipring survey ...}: check and try out survey scenarios. */
+/** {@code sipring survey ...}: check and try out survey scenarios, report on stored responses. */
 @Command(name = "survey", mixinStandardHelpOptions = true,
-    description = "Survey scenarios: validate a scenario file, or test-run it in the terminal.",
-    subcommands = {SurveyCommand.Validate.class, SurveyCommand.Test.class})
+    description = "Survey scenarios: validate a scenario file, test-run it in the terminal, report on stored "
+        + "responses.",
+    subcommands = {SurveyCommand.Validate.class, SurveyCommand.Test.class, SurveyReportCommand.class})
 public final class SurveyCommand implements Runnable {
   /** Exit code for a scenario with errors. */
   static final int INVALID = 1;
@@ -63,7 +64,8 @@ public final class SurveyCommand implements Runnable {
       out.println(ValidationProblem.SCENARIO + ": " + e.getMessage());
       exit[0] = INVALID;
       return null;
-    } catch (NotFoundException | UncheckedIOException e) {
+    } catch (SipRingException e) {
+      // not found or unreadable (BadInputException, the scenario's own fault, is handled above)
       err.println("sipring survey: " + e.getMessage());
       exit[0] = UNREADABLE;
       return null;

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ru.sipring.cdr.CdrRecord;
 import ru.sipring.cdr.CdrTables;
+import ru.sipring.cdr.TestDatabase;
 import ru.sipring.cli.SipRingCli;
 
 /** {@code sipring cdr}, {@code operators} and {@code recording} against the test MariaDB. */
 class CdrCommandsTest {
-  private static CliDatabase db;
+  private static TestDatabase db;
 
   @TempDir
   Path tmp;
@@ -50,9 +51,9 @@ class CdrCommandsTest {
 
   @BeforeAll
   static void database() {
-    db = CliDatabase.create();
-    CdrTables.createFreePbxTable(db.dataSource, "cdr");
-    CdrTables.insert(db.dataSource, "cdr", List.of(
+    db = TestDatabase.create("cli");
+    CdrTables.createFreePbxTable(db.dataSource(), "cdr");
+    CdrTables.insert(db.dataSource(), "cdr", List.of(
         row("2024-05-01T09:00:00", "101", "200", "ANSWERED", "1714543200.1", "rec-1.wav"),
         row("2024-05-01T10:00:00", "102", "200", "NO ANSWER", "1714546800.2", ""),
         row("2024-05-02T11:00:00", "101", "201", "BUSY", "1714636800.3", "")));
@@ -69,7 +70,8 @@ class CdrCommandsTest {
 
   private static String[] dbArgs(String... rest) {
     List<String> args = new ArrayList<>(List.of(rest));
-    args.addAll(List.of("--db", db.url, "--db-user", CliDatabase.user(), "--db-password", CliDatabase.password()));
+    args.addAll(List.of("--db", db.jdbcUrl(), "--db-user", TestDatabase.user(),
+        "--db-password", TestDatabase.password()));
     return args.toArray(String[]::new);
   }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import ru.sipring.cdr.QueueLogTableSource;
 import ru.sipring.cdr.QueueLogTables;
+import ru.sipring.cdr.TestDatabase;
 import ru.sipring.cli.report.SampleQueueLog;
 import ru.sipring.core.inbound.InboundStatistics;
 import ru.sipring.core.queuelog.QueueLogInput;
@@ -35,7 +36,7 @@ import ru.sipring.core.report.render.TextReportRenderer;
  * Only the input's source names differ (a path vs a table), so they are compared apart.
  */
 class ReportFromTableEquivalenceTest {
-  private static CliDatabase db;
+  private static TestDatabase db;
   private static int tables;
 
   @TempDir
@@ -43,7 +44,7 @@ class ReportFromTableEquivalenceTest {
 
   @BeforeAll
   static void database() {
-    db = CliDatabase.create();
+    db = TestDatabase.create("cli");
   }
 
   @AfterAll
@@ -68,10 +69,10 @@ class ReportFromTableEquivalenceTest {
     List<String> lines = SampleQueueLog.generate(SampleQueueLog.DEFAULT_SEED);
     Path file = Files.write(tmp.resolve("queue_log"), lines, StandardCharsets.UTF_8);
     String table = "ql_" + (++tables);
-    QueueLogTables.create(db.dataSource, table, layout);
-    QueueLogTables.insert(db.dataSource, table, layout, SampleQueueLog.ZONE,
+    QueueLogTables.create(db.dataSource(), table, layout);
+    QueueLogTables.insert(db.dataSource(), table, layout, SampleQueueLog.ZONE,
         lines.stream().filter(l -> !l.isBlank()).map(ReportFromTableEquivalenceTest::parse).toList());
-    QueueLogTableSource source = QueueLogTableSource.builder(db.dataSource).table(table).zone(SampleQueueLog.ZONE)
+    QueueLogTableSource source = QueueLogTableSource.builder(db.dataSource()).table(table).zone(SampleQueueLog.ZONE)
         .build();
 
     for (ReportWindow window : List.of(ReportWindow.all(SampleQueueLog.ZONE),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import ru.sipring.cli.SipRingCli;
+import ru.sipring.fax.TestSmtpServer;
 
 /** {@code sipring fax ...} against the real hfaxd from .ci/services.d/30-hylafax.sh; checks the contracts. */
 class FaxCliLiveTest {

@@ -1,32 +1,24 @@
 package ru.sipring.cli.fax;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import ru.sipring.cdr.Databases;
 import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cdr.TestDatabase;
 import ru.sipring.cdr.fax.JdbiFaxStores;
 import ru.sipring.cli.SipRingCli;
 import ru.sipring.fax.FaxLine;
 import ru.sipring.fax.FaxUser;
 import ru.sipring.fax.InboxFax;
+import ru.sipring.fax.TestSmtpServer;
 
 /** {@code fax dispatch --db}: users and lines come from MariaDB, the received fax is recorded there. */
 class FaxDispatchDbTest {
@@ -34,32 +26,12 @@ class FaxDispatchDbTest {
 
   @Test
   void recordsTheFaxWithLineAndCategoryInMariaDbAndMailsAllowedUsers() throws Exception {
-    String url = System.getenv("SIPRING_TEST_JDBC_URL");
-    if (url == null || url.isBlank()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but SIPRING_TEST_JDBC_URL is not set (.ci/services.d/10-mariadb.sh)");
-      }
-      Assumptions.abort("SIPRING_TEST_JDBC_URL is not set: source .ci/services.d/10-mariadb.sh");
-    }
-    String user = System.getenv().getOrDefault("SIPRING_TEST_DB_USER", "sipring");
-    String password = System.getenv().getOrDefault("SIPRING_TEST_DB_PASSWORD", "sipring");
-    Matcher m = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/]+)/([^?]*)(\\?.*)?").matcher(url);
-    assertThat(m.matches()).as(url).isTrue();
-    String name = "sipring_t_faxcli_" + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-    String params = m.group(3) == null ? "" : m.group(3);
-    try (Connection c = DriverManager.getConnection(m.group(1) + "/" + params, user, password);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
-    }
-    String dbUrl = m.group(1) + "/" + name + params;
-    try {
-      try (HikariDataSource ds = Databases.pooled(dbUrl, user, password)) {
-        SipRingSchema.migrate(ds);
-        JdbiFaxStores stores = JdbiFaxStores.create(ds);
-        stores.lines().save(new FaxLine("ttyIAX2", "Управление 3", "FAX2"));
-        stores.users().save(FaxUser.regular("olga", "olga@example.invalid", Set.of("ttyIAX2"), Set.of("FAX2")));
-        stores.users().save(FaxUser.regular("petr", "petr@example.invalid", Set.of("ttyIAX2"), Set.of("FAX")));
-      }
+    try (TestDatabase db = TestDatabase.create("faxcli")) {
+      SipRingSchema.migrate(db.dataSource());
+      JdbiFaxStores stores = JdbiFaxStores.create(db.dataSource());
+      stores.lines().save(new FaxLine("ttyIAX2", "Управление 3", "FAX2"));
+      stores.users().save(FaxUser.regular("olga", "olga@example.invalid", Set.of("ttyIAX2"), Set.of("FAX2")));
+      stores.users().save(FaxUser.regular("petr", "petr@example.invalid", Set.of("ttyIAX2"), Set.of("FAX")));
       Path recvq = Files.createDirectories(tmp.resolve("spool/recvq"));
       Path ps = tmp.resolve("in.ps");
       Files.writeString(ps, "%!PS\n/Helvetica findfont 30 scalefont setfont 72 700 moveto (DB) show showpage\n");
@@ -76,23 +48,17 @@ class FaxDispatchDbTest {
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute("fax", "dispatch", "--spool", tmp.resolve("spool").toString(), "--file",
             "recvq/fax000000029.tif", "--device", "ttyIAX2", "--sender", "+7 499 555-00-00", "--pages", "1",
-            "--config", config.toString(), "--db", dbUrl, "--db-user", user, "--db-password", password);
+            "--config", config.toString(), "--db", db.jdbcUrl(), "--db-user", TestDatabase.user(),
+            "--db-password", TestDatabase.password());
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Управление 3").contains("olga@example.invalid").doesNotContain("petr");
         assertThat(smtp.mails()).hasSize(1);
       }
-      try (HikariDataSource ds = Databases.pooled(dbUrl, user, password)) {
-        InboxFax fax = JdbiFaxStores.create(ds).received().find("fax000000029.tif").orElseThrow();
-        assertThat(fax.device()).isEqualTo("ttyIAX2");
-        assertThat(fax.lineName()).isEqualTo("Управление 3");
-        assertThat(fax.category()).isEqualTo("FAX2");
-        assertThat(fax.sender()).isEqualTo("+7 499 555-00-00");
-      }
-    } finally {
-      try (Connection c = DriverManager.getConnection(m.group(1) + "/" + params, user, password);
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS `" + name + "`");
-      }
+      InboxFax fax = stores.received().find("fax000000029.tif").orElseThrow();
+      assertThat(fax.device()).isEqualTo("ttyIAX2");
+      assertThat(fax.lineName()).isEqualTo("Управление 3");
+      assertThat(fax.category()).isEqualTo("FAX2");
+      assertThat(fax.sender()).isEqualTo("+7 499 555-00-00");
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.sipring.fax.TestSmtpServer;
 
 /**
  * The whole receive chain on the real HylaFAX install: Debian's {@code bin/faxrcvd} sources

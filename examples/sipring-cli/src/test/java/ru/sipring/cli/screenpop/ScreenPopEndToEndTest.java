@@ -38,17 +38,17 @@ import ru.sipring.testkit.time.Eventually;
 
 /**
  * The whole screen-pop path over the wire: the fake Asterisk's queue connects a caller to an operator, its AMI
- * AgentConnect reaches {@link AmiAgentConnects} (asterisk-java), {@link ScreenPopWiring} resolves the operator,
- * survey's {@link ScreenPops} finds the queue's scenario and the card from the campaign client base
- * ({@link CampaignClientCards}), and the host's listener gets the pop. Members are added through the AMI adapter
- * ({@link AmiPbxGateway}), as a host would.
+ * AgentConnect reaches the AMI adapter ({@link AmiPbxGateway}, asterisk-java) as a queue call event,
+ * {@link ScreenPopWiring} (subscribed to the gateway) resolves the operator, survey's {@link ScreenPops} finds
+ * the queue's scenario and the card from the campaign client base ({@link CampaignClientCards}), and the host's
+ * listener gets the pop. Members are added through the same gateway, as a host would: one AMI session in all.
  */
 class ScreenPopEndToEndTest {
   static final Path SCENARIO = Path.of("../surveys/car-loan.json");
 
   private FakeAsterisk pbx;
   private AmiPbxGateway gateway;
-  private AmiAgentConnects agentConnects;
+  private ScreenPopWiring.Subscription agentConnects;
   private InMemoryCampaignStore clients;
   private CampaignClientCards cards;
   private Assignment assignment;
@@ -88,7 +88,7 @@ class ScreenPopEndToEndTest {
       shown.add(pop);
     });
     AgentDirectory operators = AgentDirectory.of(Map.of("PJSIP/501", new Operator("501", "Петрова ЛВ")));
-    agentConnects = AmiAgentConnects.connect(settings("sipring-secret"), ScreenPopWiring.create(pops, operators));
+    agentConnects = ScreenPopWiring.create(pops, operators).subscribe(gateway);
   }
 
   static AmiSettings settingsFor(FakeAsterisk pbx, String secret) {
@@ -192,9 +192,9 @@ class ScreenPopEndToEndTest {
     int logins = pbx.loginCount();
 
     pbx.dropConnections();
-    // asterisk-java logs in again by itself; the gateway does too (two sessions, so two more logins)
-    Eventually.until(Duration.ofSeconds(15), "AMI sessions back", () -> pbx.loginCount() >= logins + 2
-        && agentConnects.isConnected());
+    // the gateway logs in again on its back-off; the subscription stays (one session, so one more login)
+    Eventually.until(Duration.ofSeconds(15), "AMI session back", () -> pbx.loginCount() >= logins + 1
+        && gateway.isConnected());
 
     ScreenPop after = popFor("6000", "89030000002", "PJSIP/501");
     assertThat(after.client()).map(ClientCard::name).hasValue("Сидорова Анна");
@@ -202,8 +202,25 @@ class ScreenPopEndToEndTest {
   }
 
   @Test
+  void theScreenPopSharesTheGatewaysAmiSessionNoSecondLogin() throws InterruptedException {
+    assertThat(popFor("6000", "+7 916 000-00-01", "PJSIP/501").client()).isPresent();
+    assertThat(popFor("6001", "89030000002", "PJSIP/777").client()).isPresent();
+
+    assertThat(pbx.loginCount()).as("AMI logins").isEqualTo(1);
+    assertThat(pbx.sessionCount()).as("AMI sessions open").isEqualTo(1);
+  }
+
+  @Test
+  void aClosedSubscriptionPopsNoMore() throws InterruptedException {
+    agentConnects.close();
+    answered("6000", "+7 916 000-00-01", "PJSIP/501");
+    assertThat(shown.poll(1, TimeUnit.SECONDS)).isNull();
+    agentConnects = null;
+  }
+
+  @Test
   void aRefusedLoginIsAConnectionException() {
-    assertThatThrownBy(() -> AmiAgentConnects.connect(settings("wrong"), call -> { }))
+    assertThatThrownBy(() -> AmiPbxGateway.connect(settings("wrong"), Clock.systemUTC(), Duration.ofSeconds(2)))
         .isInstanceOf(ConnectionException.class).hasMessageContaining("127.0.0.1:" + pbx.port());
   }
 }

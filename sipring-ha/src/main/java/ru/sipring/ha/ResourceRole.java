@@ -1,0 +1,44 @@
+package ru.sipring.ha;
+
+import java.util.Locale;
+
+/**
+ * Role of a resource instance. Pacemaker 2.1 writes {@code Promoted}/{@code Unpromoted}; older versions wrote
+ * {@code Master}/{@code Slave}. {@link #parse} accepts both, case-insensitively.
+ */
+public enum ResourceRole {
+  STOPPED, STARTING, STARTED, STOPPING, MIGRATING, PROMOTING, PROMOTED, DEMOTING, UNPROMOTED, UNKNOWN;
+
+  /** Parses a crm_mon role; unknown words become {@link #UNKNOWN} (never a healthy role). */
+  public static ResourceRole parse(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "stopped" -> STOPPED;
+      case "starting" -> STARTING;
+      case "started" -> STARTED;
+      case "stopping" -> STOPPING;
+      case "migrating" -> MIGRATING;
+      case "promoting" -> PROMOTING;
+      case "promoted", "master" -> PROMOTED;
+      case "demoting" -> DEMOTING;
+      case "unpromoted", "slave" -> UNPROMOTED;
+      default -> UNKNOWN;
+    };
+  }
+
+  /** Running in a steady state. */
+  public boolean running() {
+    return this == STARTED || this == PROMOTED || this == UNPROMOTED;
+  }
+
+  /** A transition in progress: the cluster has not settled. */
+  public boolean transitional() {
+    return this == STARTING || this == STOPPING || this == MIGRATING || this == PROMOTING || this == DEMOTING;
+  }
+
+  /** The spelling pacemaker 2.1 uses. */
+  public String display() {
+    String n = name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+  }
+}
