@@ -22,11 +22,36 @@ import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 
 /** The Java snippets of docs/inbound.md, compiled and run. */
 class InboundEngineDocsTest {
   @TempDir Path dir;
+
+  /** docs/inbound.md, "Caller view (multi-stint)". */
+  @Test
+  void callerView() throws IOException {
+    Path log = Files.writeString(dir.resolve("queue_log"), String.join("\n",
+        "1000|c1|A|NONE|ENTERQUEUE||500|1",
+        "1030|c1|A|NONE|EXITWITHTIMEOUT|1|1|30",
+        "1031|c1|B|NONE|ENTERQUEUE||500|1",
+        "1041|c1|B|SIP/1|CONNECT|10|m1|1",
+        "1101|c1|B|SIP/1|COMPLETECALLER|10|60|1", ""));
+    InboundStatistics stats = InboundStatistics.builder()
+        .view(ReportView.CALLER)                 // default ReportView.QUEUE
+        .callerGrace(Duration.ofSeconds(120))    // the default
+        .build();
+    InboundReport report = stats.compute(QueueLogInput.path(log));
+    assertThat(report.view()).isEqualTo(ReportView.CALLER);
+    assertThat(report.summary().answered()).isEqualTo(1);
+    assertThat(report.summary().lost()).isZero();
+    AnsweredCall call = report.answered().get(0);
+    assertThat(call.queue()).isEqualTo("B");
+    assertThat(call.firstQueue()).isEqualTo("A");
+    assertThat(call.stints()).isEqualTo(2);
+    assertThat(call.waitTime()).isEqualTo(Duration.ofSeconds(40));
+  }
 
   @Test
   void javaApi() throws IOException {

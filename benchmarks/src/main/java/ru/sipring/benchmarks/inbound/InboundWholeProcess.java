@@ -35,23 +35,26 @@ public final class InboundWholeProcess {
     boolean inMemory = false;
     int repeat = 1;
     int threads = 1;
+    ru.sipring.core.report.ReportView view = ru.sipring.core.report.ReportView.QUEUE;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--details-csv" -> csvDir = Path.of(args[++i]);
         case "--details-in-memory" -> inMemory = true;
         case "--repeat" -> repeat = Integer.parseInt(args[++i]);
         case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--view" -> view = ru.sipring.core.report.ReportView.valueOf(args[++i].toUpperCase(java.util.Locale.ROOT));
         default -> files.add(Path.of(args[i]));
       }
     }
     for (int r = 0; r < repeat; r++) {
-      run(files, csvDir, inMemory, threads);
+      run(files, csvDir, inMemory, threads, view);
     }
     System.out.printf("whole process (JVM start to end): %.3f s%n",
         (System.currentTimeMillis() - jvmStart) / 1000.0);
   }
 
-  static void run(List<Path> files, Path csvDir, boolean inMemory, int threads) throws IOException {
+  static void run(List<Path> files, Path csvDir, boolean inMemory, int threads, ru.sipring.core.report.ReportView view)
+      throws IOException {
     EnumSet<ReportSection> sections = EnumSet.allOf(ReportSection.class);
     if (csvDir == null && !inMemory) {
       sections.remove(ReportSection.ANSWERED);
@@ -60,6 +63,7 @@ public final class InboundWholeProcess {
     InboundStatistics.Builder b = InboundStatistics.builder()
         .window(ReportWindow.all(ZoneId.of("Europe/Moscow")))
         .sections(sections)
+        .view(view)
         .threads(threads);
     BufferedWriter answeredOut = null;
     BufferedWriter lostOut = null;

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +33,7 @@ import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.ProblemReport;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 
 /**
@@ -143,6 +145,40 @@ final class Engine implements QueueLogSink {
   /** An attended transfer whose target queue logged the consult channel's callid (asterisk#759). */
   private record Alias(String consultCallId, String originalCallId, byte[] caller) {}
 
+  // caller view (ReportView.CALLER): stints grouped by callid; untouched in the queue view
+  private final boolean callerView;
+  private final long callerGrace;
+  private final Map<String, Caller> callers = new HashMap<>();
+  private final Map<String, String> consultOf = new HashMap<>(); // asterisk#759 consult callid -> caller's
+  private final ArrayDeque<Expiry> expiries = new ArrayDeque<>();
+  private long lastDeadline = Long.MIN_VALUE;
+
+  /** One caller call being assembled from its stints (caller view). */
+  private static final class Caller {
+    final String key;
+    int open; // stints of this caller not ended yet
+    int stints; // stints ended
+    long gen; // bumped each time the caller goes idle, so stale expiries are recognised
+    long firstEnter;
+    int firstQueue;
+    int position;
+    int maxPosition;
+    String caller = "";
+    long waitSum;
+    int lastQueue;
+    int outcome; // of the last ended stint: 0 unfinished, else as Engine's stint outcomes
+    int agent = -1;
+    long talk;
+    boolean anyQueueAllowed;
+    @Nullable List<String> consults;
+
+    Caller(String key) {
+      this.key = key;
+    }
+  }
+
+  private record Expiry(String key, long gen, long deadline) {}
+
   Engine(InboundStatistics cfg, long totalBytes) {
     this.cfg = cfg;
     this.totalBytes = totalBytes;
@@ -160,6 +196,8 @@ final class Engine implements QueueLogSink {
     this.agentFilter = Set.copyOf(w.agents());
     this.callerFilter = w.callers().stream().map(c -> c.getBytes(StandardCharsets.UTF_8)).toList();
     Arrays.fill(connectedRec, -1);
+    this.callerView = cfg.view == ReportView.CALLER;
+    this.callerGrace = cfg.callerGraceSeconds;
   }
 
   private static long ceilSeconds(Instant t) {
@@ -209,6 +247,9 @@ final class Engine implements QueueLogSink {
     if (t != currentSecond) {
       if (closedCount > 0) {
         flushClosed();
+      }
+      if (callerView) {
+        expireCallers(t);
       }
       currentSecond = t;
       if (t > lastEpoch) {
@@ -366,6 +407,9 @@ final class Engine implements QueueLogSink {
       st.remove(r);
     }
     r = st.add(b, l.start(1), l.end(1), h, q);
+    if (callerView) {
+      callerOpened(r);
+    }
     fillEnter(r, l, t);
   }
 
@@ -390,6 +434,9 @@ final class Engine implements QueueLogSink {
     if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
       st.enter[r] = t - Math.max(0, hold);
+      if (callerView) {
+        callerOpened(r);
+      }
     } else if (st.state[r] >= Stints.CLOSED) {
       return; // CONNECT written after the call's end in the same second
     }
@@ -427,6 +474,9 @@ final class Engine implements QueueLogSink {
     if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
       st.enter[r] = t - Math.max(0, hold) - talk;
+      if (callerView) {
+        callerOpened(r);
+      }
     } else if (st.state[r] >= Stints.CLOSED) {
       return;
     }
@@ -459,6 +509,9 @@ final class Engine implements QueueLogSink {
     String original = st.callId(r);
     byte[] caller = st.caller(r).getBytes(StandardCharsets.UTF_8);
     aliases.put(original, new Alias(consult, original, caller));
+    if (callerView) {
+      linkConsult(consult, st.keyString(r));
+    }
     return r;
   }
 
@@ -472,6 +525,9 @@ final class Engine implements QueueLogSink {
     if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
       st.enter[r] = t - Math.max(0, wait);
+      if (callerView) {
+        callerOpened(r);
+      }
     } else if (st.state[r] >= Stints.CLOSED) {
       return;
     }
@@ -540,6 +596,9 @@ final class Engine implements QueueLogSink {
     }
     aliases.clear();
     Arrays.fill(connectedRec, -1);
+    if (callerView) {
+      finishAllCallers();
+    }
   }
 
   private boolean selected(int r) {
@@ -564,12 +623,20 @@ final class Engine implements QueueLogSink {
   }
 
   private void unfinished(int r) {
+    if (callerView) {
+      callerStintEnded(r, 0);
+      return;
+    }
     if (selected(r)) {
       agg.unfinished++;
     }
   }
 
   private void emit(int r, int outcome) {
+    if (callerView) {
+      callerStintEnded(r, outcome);
+      return;
+    }
     if (!selected(r)) {
       return;
     }
@@ -653,6 +720,222 @@ final class Engine implements QueueLogSink {
           agg.lostRows.add(row);
         }
       }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------- caller view
+
+  private Caller callerOf(String openKey) {
+    String key = consultOf.getOrDefault(openKey, openKey);
+    return callers.computeIfAbsent(key, Caller::new);
+  }
+
+  /** Caller calls held in memory (open, or ended less than the grace ago); for tests of the memory bound. */
+  int callersHeld() {
+    return callers.size();
+  }
+
+  private void callerOpened(int r) {
+    callerOf(st.keyString(r)).open++;
+  }
+
+  /**
+   * asterisk#759: the stint the consult channel has (or will have) in the target queue belongs to the caller of
+   * {@code original}, so that caller stays open until it ends.
+   */
+  private void linkConsult(String consult, String original) {
+    if (consult.equals(original) || consultOf.containsKey(consult)) {
+      return;
+    }
+    Caller c = callerOf(original);
+    Caller cons = callers.get(consult);
+    if (cons != null) {
+      c.open += cons.open;
+      cons.open = 0;
+      if (cons.stints == 0) {
+        callers.remove(consult);
+      } else {
+        idle(cons); // the consult channel's own earlier stints stay a call of their own
+      }
+    }
+    consultOf.put(consult, c.key);
+    if (c.consults == null) {
+      c.consults = new ArrayList<>(2);
+    }
+    c.consults.add(consult);
+  }
+
+  /** A stint ended (outcome 0 = unfinished): per-stint agent figures now, the caller's when it is complete. */
+  private void callerStintEnded(int r, int outcome) {
+    if (outcome > 0 && outcome < OUT_LOST && selected(r)) {
+      agentStint(r, outcome);
+    }
+    Caller c = callerOf(st.keyString(r));
+    long enter = st.enter[r];
+    int q = st.queue[r];
+    if (c.stints++ == 0 || enter < c.firstEnter) {
+      c.firstEnter = enter;
+      c.firstQueue = q;
+      c.position = st.position[r];
+      if (st.callerLen[r] > 0) {
+        c.caller = st.caller(r);
+      }
+    } else if (c.caller.isEmpty() && st.callerLen[r] > 0) {
+      c.caller = st.caller(r);
+    }
+    c.maxPosition = Math.max(c.maxPosition, st.position[r]);
+    c.anyQueueAllowed |= queueAllowed[q];
+    c.lastQueue = q;
+    c.outcome = outcome;
+    if (outcome > 0) {
+      c.waitSum += Math.max(0, st.wait[r]);
+    }
+    c.agent = outcome > 0 ? st.agent[r] : -1;
+    c.talk = outcome > 0 && outcome < OUT_LOST ? st.talk[r] : 0;
+    if (--c.open <= 0) {
+      c.open = 0;
+      idle(c);
+    }
+  }
+
+  private void idle(Caller c) {
+    c.gen++;
+    long deadline = Math.max(currentSecond + callerGrace, lastDeadline);
+    lastDeadline = deadline;
+    expiries.add(new Expiry(c.key, c.gen, deadline));
+  }
+
+  /** Callers idle for longer than the grace when log time reaches {@code t} are complete. */
+  private void expireCallers(long t) {
+    while (!expiries.isEmpty() && expiries.peekFirst().deadline() < t) {
+      Expiry e = expiries.pollFirst();
+      Caller c = callers.get(e.key());
+      if (c != null && c.gen == e.gen() && c.open == 0) {
+        finishCaller(c);
+      }
+    }
+  }
+
+  private void finishAllCallers() {
+    for (Caller c : new ArrayList<>(callers.values())) {
+      if (c.stints > 0) {
+        finishCaller(c); // still-open stints were ended as unfinished just before
+      }
+    }
+    callers.clear();
+    consultOf.clear();
+    expiries.clear();
+  }
+
+  private boolean selected(Caller c) {
+    if (c.firstEnter < from || c.firstEnter >= to || !c.anyQueueAllowed) {
+      return false;
+    }
+    if (!callerFilter.isEmpty()) {
+      byte[] mine = c.caller.getBytes(StandardCharsets.UTF_8);
+      boolean any = false;
+      for (byte[] f : callerFilter) {
+        any |= Arrays.equals(f, mine);
+      }
+      if (!any) {
+        return false;
+      }
+    }
+    return agentFilter.isEmpty() || c.agent >= 0 && agentAllowed[c.agent];
+  }
+
+  private void finishCaller(Caller c) {
+    callers.remove(c.key);
+    if (c.consults != null) {
+      for (String k : c.consults) {
+        consultOf.remove(k);
+      }
+    }
+    if (!selected(c)) {
+      return;
+    }
+    if (c.outcome == 0) {
+      agg.unfinished++;
+      return;
+    }
+    if (c.maxPosition > agg.maxPosition) {
+      agg.maxPosition = c.maxPosition;
+    }
+    long wait = c.waitSum;
+    Aggregates.QueueAcc qa = queueAcc[c.lastQueue];
+    Aggregates.PeriodAcc p = period(c.firstEnter);
+    String firstQueue = queueAcc[c.firstQueue].queue;
+    if (c.outcome < OUT_LOST) {
+      EndedBy endedBy = ENDED[c.outcome - 1];
+      long talk = c.talk;
+      agg.answered++;
+      agg.wait.add(wait);
+      agg.talk.add(talk);
+      agg.slAnswered[agg.bucketOf(wait)]++;
+      qa.answered++;
+      qa.waitSeconds += wait;
+      qa.talkSeconds += talk;
+      p.answered++;
+      p.answeredWait.add(wait);
+      p.answeredTalk.add(talk);
+      if (endedBy == EndedBy.TRANSFER) {
+        p.transferred++;
+        p.transferredWait.add(wait);
+        p.transferredTalk.add(talk);
+      }
+      if (keepAnswered || answeredSink != null) {
+        int a = c.agent;
+        Aggregates.AgentAcc acc = a >= 0 ? agentAcc[a] : null;
+        AnsweredCall row = new AnsweredCall(qa.queue, qa.name, acc == null ? "" : agents.name(a),
+            acc == null ? "" : acc.number, acc == null ? "" : acc.name, Instant.ofEpochSecond(c.firstEnter),
+            c.caller, Duration.ofSeconds(wait), Duration.ofSeconds(talk), c.position, endedBy, c.key, firstQueue,
+            c.stints);
+        if (answeredSink != null) {
+          answeredSink.accept(row);
+        } else {
+          agg.answeredRows.add(row);
+        }
+      }
+    } else {
+      LostCause cause = CAUSES[c.outcome - OUT_LOST];
+      agg.lost++;
+      agg.lostWait.add(wait);
+      agg.slLost[agg.bucketOf(wait)]++;
+      if (cause == LostCause.ABANDON && wait < shortAbandon) {
+        agg.shortAbandons++;
+      }
+      qa.lost++;
+      qa.lostWaitSeconds += wait;
+      p.lost++;
+      p.lostWait.add(wait);
+      if (keepLost || lostSink != null) {
+        LostCall row = new LostCall(qa.queue, qa.name, Instant.ofEpochSecond(c.firstEnter), c.caller,
+            Duration.ofSeconds(wait), c.position, cause, c.agent >= 0 ? agents.name(c.agent) : "", c.key,
+            firstQueue, c.stints);
+        if (lostSink != null) {
+          lostSink.accept(row);
+        } else {
+          agg.lostRows.add(row);
+        }
+      }
+    }
+  }
+
+  /** The per-stint agent figures of an answered stint (caller view; the queue view does this in emit). */
+  private void agentStint(int r, int outcome) {
+    int a = st.agent[r];
+    Aggregates.AgentAcc acc = a >= 0 ? agentAcc[a] : null;
+    if (acc == null) {
+      return;
+    }
+    long wait = Math.max(0, st.wait[r]);
+    acc.answered++;
+    acc.waitSeconds += wait;
+    acc.talkSeconds += st.talk[r];
+    switch (ENDED[outcome - 1]) {
+      case CALLER -> acc.endedByCaller++;
+      case AGENT -> acc.endedByAgent++;
+      case TRANSFER -> acc.transferred++;
     }
   }
 
@@ -816,6 +1099,9 @@ final class Engine implements QueueLogSink {
         unfinished(r);
       }
     }
+    if (callerView) {
+      finishAllCallers();
+    }
     // sessions and pauses still open: cut at the window end, or where the data ends if that is earlier
     long end = Math.min(to, lastEpoch == Long.MIN_VALUE ? to : lastEpoch);
     for (Aggregates.AgentAcc acc : agg.agents.values()) {
@@ -843,6 +1129,6 @@ final class Engine implements QueueLogSink {
         : new ProblemReport(problemCount, problemKinds, problems);
     return new InboundReport(cfg.window, cfg.sections, a.summary(), answered, lost, a.operatorRows(),
         a.queueRows(), a.serviceLevel(), a.periodTable(cfg.periodUnit), a.agentRows(), pr,
-        new InputSummary(sources, lines, counts));
+        new InputSummary(sources, lines, counts), cfg.view);
   }
 }

@@ -18,6 +18,7 @@ import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 
 /**
@@ -42,6 +43,9 @@ public final class InboundStatistics {
   /** The guide's service-level buckets, in seconds. */
   public static final List<Integer> DEFAULT_SERVICE_LEVEL_BUCKETS = List.of(5, 10, 15, 30, 45, 60, 90, 120, 300);
 
+  /** How long, in log time, a caller call stays open after its last stint ended (caller view). */
+  public static final Duration DEFAULT_CALLER_GRACE = Duration.ofSeconds(120);
+
   final ReportWindow window;
   final int[] buckets;
   final PeriodTable.PeriodUnit periodUnit;
@@ -54,6 +58,8 @@ public final class InboundStatistics {
   final @Nullable Consumer<LostCall> lostSink;
   final int maxProblemsKept;
   final int threads;
+  final ReportView view;
+  final long callerGraceSeconds;
 
   private InboundStatistics(Builder b) {
     this.window = b.window;
@@ -68,6 +74,8 @@ public final class InboundStatistics {
     this.lostSink = b.lostSink;
     this.maxProblemsKept = b.maxProblemsKept;
     this.threads = b.threads;
+    this.view = b.view;
+    this.callerGraceSeconds = b.callerGrace.toSeconds();
   }
 
   public static Builder builder() {
@@ -85,6 +93,11 @@ public final class InboundStatistics {
     Engine engine = new Engine(this, input.sizeBytesOrUnknown());
     input.read(engine, threads);
     return engine.finish();
+  }
+
+  /** The view this instance counts calls in. */
+  public ReportView view() {
+    return view;
   }
 
   /** The window this instance reports on. */
@@ -106,8 +119,37 @@ public final class InboundStatistics {
     private @Nullable Consumer<LostCall> lostSink;
     private int maxProblemsKept = 100;
     private int threads = 1;
+    private ReportView view = ReportView.QUEUE;
+    private Duration callerGrace = DEFAULT_CALLER_GRACE;
 
     private Builder() {}
+
+    /**
+     * Per-queue stints ({@link ReportView#QUEUE}, default) or QueueMetrics-style caller calls ({@link
+     * ReportView#CALLER}): the stints of one callid grouped into one call, answered iff the last stint was
+     * answered, wait = the sum of the stints' waits. The view changes the summary, the detail rows, the queue
+     * rows, the service level and the periods; operator and agent rows are per stint in both views. In the caller
+     * view the window and the period of a call are those of its first ENTERQUEUE.
+     */
+    public Builder view(ReportView view) {
+      this.view = Objects.requireNonNull(view, "view");
+      return this;
+    }
+
+    /**
+     * Caller view only: a caller call whose stints have all ended is counted once this much log time has passed
+     * with no new ENTERQUEUE for its callid (default {@link #DEFAULT_CALLER_GRACE}, 120 s). A new stint after the
+     * grace is counted as a new caller call. Longer grace joins callers who spend longer between queues (IVR,
+     * announcements) at the cost of keeping ended callers in memory for that long and of streamed detail rows
+     * arriving that much (log time) later.
+     */
+    public Builder callerGrace(Duration grace) {
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("caller grace must not be negative: " + grace);
+      }
+      this.callerGrace = grace;
+      return this;
+    }
 
     /** The window, zone and filters; default everything, in UTC. */
     public Builder window(ReportWindow window) {

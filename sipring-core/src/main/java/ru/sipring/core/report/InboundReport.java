@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param agents section 8: agent analytics (offers, sessions, pauses, work time)
  * @param problems input lines that could not be used, with where they are
  * @param input what was read: sources, line count, lines per event type
+ * @param view how stints were counted as calls (summary, detail rows, queues, service level, periods); agent
+ *     rows are per stint in both views
  */
 public record InboundReport(
     ReportWindow window,
@@ -33,7 +35,17 @@ public record InboundReport(
     PeriodTable periods,
     List<AgentAnalytics> agents,
     ProblemReport problems,
-    InputSummary input) {
+    InputSummary input,
+    ReportView view) {
+
+  /** A per-queue-view report (kept for callers written before {@link ReportView} existed). */
+  public InboundReport(ReportWindow window, java.util.Set<ReportSection> sections, Summary summary,
+      List<AnsweredCall> answered, List<LostCall> lost, List<OperatorRow> operators, List<QueueRow> queues,
+      ServiceLevel serviceLevel, PeriodTable periods, List<AgentAnalytics> agents, ProblemReport problems,
+      InputSummary input) {
+    this(window, sections, summary, answered, lost, operators, queues, serviceLevel, periods, agents, problems,
+        input, ReportView.QUEUE);
+  }
 
   /** A report without an input summary (kept for callers written before {@link InputSummary} existed). */
   public InboundReport(ReportWindow window, java.util.Set<ReportSection> sections, Summary summary,
@@ -56,5 +68,6 @@ public record InboundReport(
     agents = List.copyOf(agents);
     Objects.requireNonNull(problems, "problems");
     Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(view, "view");
   }
 }

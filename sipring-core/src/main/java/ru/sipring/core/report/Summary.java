@@ -2,7 +2,8 @@ package ru.sipring.core.report;
 
 /**
  * Section 3 (the guide's right-hand panel): answered, lost and unfinished stints, the largest queue position
- * seen, talk and wait of answered calls, and wait of lost calls.
+ * seen, talk and wait of answered calls, and wait of lost calls. In the {@linkplain ReportView#CALLER caller view}
+ * the counts are caller calls and the waits are the sums of each caller's stint waits.
  *
  * @param unfinished stints with no terminal event before the data ended or the PBX restarted (QUEUESTART);
  *     never counted as answered or lost

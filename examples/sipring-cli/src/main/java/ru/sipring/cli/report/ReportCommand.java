@@ -41,6 +41,7 @@ import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 import ru.sipring.core.report.render.CsvReportRenderer;
 import ru.sipring.core.report.render.HtmlReportRenderer;
@@ -130,6 +131,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--period", paramLabel = "hour|day|month", description = "rows of the period statistics (default day)")
   Period period = Period.DAY;
 
+  @Option(names = "--view", paramLabel = "queue|caller",
+      description = "queue: every queue passage is a call (default); caller: the passages of one caller (same callid,"
+          + " across overflows and transfers) are one call, answered if the last one was, wait = sum of waits")
+  ReportView view = ReportView.QUEUE;
+
   @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: who is behind an agent value")
   Path agentsFile;
 
@@ -198,6 +204,7 @@ public final class ReportCommand implements Callable<Integer> {
           .window(window)
           .periodUnit(PeriodTable.PeriodUnit.valueOf(period.name()))
           .sections(wanted)
+          .view(view)
           .agents(agentsFile == null ? AgentDirectory.empty() : CsvAgentDirectory.load(agentsFile))
           .queues(queuesFile == null ? QueueDirectory.empty() : CsvQueueDirectory.load(queuesFile))
           .shortAbandonThreshold(shortAbandon == null ? null : Duration.ofSeconds(shortAbandon));
@@ -317,11 +324,11 @@ public final class ReportCommand implements Callable<Integer> {
       Consumer<LostCall> lost = null;
       if (wanted.contains(ReportSection.ANSWERED)) {
         Writer w = track(open, open(sectionPath(ReportSection.ANSWERED)));
-        answered = csv.answeredSink(w, zoneId);
+        answered = csv.answeredSink(w, zoneId, view);
       }
       if (wanted.contains(ReportSection.LOST)) {
         Writer w = track(open, open(sectionPath(ReportSection.LOST)));
-        lost = csv.lostSink(w, zoneId);
+        lost = csv.lostSink(w, zoneId, view);
       }
       b.detailSink(answered, lost);
       InboundReport report = compute(b, input);

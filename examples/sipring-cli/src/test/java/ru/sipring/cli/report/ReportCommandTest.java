@@ -107,6 +107,88 @@ class ReportCommandTest {
     assertThat(j.get("problems").get("first").get(0).get("line").asLong()).isEqualTo(20);
   }
 
+  static final String MULTI = "src/test/resources/report/multistint.queue_log";
+
+  @Test
+  void viewQueueIsTheDefaultAndSaysSo() throws IOException {
+    JsonNode s = mapper.readTree(run("--queue-log", MULTI, "--format", "json").out).get("summary");
+    assertThat(s.get("view").asText()).isEqualTo("queue");
+    // overflow, lost twice, transferred: 7 stints
+    assertThat(s.get("answered").asLong()).isEqualTo(3);
+    assertThat(s.get("lost").asLong()).isEqualTo(3);
+    JsonNode explicit = mapper.readTree(run("--queue-log", MULTI, "--format", "json", "--view", "queue").out);
+    assertThat(explicit.get("summary")).isEqualTo(s);
+    assertThat(explicit.get("answered").get(0).has("stints")).isFalse();
+  }
+
+  @Test
+  void viewCallerGroupsTheStintsOfOneCaller() throws IOException {
+    Run r = run("--queue-log", MULTI, "--format", "json", "--view", "caller", "--zone", "UTC");
+    assertThat(r.exit).as(r.err).isZero();
+    JsonNode j = mapper.readTree(r.out);
+    JsonNode s = j.get("summary");
+    assertThat(s.get("view").asText()).isEqualTo("caller");
+    assertThat(s.get("answered").asLong()).isEqualTo(2);
+    assertThat(s.get("lost").asLong()).isEqualTo(1);
+    assertThat(s.get("wait").get("total").asLong()).isEqualTo(30 + 10 + 5 + 4);
+    assertThat(s.get("lostWait").get("total").asLong()).isEqualTo(20 + 5);
+    JsonNode first = j.get("answered").get(0);
+    assertThat(first.get("queue").asText()).isEqualTo("6001");
+    assertThat(first.get("firstQueue").asText()).isEqualTo("6000");
+    assertThat(first.get("stints").asInt()).isEqualTo(2);
+    assertThat(first.get("waitSeconds").asLong()).isEqualTo(40);
+    assertThat(first.get("enteredAt").asText()).isEqualTo("2020-05-14T08:03:20Z");
+    JsonNode lost = j.get("lost").get(0);
+    assertThat(lost.get("cause").asText()).isEqualTo("ABANDON");
+    assertThat(lost.get("waitSeconds").asLong()).isEqualTo(25);
+    // operator rows stay per stint in both views
+    JsonNode queueView = mapper.readTree(run("--queue-log", MULTI, "--format", "json", "--zone", "UTC").out);
+    assertThat(j.get("operators")).isEqualTo(queueView.get("operators"));
+    assertThat(j.get("agents")).isEqualTo(queueView.get("agents"));
+  }
+
+  @Test
+  void textAndHtmlTitlesNameTheView() {
+    Run text = run("--queue-log", MULTI, "--view", "caller", "--sections", "summary");
+    assertThat(text.exit).as(text.err).isZero();
+    assertThat(text.out).startsWith("Отчёт по входящим вызовам — по звонящим\n\nИтоги\n");
+    assertThat(text.out).contains("Принято:                  2\n");
+    assertThat(run("--queue-log", MULTI, "--sections", "summary").out).startsWith("Итоги\n");
+    Run en = run("--queue-log", MULTI, "--view", "CALLER", "--lang", "en", "--sections", "summary");
+    assertThat(en.out).startsWith("Inbound call report — per caller\n");
+    String html = run("--queue-log", MULTI, "--view", "caller", "--format", "html").out;
+    assertThat(html).contains("<h1>Отчёт по входящим вызовам — по звонящим</h1>");
+    assertThat(run("--queue-log", MULTI, "--format", "html").out)
+        .contains("<h1>Отчёт по входящим вызовам — по очередям</h1>");
+    // caller-view detail tables name the first queue and the number of stints; the queue view's do not
+    String answered = run("--queue-log", MULTI, "--view", "caller", "--sections", "answered", "--zone", "UTC").out;
+    assertThat(answered).contains("Первая очередь").contains("Очередей");
+    assertThat(answered.lines().filter(x -> x.startsWith("6001")).toList()).hasSize(2)
+        .allMatch(x -> x.matches(".*6000\\s+2\\s*$"));
+    assertThat(run("--queue-log", MULTI, "--sections", "answered").out).doesNotContain("Первая очередь");
+  }
+
+  @Test
+  void csvInTheCallerViewHasTheCallerColumns() throws IOException {
+    Path dir = tmp.resolve("csv");
+    Run r = run("--queue-log", MULTI, "--view", "caller", "--format", "csv", "--out", dir.toString(), "--zone", "UTC");
+    assertThat(r.exit).as(r.err).isZero();
+    List<String> lost = Files.readAllLines(dir.resolve("lost.csv"));
+    assertThat(lost.get(0)).endsWith(",callId,firstQueue,stints");
+    assertThat(lost).hasSize(2);
+    assertThat(lost.get(1)).startsWith("6001,,2020-05-14T08:06:40Z,70001110002,25,1,ABANDON,,1589443600.3,6000,2");
+    List<String> answered = Files.readAllLines(dir.resolve("answered.csv"));
+    assertThat(answered).hasSize(3);
+    assertThat(answered.get(1)).endsWith(",1589443400.1,6000,2");
+  }
+
+  @Test
+  void badViewIsExitCode2() {
+    Run r = run("--queue-log", MULTI, "--view", "agent");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err).contains("--view");
+  }
+
   @Test
   void sectionsLimitTheOutputAndSlAndPeriodAreApplied() throws IOException {
     Run r = run(tiny("--format", "json", "--sections", "summary,serviceLevel,periods", "--sl", "10,30",

@@ -20,6 +20,7 @@ import ru.sipring.core.report.OperatorRow;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
 
@@ -82,15 +83,15 @@ public final class CsvReportRenderer implements ReportRenderer {
     switch (section) {
       case SUMMARY -> summary(w, r.summary());
       case ANSWERED -> {
-        w.record(ANSWERED_HEADER);
+        w.record(header(ANSWERED_HEADER, r.view()));
         for (AnsweredCall c : r.answered()) {
-          w.record(answeredFields(c, zone));
+          w.record(answeredFields(c, zone, r.view()));
         }
       }
       case LOST -> {
-        w.record(LOST_HEADER);
+        w.record(header(LOST_HEADER, r.view()));
         for (LostCall c : r.lost()) {
-          w.record(lostFields(c, zone));
+          w.record(lostFields(c, zone, r.view()));
         }
       }
       case OPERATORS -> operators(w, r.operators(), false);
@@ -119,16 +120,53 @@ public final class CsvReportRenderer implements ReportRenderer {
    * keep every call in memory. Writes the BOM (if chosen) and the header at once. Not thread-safe.
    */
   public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone) {
+    return answeredSink(out, zone, ReportView.QUEUE);
+  }
+
+  /** Like {@link #answeredSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints. */
+  public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone, ReportView view) {
     CsvWriter w = start(out);
-    w.record(ANSWERED_HEADER);
-    return c -> w.record(answeredFields(c, zone));
+    w.record(header(ANSWERED_HEADER, view));
+    return c -> w.record(answeredFields(c, zone, view));
   }
 
   /** Like {@link #answeredSink}, for {@code lost.csv}. */
   public Consumer<LostCall> lostSink(Appendable out, ZoneId zone) {
+    return lostSink(out, zone, ReportView.QUEUE);
+  }
+
+  /** Like {@link #lostSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints. */
+  public Consumer<LostCall> lostSink(Appendable out, ZoneId zone, ReportView view) {
     CsvWriter w = start(out);
-    w.record(LOST_HEADER);
-    return c -> w.record(lostFields(c, zone));
+    w.record(header(LOST_HEADER, view));
+    return c -> w.record(lostFields(c, zone, view));
+  }
+
+  private static List<String> header(List<String> h, ReportView view) {
+    if (view != ReportView.CALLER) {
+      return h;
+    }
+    List<String> x = new ArrayList<>(h);
+    x.add("firstQueue");
+    x.add("stints");
+    return x;
+  }
+
+  static List<String> answeredFields(AnsweredCall c, ZoneId zone, ReportView view) {
+    List<String> f = answeredFields(c, zone);
+    return view == ReportView.CALLER ? withCaller(f, c.firstQueue(), c.stints()) : f;
+  }
+
+  static List<String> lostFields(LostCall c, ZoneId zone, ReportView view) {
+    List<String> f = lostFields(c, zone);
+    return view == ReportView.CALLER ? withCaller(f, c.firstQueue(), c.stints()) : f;
+  }
+
+  private static List<String> withCaller(List<String> f, String firstQueue, int stints) {
+    List<String> x = new ArrayList<>(f);
+    x.add(firstQueue);
+    x.add(n(stints));
+    return x;
   }
 
   private CsvWriter start(Appendable out) {

@@ -15,6 +15,7 @@ import ru.sipring.core.report.OperatorRow;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
@@ -48,8 +49,8 @@ final class DisplayTables {
   List<DisplayTable> tables(InboundReport r, ReportSection s) {
     return switch (s) {
       case SUMMARY -> summary(r.summary(), r.window());
-      case ANSWERED -> List.of(answered(r.answered()));
-      case LOST -> List.of(lost(r.lost()));
+      case ANSWERED -> List.of(answered(r.answered(), r.view()));
+      case LOST -> List.of(lost(r.lost(), r.view()));
       case OPERATORS -> List.of(operators(r.operators()));
       case QUEUES -> List.of(queues(r.queues()));
       case COMPLETION -> List.of(completion(r.operators()));
@@ -103,14 +104,30 @@ final class DisplayTables {
   }
 
   DisplayTable answered(List<AnsweredCall> calls) {
+    return answered(calls, ReportView.QUEUE);
+  }
+
+  /** In the caller view two more columns: the first queue and the number of stints. */
+  DisplayTable answered(List<AnsweredCall> calls, ReportView view) {
     DisplayTable t = new DisplayTable(l.get("section.answered"))
         .left(l.get("col.queueNumber")).left(l.get("col.queueName")).left(l.get("col.agentNumber"))
         .left(l.get("col.agentName")).left(l.get("col.date")).left(l.get("col.caller")).right(l.get("col.wait"))
         .right(l.get("col.talk")).right(l.get("col.position")).left(l.get("col.status"));
+    boolean caller = view == ReportView.CALLER;
+    if (caller) {
+      t.left(l.get("col.firstQueue")).right(l.get("col.stints"));
+    }
     for (AnsweredCall c : calls) {
-      t.rows.add(answeredRow(c));
+      t.rows.add(caller ? withCaller(answeredRow(c), c.firstQueue(), c.stints()) : answeredRow(c));
     }
     return t;
+  }
+
+  private static List<String> withCaller(List<String> row, String firstQueue, int stints) {
+    List<String> x = new java.util.ArrayList<>(row);
+    x.add(firstQueue);
+    x.add(Integer.toString(stints));
+    return x;
   }
 
   List<String> answeredRow(AnsweredCall c) {
@@ -120,11 +137,19 @@ final class DisplayTables {
   }
 
   DisplayTable lost(List<LostCall> calls) {
+    return lost(calls, ReportView.QUEUE);
+  }
+
+  DisplayTable lost(List<LostCall> calls, ReportView view) {
     DisplayTable t = new DisplayTable(l.get("section.lost"))
         .left(l.get("col.queueNumber")).left(l.get("col.queueName")).left(l.get("col.date"))
         .left(l.get("col.caller")).right(l.get("col.wait")).right(l.get("col.position")).left(l.get("col.status"));
+    boolean caller = view == ReportView.CALLER;
+    if (caller) {
+      t.left(l.get("col.firstQueue")).right(l.get("col.stints"));
+    }
     for (LostCall c : calls) {
-      t.rows.add(lostRow(c));
+      t.rows.add(caller ? withCaller(lostRow(c), c.firstQueue(), c.stints()) : lostRow(c));
     }
     return t;
   }

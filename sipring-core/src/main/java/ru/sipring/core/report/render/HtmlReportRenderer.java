@@ -36,8 +36,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     try {
       b.append("<!DOCTYPE html>\n<html lang=\"").append(language.name().toLowerCase(Locale.ROOT)).append("\">\n<head>\n")
           .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-          .append("<title>").append(esc(l.get("report.title"))).append("</title>\n<style>\n").append(CSS)
-          .append("</style>\n</head>\n<body>\n<header><h1>").append(esc(l.get("report.title"))).append("</h1>\n");
+          .append("<title>").append(esc(l.title(r.view()))).append("</title>\n<style>\n").append(CSS)
+          .append("</style>\n</head>\n<body>\n<header><h1>").append(esc(l.title(r.view()))).append("</h1>\n");
       // the window line under the title, as the guide's "С: … По: …" filter
       List<DisplayTable> window = d.tables(r, ReportSection.SUMMARY);
       b.append("<p class=\"window\">");

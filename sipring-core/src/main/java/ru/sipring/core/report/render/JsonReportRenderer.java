@@ -17,6 +17,7 @@ import ru.sipring.core.report.OperatorRow;
 import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
@@ -44,18 +45,18 @@ public final class JsonReportRenderer implements ReportRenderer {
       for (ReportSection s : ReportRenderer.effective(r, sections)) {
         w.name(s.key());
         switch (s) {
-          case SUMMARY -> summary(w, r.summary(), r.window());
+          case SUMMARY -> summary(w, r.summary(), r.window(), r.view());
           case ANSWERED -> {
             w.beginArray();
             for (AnsweredCall c : r.answered()) {
-              answered(w, c, zone);
+              answered(w, c, zone, r.view());
             }
             w.endArray();
           }
           case LOST -> {
             w.beginArray();
             for (LostCall c : r.lost()) {
-              lost(w, c, zone);
+              lost(w, c, zone, r.view());
             }
             w.endArray();
           }
@@ -89,8 +90,9 @@ public final class JsonReportRenderer implements ReportRenderer {
         .endObject();
   }
 
-  private static void summary(JsonWriter w, Summary s, ReportWindow win) throws IOException {
+  private static void summary(JsonWriter w, Summary s, ReportWindow win, ReportView view) throws IOException {
     w.beginObject()
+        .field("view", view.key())
         .field("answered", s.answered()).field("lost", s.lost()).field("unfinished", s.unfinished())
         .field("shortAbandons", s.shortAbandons()).field("maxPosition", s.maxPosition())
         .field("answeredPercent", s.answeredPercent());
@@ -116,23 +118,32 @@ public final class JsonReportRenderer implements ReportRenderer {
     w.endArray();
   }
 
-  static void answered(JsonWriter w, AnsweredCall c, ZoneId zone) throws IOException {
+  static void answered(JsonWriter w, AnsweredCall c, ZoneId zone, ReportView view) throws IOException {
     w.beginObject()
         .field("queue", c.queue()).field("queueName", c.queueName())
         .field("agent", c.agent()).field("agentNumber", c.agentNumber()).field("agentName", c.agentName())
         .field("enteredAt", Fmt.iso(c.enteredAt(), zone)).field("caller", c.caller())
         .field("waitSeconds", c.waitTime().getSeconds()).field("talkSeconds", c.talkTime().getSeconds())
-        .field("position", c.position()).field("endedBy", c.endedBy().name()).field("callId", c.callId())
-        .endObject();
+        .field("position", c.position()).field("endedBy", c.endedBy().name()).field("callId", c.callId());
+    callerFields(w, c.firstQueue(), c.stints(), view);
+    w.endObject();
   }
 
-  static void lost(JsonWriter w, LostCall c, ZoneId zone) throws IOException {
+  static void lost(JsonWriter w, LostCall c, ZoneId zone, ReportView view) throws IOException {
     w.beginObject()
         .field("queue", c.queue()).field("queueName", c.queueName())
         .field("enteredAt", Fmt.iso(c.enteredAt(), zone)).field("caller", c.caller())
         .field("waitSeconds", c.waitTime().getSeconds()).field("position", c.position())
-        .field("cause", c.cause().name()).field("agent", c.agent()).field("callId", c.callId())
-        .endObject();
+        .field("cause", c.cause().name()).field("agent", c.agent()).field("callId", c.callId());
+    callerFields(w, c.firstQueue(), c.stints(), view);
+    w.endObject();
+  }
+
+  /** Caller-view rows also say where the caller started and how many stints they had. */
+  private static void callerFields(JsonWriter w, String firstQueue, int stints, ReportView view) throws IOException {
+    if (view == ReportView.CALLER) {
+      w.field("firstQueue", firstQueue).field("stints", stints);
+    }
   }
 
   private static void operatorFields(JsonWriter w, OperatorRow o) throws IOException {

@@ -9,6 +9,8 @@ final class Labels {
 
   static {
     l("report.title", "Отчёт по входящим вызовам", "Inbound call report");
+    l("view.queue", "по очередям", "per queue");
+    l("view.caller", "по звонящим", "per caller");
     l("section.summary", "Итоги", "Summary");
     l("section.answered", "Принятые вызовы", "Answered calls");
     l("section.lost", "Потерянные вызовы", "Lost calls");
@@ -53,6 +55,8 @@ final class Labels {
     l("col.talk", "Разговор", "Talk");
     l("col.position", "N", "Pos");
     l("col.status", "Статус", "Status");
+    l("col.firstQueue", "Первая очередь", "First queue");
+    l("col.stints", "Очередей", "Stints");
     l("col.answered", "Принято", "Answered");
     l("col.lost", "Потеряно", "Lost");
     l("col.waitTotal", "Время ожидания", "Wait time");
@@ -118,6 +122,11 @@ final class Labels {
 
   Labels(ReportLanguage language) {
     this.index = language.ordinal();
+  }
+
+  /** "Отчёт по входящим вызовам — по звонящим": the title naming the view. */
+  String title(ru.sipring.core.report.ReportView view) {
+    return get("report.title") + " — " + get("view." + view.key());
   }
 
   String get(String key) {

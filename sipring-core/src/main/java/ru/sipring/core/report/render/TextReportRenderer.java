@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 
 /**
  * The guide's tables for a terminal: aligned columns, durations as HH:MM:SS (averages rounded half-even to
@@ -27,6 +28,10 @@ public final class TextReportRenderer implements ReportRenderer {
     StringBuilder b = new StringBuilder();
     boolean first = true;
     try {
+      if (report.view() == ReportView.CALLER) {
+        // the default (per-queue) view keeps the guide's layout; the caller view says so before its numbers
+        b.append(d.labels().title(report.view())).append("\n\n");
+      }
       for (ReportSection s : ReportRenderer.effective(report, sections)) {
         if (!first) {
           b.append('\n');
