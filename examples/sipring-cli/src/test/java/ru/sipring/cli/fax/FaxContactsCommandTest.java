@@ -29,7 +29,9 @@ class FaxContactsCommandTest {
 
   @AfterEach
   void drop() {
-    db.close();
+    if (db != null) { // null when create() skipped the test for want of a database
+      db.close();
+    }
   }
 
   private record Result(int exit, String out, String err) {}
