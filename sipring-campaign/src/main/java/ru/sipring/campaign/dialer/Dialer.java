@@ -45,6 +45,9 @@ import ru.sipring.core.pbx.PbxGateway;
  */
 public final class Dialer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+  /** Due cards looked at per step at most when many are outside their call window (other time zones). */
+  static final int MAX_SCAN = 2_000;
+  private static final int PAGE = 200;
 
   private final CampaignStore store;
   private final PbxGateway pbx;
@@ -156,17 +159,28 @@ public final class Dialer implements AutoCloseable {
         : new AssignmentSettings(a.settings().window(), settings.retry(), a.settings().dncScope());
     Assignment effective = a.withSettings(as);
     List<String> dncKeys = Eligibility.dncKeys(a, projectId);
+    // ask the store only for as many due cards as there are slots; the window (a card may have its own zone)
+    // is checked here, and cards outside it are skipped with further pages, up to MAX_SCAN cards per step
+    Set<Long> skip = new HashSet<>(contactsInFlight);
     int placed = 0;
-    for (Contact c : store.contacts().byAssignment(assignmentId)) {
-      if (placed >= slots) {
-        break;
+    int scanned = 0;
+    int page = slots;
+    while (placed < slots && scanned < MAX_SCAN) {
+      int ask = Math.min(page, MAX_SCAN - scanned);
+      List<Contact> due = store.contacts().dueForCall(assignmentId, as.retry(), dncKeys, now, skip, ask);
+      for (Contact c : due) {
+        scanned++;
+        skip.add(c.id());
+        if (placed < slots
+            && Eligibility.check(c, effective, dncKeys, store.dnc(), now) == Eligibility.Verdict.CALLABLE) {
+          originate(c, now);
+          placed++;
+        }
       }
-      if (contactsInFlight.contains(c.id())
-          || Eligibility.check(c, effective, dncKeys, store.dnc(), now) != Eligibility.Verdict.CALLABLE) {
-        continue;
+      if (due.size() < ask) {
+        break; // nothing more is due
       }
-      originate(c, now);
-      placed++;
+      page = Math.max(slots - placed, PAGE);
     }
     return placed;
   }

@@ -396,6 +396,69 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     @Override
+    public List<Contact> dueForCall(long assignmentId, ru.sipring.campaign.RetryPolicy retry, List<String> dncKeys,
+        java.time.Instant now, Collection<Long> excluding, int limit) {
+      if (limit <= 0) {
+        return List.of();
+      }
+      // two index range scans (ix_sipring_campaign_contact_due, V101) instead of one ORDER BY over a computed
+      // next-call time: the never-called cards come first in id order straight from the index and stop at LIMIT;
+      // only when they run short are the retries (a much smaller set) sorted by their next-call time
+      String notDnc = dncKeys.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM sipring_campaign_dnc d "
+          + "WHERE d.scope_key IN (<k>) AND d.number = c.phone_normalized)";
+      String notIn = excluding.isEmpty() ? "" : " AND c.id NOT IN (<ex>)";
+      List<Contact> out = new java.util.ArrayList<>(with("reading callable cards", h -> {
+        var q = h.createQuery("SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a "
+            + "AND c.status = 'NEW' AND c.attempts = 0 AND c.phone_normalized <> ''" + notDnc + notIn
+            + " ORDER BY c.id LIMIT :n").bind("a", assignmentId).bind("n", limit);
+        bindLists(q, dncKeys, excluding);
+        return q.map((rs, ctx) -> contact(rs)).list();
+      }));
+      if (out.size() >= limit) {
+        return out;
+      }
+      StringBuilder rules = new StringBuilder("c.last_outcome IS NULL");
+      StringBuilder due = new StringBuilder("CASE WHEN c.last_outcome IS NULL THEN -9223372036854775807");
+      int i = 0;
+      for (var e : retry.rules().entrySet()) {
+        rules.append(" OR (c.last_outcome = :o").append(i).append(" AND c.attempts < :m").append(i)
+            .append(" AND c.last_attempt_at <= :t").append(i).append(')');
+        due.append(" WHEN c.last_outcome = :o").append(i).append(" THEN c.last_attempt_at + :d").append(i);
+        i++;
+      }
+      due.append(" END");
+      String sql = "SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a "
+          + "AND c.status IN ('NEW', 'BUSY', 'NO_ANSWER', 'CONGESTION', 'FAILED') AND NOT (c.status = 'NEW' AND "
+          + "c.attempts = 0) AND c.phone_normalized <> '' AND (" + rules + ")" + notDnc + notIn
+          + " ORDER BY " + due + ", c.id LIMIT :n";
+      int need = limit - out.size();
+      out.addAll(with("reading callable cards", h -> {
+        var q = h.createQuery(sql).bind("a", assignmentId).bind("n", need);
+        int j = 0;
+        long nowMs = now.toEpochMilli();
+        for (var e : retry.rules().entrySet()) {
+          long delay = e.getValue().delay().toMillis();
+          q.bind("o" + j, e.getKey().name()).bind("m" + j, e.getValue().maxAttempts())
+              .bind("t" + j, nowMs - delay).bind("d" + j, delay);
+          j++;
+        }
+        bindLists(q, dncKeys, excluding);
+        return q.map((rs, ctx) -> contact(rs)).list();
+      }));
+      return out;
+    }
+
+    private static void bindLists(org.jdbi.v3.core.statement.Query q, List<String> dncKeys,
+        Collection<Long> excluding) {
+      if (!dncKeys.isEmpty()) {
+        q.bindList("k", List.copyOf(dncKeys));
+      }
+      if (!excluding.isEmpty()) {
+        q.bindList("ex", List.copyOf(excluding));
+      }
+    }
+
+    @Override
     public Optional<Contact> byId(long id) {
       return with("reading client card", h -> h.createQuery("SELECT * FROM sipring_campaign_contact WHERE id = :id")
           .bind("id", id).map((rs, ctx) -> contact(rs)).findOne());
