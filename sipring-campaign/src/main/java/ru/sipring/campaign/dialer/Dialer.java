@@ -48,8 +48,9 @@ import ru.sipring.core.pbx.QueueCallEvents;
  * <p>When the gateway also implements {@link QueueCallEvents} (as {@code AmiPbxGateway} and the testkit's
  * in-memory gateway do), the dialer listens to the queue's call events from construction until {@link #close()}:
  * an answered dialer call whose channel (the {@link OriginateResult#uniqueId()}, which is the queue caller's
- * uniqueid) is abandoned in the operators' queue counts towards the abandon rate without host code. The listener
- * runs on the gateway's event thread, serialised with everything else.
+ * uniqueid) is abandoned in the operators' queue counts towards the abandon rate without host code, and one that
+ * an operator completed gets a provisional billsec (wait + talk) until the CDR's arrives ({@link #recordBillsec}).
+ * The listener runs on the gateway's event thread, serialised with everything else.
  */
 public final class Dialer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
@@ -75,6 +76,13 @@ public final class Dialer implements AutoCloseable {
   };
   /** Tags counted as abandoned today, so the host's {@link #recordAbandoned} and the events never count twice. */
   private final Set<String> abandonedTags = new HashSet<>();
+  /** Attempts whose billsec came from the CDR, which a later queue event must not replace; bounded. */
+  private final Set<Long> billedFromCdr = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+      return size() > MAX_TRACKED;
+    }
+  });
   private final @Nullable AutoCloseable queueEvents;
   private DialerState state;
   private @Nullable ScheduledFuture<?> scheduled;
@@ -266,7 +274,14 @@ public final class Dialer implements AutoCloseable {
         LOG.debug("dialer {}: call {} abandoned in queue {}", assignmentId, a.tag(), ab.queue());
       }
     } else if (event instanceof QueueCallEvent.AgentCompleted done) {
-      answeredByUniqueId.remove(done.callId());
+      CallAttempt a = answeredByUniqueId.remove(done.callId());
+      if (a != null && !billedFromCdr.contains(a.id())) {
+        // provisional until the CDR's billsec arrives (recordBillsec): the client was answered when it entered
+        // the queue, so its answered seconds are the wait plus the talk (the CDR adds the dial plan's seconds)
+        long billsec = done.holdTime().plus(done.talkTime()).toSeconds();
+        store.attempts().byId(a.id()).filter(x -> x.answered() && x.billsec() == 0)
+            .ifPresent(x -> store.attempts().update(withBillsec(x, billsec, x.recording())));
+      }
     }
   }
 
@@ -295,11 +310,20 @@ public final class Dialer implements AutoCloseable {
     }
   }
 
-  /** The answered seconds of a finished dialer call, from the CDR once the call hung up. */
+  /**
+   * The answered seconds of a finished dialer call, from the CDR once the call hung up. It always wins: it replaces
+   * the provisional billsec the dialer took from the queue's {@code AgentCompleted} event, and a later event does
+   * not overwrite it.
+   */
   public synchronized void recordBillsec(long attemptId, long billsec, @Nullable String recording) {
-    store.attempts().byId(attemptId).ifPresent(x -> store.attempts().update(new CallAttempt(x.id(), x.contactId(), x.assignmentId(),
-            x.operator(), x.number(), x.startedAt(), x.endedAt(), x.outcome(), x.durationSeconds(),
-            x.answered() ? billsec : 0, x.note(), x.uniqueId(), recording, x.dialer(), x.tag())));
+    billedFromCdr.add(attemptId);
+    store.attempts().byId(attemptId).ifPresent(x -> store.attempts().update(withBillsec(x, billsec, recording)));
+  }
+
+  private static CallAttempt withBillsec(CallAttempt x, long billsec, @Nullable String recording) {
+    return new CallAttempt(x.id(), x.contactId(), x.assignmentId(), x.operator(), x.number(), x.startedAt(),
+        x.endedAt(), x.outcome(), x.durationSeconds(), x.answered() ? billsec : 0, x.note(), x.uniqueId(), recording,
+        x.dialer(), x.tag());
   }
 
   /** The day's abandoned / answered share, 0 before the first answer. */

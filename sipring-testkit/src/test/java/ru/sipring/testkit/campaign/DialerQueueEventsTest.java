@@ -115,4 +115,31 @@ class DialerQueueEventsTest {
     pbx.publish(abandoned(uid));
     assertThat(dialer.state().abandonedToday()).isZero();
   }
+
+  @Test
+  void agentCompletedGivesAProvisionalBillsecThatTheCdrReplaces() {
+    dialer.tick();
+    List<String> tags = pbx.pendingTags();
+    pbx.complete(tags.get(0), OriginateOutcome.ANSWERED);
+    pbx.complete(tags.get(1), OriginateOutcome.ANSWERED);
+    pbx.complete(tags.get(2), OriginateOutcome.BUSY);
+    assertThat(attempt(tags.get(0)).billsec()).isZero();
+    pbx.publish(completed(attempt(tags.get(0)).uniqueId(), 4, 50));
+    assertThat(attempt(tags.get(0)).billsec()).isEqualTo(54); // waited 4 s in the queue, talked 50 s
+
+    dialer.recordBillsec(attempt(tags.get(0)).id(), 57, "rec-1.wav"); // the CDR wins
+    assertThat(attempt(tags.get(0)).billsec()).isEqualTo(57);
+    assertThat(attempt(tags.get(0)).recording()).isEqualTo("rec-1.wav");
+    pbx.publish(completed(attempt(tags.get(0)).uniqueId(), 4, 50)); // a repeated event changes nothing
+    assertThat(attempt(tags.get(0)).billsec()).isEqualTo(57);
+
+    dialer.recordBillsec(attempt(tags.get(1)).id(), 31, null); // CDR first, event later: the CDR stays
+    pbx.publish(completed(attempt(tags.get(1)).uniqueId(), 1, 90));
+    assertThat(attempt(tags.get(1)).billsec()).isEqualTo(31);
+  }
+
+  private static QueueCallEvent completed(String callId, int hold, int talk) {
+    return new QueueCallEvent.AgentCompleted(callId, "6000", "1", "PJSIP/501", "Иванов", Duration.ofSeconds(hold),
+        Duration.ofSeconds(talk), QueueCallEvent.CompletedBy.CALLER, T0);
+  }
 }
