@@ -401,9 +401,8 @@ public final class JdbiCampaignStore implements CampaignStore {
       if (limit <= 0) {
         return List.of();
       }
-      // two index range scans (ix_sipring_campaign_contact_due, V101) instead of one ORDER BY over a computed
-      // next-call time: the never-called cards come first in id order straight from the index and stop at LIMIT;
-      // only when they run short are the retries (a much smaller set) sorted by their next-call time
+      // index range scans (V101) instead of one ORDER BY over a computed next-call time, which sorted every due
+      // card: the never-called cards come first, in id order straight from the index, and stop at LIMIT
       String notDnc = dncKeys.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM sipring_campaign_dnc d "
           + "WHERE d.scope_key IN (<k>) AND d.number = c.phone_normalized)";
       String notIn = excluding.isEmpty() ? "" : " AND c.id NOT IN (<ex>)";
@@ -417,34 +416,32 @@ public final class JdbiCampaignStore implements CampaignStore {
       if (out.size() >= limit) {
         return out;
       }
-      StringBuilder rules = new StringBuilder("c.last_outcome IS NULL");
-      StringBuilder due = new StringBuilder("CASE WHEN c.last_outcome IS NULL THEN -9223372036854775807");
-      int i = 0;
-      for (var e : retry.rules().entrySet()) {
-        rules.append(" OR (c.last_outcome = :o").append(i).append(" AND c.attempts < :m").append(i)
-            .append(" AND c.last_attempt_at <= :t").append(i).append(')');
-        due.append(" WHEN c.last_outcome = :o").append(i).append(" THEN c.last_attempt_at + :d").append(i);
-        i++;
-      }
-      due.append(" END");
-      String sql = "SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a "
-          + "AND c.status IN ('NEW', 'BUSY', 'NO_ANSWER', 'CONGESTION', 'FAILED') AND NOT (c.status = 'NEW' AND "
-          + "c.attempts = 0) AND c.phone_normalized <> '' AND (" + rules + ")" + notDnc + notIn
-          + " ORDER BY " + due + ", c.id LIMIT :n";
+      // the others: one index range scan per retry rule, in the order of the last attempt (so of the next call,
+      // the rule's delay being the same for all its cards), plus the cards an operator reset (due at once); the
+      // few rows each returns are merged here by next-call time
       int need = limit - out.size();
-      out.addAll(with("reading callable cards", h -> {
-        var q = h.createQuery(sql).bind("a", assignmentId).bind("n", need);
-        int j = 0;
-        long nowMs = now.toEpochMilli();
-        for (var e : retry.rules().entrySet()) {
-          long delay = e.getValue().delay().toMillis();
-          q.bind("o" + j, e.getKey().name()).bind("m" + j, e.getValue().maxAttempts())
-              .bind("t" + j, nowMs - delay).bind("d" + j, delay);
-          j++;
-        }
+      String common = "SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a "
+          + "AND c.status IN ('NEW', 'BUSY', 'NO_ANSWER', 'CONGESTION', 'FAILED') AND NOT (c.status = 'NEW' AND "
+          + "c.attempts = 0) AND c.phone_normalized <> ''" + notDnc + notIn;
+      List<Contact> later = new java.util.ArrayList<>(with("reading callable cards", h -> {
+        var q = h.createQuery(common + " AND c.last_outcome IS NULL ORDER BY c.id LIMIT :n")
+            .bind("a", assignmentId).bind("n", need);
         bindLists(q, dncKeys, excluding);
         return q.map((rs, ctx) -> contact(rs)).list();
       }));
+      long nowMs = now.toEpochMilli();
+      for (var e : retry.rules().entrySet()) {
+        later.addAll(with("reading callable cards", h -> {
+          var q = h.createQuery(common + " AND c.last_outcome = :o AND c.attempts < :m AND c.last_attempt_at <= :t "
+              + "ORDER BY c.last_attempt_at, c.id LIMIT :n").bind("a", assignmentId).bind("n", need)
+              .bind("o", e.getKey().name()).bind("m", e.getValue().maxAttempts())
+              .bind("t", nowMs - e.getValue().delay().toMillis());
+          bindLists(q, dncKeys, excluding);
+          return q.map((rs, ctx) -> contact(rs)).list();
+        }));
+      }
+      later.sort(ContactRepository.DUE_ORDER.apply(retry));
+      out.addAll(later.subList(0, Math.min(need, later.size())));
       return out;
     }
 
