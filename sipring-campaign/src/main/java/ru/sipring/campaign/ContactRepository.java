@@ -1,6 +1,9 @@
 package ru.sipring.campaign;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,4 +42,49 @@ public interface ContactRepository {
    * the per-chunk duplicate queries (duplicates within the file are still found).
    */
   boolean anyInScope(DuplicateScope scope, long assignmentId);
+
+  /**
+   * The next clients of an assignment that the status, the attempts so far, the retry delay of {@code retry} and
+   * the DNC lists {@code dncKeys} allow to be called at {@code now}, at most {@code limit}, skipping the ids in
+   * {@code excluding} (calls in progress, cards the caller already turned down). Order: never-called cards
+   * ({@code NEW}, 0 attempts) by id first, then the others by their next-call time ({@link RetryPolicy#nextCallAt}),
+   * then id. The call window is <em>not</em> applied (a card may name its own time zone): the caller checks it
+   * with {@link Eligibility#check}. Stores answer from an index, without reading the whole base.
+   */
+  List<Contact> dueForCall(long assignmentId, RetryPolicy retry, List<String> dncKeys, Instant now,
+      Collection<Long> excluding, int limit);
+
+  /** {@link #dueForCall} over cards in memory, for stores that hold them. */
+  static List<Contact> dueForCall(Iterable<Contact> cards, RetryPolicy retry, List<String> dncKeys, Instant now,
+      Collection<Long> excluding, int limit, DncRepository dnc) {
+    if (limit <= 0) {
+      return List.of();
+    }
+    List<Contact> due = new ArrayList<>();
+    for (Contact c : cards) {
+      if (c.phoneNormalized().isEmpty() || !c.status().callable() || excluding.contains(c.id())) {
+        continue;
+      }
+      Instant next = retry.nextCallAt(c);
+      if (next == null || next.isAfter(now) || dnc.contains(dncKeys, c.phoneNormalized())) {
+        continue;
+      }
+      due.add(c);
+    }
+    due.sort(DUE_ORDER.apply(retry));
+    List<Contact> out = new ArrayList<>(Math.min(limit, due.size()));
+    for (Contact c : due) {
+      if (out.size() == limit) {
+        break;
+      }
+      out.add(c);
+    }
+    return out;
+  }
+
+  /** The order of {@link #dueForCall}. */
+  java.util.function.Function<RetryPolicy, Comparator<Contact>> DUE_ORDER = retry -> Comparator
+      .comparing((Contact c) -> !(c.status() == ContactStatus.NEW && c.attempts() == 0))
+      .thenComparing(c -> c.status() == ContactStatus.NEW && c.attempts() == 0 ? Instant.MIN : retry.nextCallAt(c))
+      .thenComparingLong(Contact::id);
 }

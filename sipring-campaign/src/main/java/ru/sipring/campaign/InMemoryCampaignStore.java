@@ -344,6 +344,16 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public List<Contact> dueForCall(long assignmentId, RetryPolicy retry, List<String> dncKeys, Instant now,
+        Collection<Long> excluding, int limit) {
+      synchronized (lock) {
+        return ContactRepository.dueForCall(
+            () -> contacts.values().stream().filter(c -> c.assignmentId() == assignmentId).iterator(),
+            retry, dncKeys, now, Set.copyOf(excluding), limit, dncRepo);
+      }
+    }
+
+    @Override
     public Optional<Contact> byId(long id) {
       synchronized (lock) {
         return Optional.ofNullable(contacts.get(id));

@@ -14,7 +14,7 @@ import java.util.Set;
 public final class JsonFileCampaignStore implements CampaignStore {
   private static final Set<String> READS = Set.of("projects", "tasks", "assignments", "project", "task",
       "assignment", "byAssignment", "byId", "existingPhones", "between", "inProgress", "byContact", "open",
-      "overlapping", "contains", "find", "names", "anyInScope");
+      "overlapping", "contains", "find", "names", "anyInScope", "dueForCall");
 
   private final InMemoryCampaignStore memory;
   private final Path file;

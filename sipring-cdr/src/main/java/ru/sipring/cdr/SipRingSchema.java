@@ -55,6 +55,7 @@ public final class SipRingSchema {
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)
         .baselineVersion("0")
+        .outOfOrder(true) // each module owns a version range (V1xx campaign, V2xx surveys, ...): V101 after V300
         .loggers("slf4j")
         .load();
   }

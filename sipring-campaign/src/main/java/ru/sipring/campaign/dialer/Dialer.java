@@ -29,6 +29,8 @@ import ru.sipring.core.NotFoundException;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
 import ru.sipring.core.pbx.PbxGateway;
+import ru.sipring.core.pbx.QueueCallEvent;
+import ru.sipring.core.pbx.QueueCallEvents;
 
 /**
  * The auto-dialer ("Автоинформатор") for one assignment: it originates calls to the assignment's clients
@@ -42,9 +44,20 @@ import ru.sipring.core.pbx.PbxGateway;
  *
  * <p>Pacing is a {@link #tick()}: call it periodically ({@link #schedule}) or, in tests, by hand with a test
  * clock. Thread-safe: ticks, controls and PBX results (delivered on the PBX's threads) are serialised.
+ *
+ * <p>When the gateway also implements {@link QueueCallEvents} (as {@code AmiPbxGateway} and the testkit's
+ * in-memory gateway do), the dialer listens to the queue's call events from construction until {@link #close()}:
+ * an answered dialer call whose channel (the {@link OriginateResult#uniqueId()}, which is the queue caller's
+ * uniqueid) is abandoned in the operators' queue counts towards the abandon rate without host code, and one that
+ * an operator completed gets a provisional billsec (wait + talk) until the CDR's arrives ({@link #recordBillsec}).
+ * The listener runs on the gateway's event thread, serialised with everything else.
  */
 public final class Dialer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
+  /** Due cards looked at per step at most when many are outside their call window (other time zones). */
+  static final int MAX_SCAN = 2_000;
+  private static final int PAGE = 200;
+  private static final int MAX_TRACKED = 10_000;
 
   private final CampaignStore store;
   private final PbxGateway pbx;
@@ -54,6 +67,23 @@ public final class Dialer implements AutoCloseable {
   private final IntSupplier freeOperators;
   private final Map<String, CallAttempt> inFlight = new LinkedHashMap<>();
   private final Set<Long> contactsInFlight = new HashSet<>();
+  /** Answered dialer calls by the channel's uniqueid, until the queue reports their end; bounded. */
+  private final Map<String, CallAttempt> answeredByUniqueId = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CallAttempt> eldest) {
+      return size() > MAX_TRACKED; // answered calls that never reach the queue send no event
+    }
+  };
+  /** Tags counted as abandoned today, so the host's {@link #recordAbandoned} and the events never count twice. */
+  private final Set<String> abandonedTags = new HashSet<>();
+  /** Attempts whose billsec came from the CDR, which a later queue event must not replace; bounded. */
+  private final Set<Long> billedFromCdr = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+      return size() > MAX_TRACKED;
+    }
+  });
+  private final @Nullable AutoCloseable queueEvents;
   private DialerState state;
   private @Nullable ScheduledFuture<?> scheduled;
 
@@ -75,6 +105,7 @@ public final class Dialer implements AutoCloseable {
     assignment(); // fail fast on an unknown assignment
     this.state = store.dialerStates().find(assignmentId).orElse(DialerState.initial(assignmentId, settings.ratio()));
     recover();
+    this.queueEvents = pbx instanceof QueueCallEvents events ? events.addCallListener(this::onQueueEvent) : null;
   }
 
   private void recover() {
@@ -156,17 +187,28 @@ public final class Dialer implements AutoCloseable {
         : new AssignmentSettings(a.settings().window(), settings.retry(), a.settings().dncScope());
     Assignment effective = a.withSettings(as);
     List<String> dncKeys = Eligibility.dncKeys(a, projectId);
+    // ask the store only for as many due cards as there are slots; the window (a card may have its own zone)
+    // is checked here, and cards outside it are skipped with further pages, up to MAX_SCAN cards per step
+    Set<Long> skip = new HashSet<>(contactsInFlight);
     int placed = 0;
-    for (Contact c : store.contacts().byAssignment(assignmentId)) {
-      if (placed >= slots) {
-        break;
+    int scanned = 0;
+    int page = slots;
+    while (placed < slots && scanned < MAX_SCAN) {
+      int ask = Math.min(page, MAX_SCAN - scanned);
+      List<Contact> due = store.contacts().dueForCall(assignmentId, as.retry(), dncKeys, now, skip, ask);
+      for (Contact c : due) {
+        scanned++;
+        skip.add(c.id());
+        if (placed < slots
+            && Eligibility.check(c, effective, dncKeys, store.dnc(), now) == Eligibility.Verdict.CALLABLE) {
+          originate(c, now);
+          placed++;
+        }
       }
-      if (contactsInFlight.contains(c.id())
-          || Eligibility.check(c, effective, dncKeys, store.dnc(), now) != Eligibility.Verdict.CALLABLE) {
-        continue;
+      if (due.size() < ask) {
+        break; // nothing more is due
       }
-      originate(c, now);
-      placed++;
+      page = Math.max(slots - placed, PAGE);
     }
     return placed;
   }
@@ -215,24 +257,73 @@ public final class Dialer implements AutoCloseable {
     if (outcome == CallOutcome.ANSWERED) {
       state = state.withCounts(state.day(), state.answeredToday() + 1, state.abandonedToday());
       store.dialerStates().save(state);
+      if (done.uniqueId() != null) {
+        answeredByUniqueId.put(done.uniqueId(), done);
+      }
     }
+  }
+
+  private synchronized void onQueueEvent(QueueCallEvent event) {
+    if (event instanceof QueueCallEvent.CallerAbandoned ab) {
+      CallAttempt a = answeredByUniqueId.remove(ab.callId());
+      if (a != null && countAbandoned(a.tag())) {
+        store.attempts().byId(a.id()).ifPresent(x -> store.attempts().update(new CallAttempt(x.id(), x.contactId(),
+            x.assignmentId(), x.operator(), x.number(), x.startedAt(), x.endedAt(), x.outcome(),
+            x.durationSeconds(), x.billsec(), noted(x.note(), "abandoned in queue " + ab.queue() + " after "
+                + ab.holdTime().toSeconds() + " s"), x.uniqueId(), x.recording(), x.dialer(), x.tag())));
+        LOG.debug("dialer {}: call {} abandoned in queue {}", assignmentId, a.tag(), ab.queue());
+      }
+    } else if (event instanceof QueueCallEvent.AgentCompleted done) {
+      CallAttempt a = answeredByUniqueId.remove(done.callId());
+      if (a != null && !billedFromCdr.contains(a.id())) {
+        // provisional until the CDR's billsec arrives (recordBillsec): the client was answered when it entered
+        // the queue, so its answered seconds are the wait plus the talk (the CDR adds the dial plan's seconds)
+        long billsec = done.holdTime().plus(done.talkTime()).toSeconds();
+        store.attempts().byId(a.id()).filter(x -> x.answered() && x.billsec() == 0)
+            .ifPresent(x -> store.attempts().update(withBillsec(x, billsec, x.recording())));
+      }
+    }
+  }
+
+  private static String noted(String note, String more) {
+    return note.isEmpty() ? more : note + "; " + more;
+  }
+
+  private boolean countAbandoned(String tag) {
+    if (!abandonedTags.add(tag)) {
+      return false;
+    }
+    state = state.withCounts(state.day(), state.answeredToday(), state.abandonedToday() + 1);
+    store.dialerStates().save(state);
+    return true;
   }
 
   /**
    * The host reports that an answered dialer call found no free operator in time (the queue's ABANDON for
-   * that call): it counts towards the day's abandon rate that caps predictive dialing.
+   * that call): it counts towards the day's abandon rate that caps predictive dialing. Not needed when the
+   * gateway implements {@link QueueCallEvents} (the dialer then counts by itself); a tag already counted, by
+   * either path, is not counted again.
    */
   public synchronized void recordAbandoned(String tag) {
-    state = state.withCounts(state.day(), state.answeredToday(), state.abandonedToday() + 1);
-    store.dialerStates().save(state);
-    LOG.debug("dialer {}: call {} abandoned", assignmentId, tag);
+    if (countAbandoned(tag)) {
+      LOG.debug("dialer {}: call {} abandoned", assignmentId, tag);
+    }
   }
 
-  /** The answered seconds of a finished dialer call, from the CDR once the call hung up. */
+  /**
+   * The answered seconds of a finished dialer call, from the CDR once the call hung up. It always wins: it replaces
+   * the provisional billsec the dialer took from the queue's {@code AgentCompleted} event, and a later event does
+   * not overwrite it.
+   */
   public synchronized void recordBillsec(long attemptId, long billsec, @Nullable String recording) {
-    store.attempts().byId(attemptId).ifPresent(x -> store.attempts().update(new CallAttempt(x.id(), x.contactId(), x.assignmentId(),
-            x.operator(), x.number(), x.startedAt(), x.endedAt(), x.outcome(), x.durationSeconds(),
-            x.answered() ? billsec : 0, x.note(), x.uniqueId(), recording, x.dialer(), x.tag())));
+    billedFromCdr.add(attemptId);
+    store.attempts().byId(attemptId).ifPresent(x -> store.attempts().update(withBillsec(x, billsec, recording)));
+  }
+
+  private static CallAttempt withBillsec(CallAttempt x, long billsec, @Nullable String recording) {
+    return new CallAttempt(x.id(), x.contactId(), x.assignmentId(), x.operator(), x.number(), x.startedAt(),
+        x.endedAt(), x.outcome(), x.durationSeconds(), x.answered() ? billsec : 0, x.note(), x.uniqueId(), recording,
+        x.dialer(), x.tag());
   }
 
   /** The day's abandoned / answered share, 0 before the first answer. */
@@ -261,6 +352,7 @@ public final class Dialer implements AutoCloseable {
   private void rollDay(Assignment a, Instant now) {
     String day = LocalDate.ofInstant(now, a.settings().window().zone()).toString();
     if (!day.equals(state.day())) {
+      abandonedTags.clear();
       state = state.withCounts(day, 0, 0);
       store.dialerStates().save(state);
     }
@@ -283,9 +375,19 @@ public final class Dialer implements AutoCloseable {
     }
   }
 
-  /** Stops scheduling; the persisted state stays as it is, so a new dialer continues it. */
+  /**
+   * Stops scheduling and listening to queue events; the persisted state stays as it is, so a new dialer
+   * continues it.
+   */
   @Override
   public synchronized void close() {
     cancelSchedule();
+    if (queueEvents != null) {
+      try {
+        queueEvents.close();
+      } catch (Exception e) {
+        LOG.warn("dialer {}: could not stop listening to queue events", assignmentId, e);
+      }
+    }
   }
 }

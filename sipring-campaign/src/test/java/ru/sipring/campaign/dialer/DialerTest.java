@@ -95,6 +95,52 @@ class DialerTest {
   }
 
   @Test
+  void cardsOutsideTheirOwnWindowDoNotHideLaterOnesAndTheStoreIsAskedForNoMoreThanTheSlots() {
+    // 10:00 in Moscow is 02:00 in New York: the first 500 cards are outside their window, the last two inside
+    List<Contact> far = java.util.stream.IntStream.range(0, 500).mapToObj(i -> Contact.of(a.id(),
+        "7916200" + String.format("%04d", i), Map.of(ContactField.TIME_ZONE, "America/New_York"), Map.of())).toList();
+    store.contacts().insertAll(a.id(), far);
+    clients("79160000001", "79160000002");
+    List<Integer> asked = new java.util.ArrayList<>();
+    InMemoryCampaignStore counting = store;
+    ru.sipring.campaign.CampaignStore spy = new ru.sipring.campaign.CampaignStore() {
+      @Override public ru.sipring.campaign.CampaignRepository campaigns() { return counting.campaigns(); }
+      @Override public ru.sipring.campaign.ContactRepository contacts() {
+        ru.sipring.campaign.ContactRepository r = counting.contacts();
+        return (ru.sipring.campaign.ContactRepository) java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {ru.sipring.campaign.ContactRepository.class}, (p, m, args) -> {
+              if (m.getName().equals("byAssignment")) {
+                throw new AssertionError("the dialer must not read the whole base");
+              }
+              if (m.getName().equals("dueForCall")) {
+                asked.add((Integer) args[5]);
+              }
+              try {
+                return m.invoke(r, args);
+              } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+      }
+      @Override public ru.sipring.campaign.CallAttemptRepository attempts() { return counting.attempts(); }
+      @Override public ru.sipring.campaign.WorkSessionRepository sessions() { return counting.sessions(); }
+      @Override public DncRepository dnc() { return counting.dnc(); }
+      @Override public ru.sipring.campaign.MappingRepository mappings() { return counting.mappings(); }
+      @Override public ru.sipring.campaign.DialerStateRepository dialerStates() { return counting.dialerStates(); }
+    };
+    Dialer d = new Dialer(spy, pbx, clock, a.id(), guide(0, 30, 0).withPacing(DialerSettings.Mode.FIXED, 2, 1, 1,
+        0.03), () -> 0);
+    d.start();
+    assertThat(d.tick()).isEqualTo(2);
+    assertThat(pbx.requests).extracting(r -> r.channel())
+        .containsExactly("Local/79160000001@from-internal", "Local/79160000002@from-internal");
+    assertThat(asked.get(0)).isEqualTo(2); // first only as many as it can dial
+    asked.clear();
+    assertThat(d.tick()).isZero(); // both lines busy: the store is not even asked
+    assertThat(asked).isEmpty();
+  }
+
+  @Test
   void maxConcurrentLimitsCallsInProgress() {
     clients("79160000001", "79160000002", "79160000003");
     Dialer d = dialer(guide(0, 30, 0).withPacing(DialerSettings.Mode.FIXED, 2, 1, 1, 0.03), 0);

@@ -110,6 +110,88 @@ public abstract class CampaignStoreContract {
   }
 
   @Test
+  void dueForCallFollowsStatusAttemptsDelayAndDncInDueOrder() {
+    List<String> phones = java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "7916000000" + (i % 10))
+        .toList();
+    store.contacts().insertAll(a1.id(), phones.stream().map(p -> Contact.of(a1.id(), p, Map.of(), Map.of())).toList());
+    store.contacts().insertAll(a2.id(), List.of(Contact.of(a2.id(), "79160000099", Map.of(), Map.of())));
+    List<Contact> c = store.contacts().byAssignment(a1.id());
+    Instant now = T0.plusSeconds(3600);
+    // c0, c1 never called; c2 busy 60 s ago (due 30 s ago); c3 no answer 120 s ago (due 90 s ago, so before c2)
+    store.contacts().update(c.get(2).afterAttempt(CallOutcome.BUSY, now.minusSeconds(60)));
+    store.contacts().update(c.get(3).afterAttempt(CallOutcome.NO_ANSWER, now.minusSeconds(120)));
+    store.contacts().update(c.get(4).afterAttempt(CallOutcome.BUSY, now.minusSeconds(10))); // not yet
+    store.contacts().update(c.get(5).afterAttempt(CallOutcome.BUSY, T0).afterAttempt(CallOutcome.BUSY, T0)
+        .afterAttempt(CallOutcome.BUSY, T0)); // 3 of 3 attempts used
+    store.contacts().update(c.get(6).afterAttempt(CallOutcome.ANSWERED, T0));
+    store.contacts().update(c.get(7).withStatus(ContactStatus.DONE));
+    store.contacts().update(c.get(8).inDoubt(T0));
+    store.dnc().add(DncRepository.projectKey(project.id()), c.get(9).phoneNormalized());
+    store.dnc().add(DncRepository.assignmentKey(a1.id()), c.get(1).phoneNormalized()); // not in the keys below
+    RetryPolicy retry = a1.settings().retry();
+    List<String> keys = List.of(DncRepository.GLOBAL, DncRepository.projectKey(project.id()));
+
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(), 10)))
+        .containsExactly(c.get(0).id(), c.get(1).id(), c.get(3).id(), c.get(2).id());
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(), 3)))
+        .containsExactly(c.get(0).id(), c.get(1).id(), c.get(3).id());
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(c.get(0).id(), c.get(3).id()), 2)))
+        .containsExactly(c.get(1).id(), c.get(2).id());
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, keys, now.plusSeconds(20), List.of(), 10)))
+        .containsExactly(c.get(0).id(), c.get(1).id(), c.get(3).id(), c.get(2).id(), c.get(4).id());
+    assertThat(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(), 0)).isEmpty();
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, List.of(), now, List.of(), 10)))
+        .contains(c.get(9).id());
+    assertThat(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(), 10).get(2))
+        .isEqualTo(store.contacts().byId(c.get(3).id()).orElseThrow());
+  }
+
+  @Test
+  void dueForCallAgreesWithEligibilityOnRandomCards() {
+    long seed = System.nanoTime();
+    java.util.Random rnd = new java.util.Random(seed);
+    Instant now = T0.plusSeconds(600);
+    List<Contact> cards = new java.util.ArrayList<>();
+    CallOutcome[] outcomes = CallOutcome.values();
+    for (int i = 0; i < 200; i++) {
+      Contact x = Contact.of(a1.id(), "7916100" + String.format("%04d", i), Map.of(), Map.of());
+      int calls = rnd.nextInt(4);
+      for (int k = 0; k < calls; k++) {
+        x = x.afterAttempt(outcomes[rnd.nextInt(outcomes.length)], now.minusSeconds(rnd.nextInt(90)));
+      }
+      if (rnd.nextInt(10) == 0) {
+        x = x.withStatus(ContactStatus.NEW); // an operator's reset keeps the attempts
+      }
+      cards.add(x);
+    }
+    store.contacts().insertAll(a1.id(), cards);
+    List<String> keys = List.of(DncRepository.GLOBAL, DncRepository.projectKey(project.id()));
+    List<Contact> stored = store.contacts().byAssignment(a1.id());
+    for (int i = 0; i < stored.size(); i += 7) {
+      store.dnc().add(DncRepository.projectKey(project.id()), stored.get(i).phoneNormalized());
+    }
+    Assignment always = a1.withSettings(new AssignmentSettings(CallWindow.always(MSK), a1.settings().retry(),
+        a1.settings().dncScope()));
+    java.util.Set<Long> expected = new java.util.HashSet<>();
+    for (Contact x : stored) {
+      if (ru.sipring.campaign.Eligibility.check(x, always, keys, store.dnc(), now)
+          == ru.sipring.campaign.Eligibility.Verdict.CALLABLE) {
+        expected.add(x.id());
+      }
+    }
+    List<Contact> due = store.contacts().dueForCall(a1.id(), a1.settings().retry(), keys, now, List.of(), 1000);
+    assertThat(ids(due)).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(expected);
+    List<Long> order = ids(due);
+    List<Long> sorted = due.stream().sorted(ru.sipring.campaign.ContactRepository.DUE_ORDER
+        .apply(a1.settings().retry())).map(Contact::id).toList();
+    assertThat(order).as("seed %d", seed).isEqualTo(sorted);
+  }
+
+  private static List<Long> ids(List<Contact> cs) {
+    return cs.stream().map(Contact::id).toList();
+  }
+
+  @Test
   void insertIntoAMissingAssignmentFails() {
     assertThatThrownBy(() -> store.contacts().insertAll(987654L, List.of(Contact.of(987654L, "1", Map.of(), Map.of()))))
         .isInstanceOf(NotFoundException.class);
