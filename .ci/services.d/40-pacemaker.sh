@@ -103,7 +103,11 @@ if [ -x /usr/sbin/pcsd ]; then
       echo "hacluster:$(cat "$sipring_pcsd_state/password")" | chpasswd
     fi
   fi
-  # the Ruby backend (systemd unit pcsd-ruby) serves the legacy /remote/* calls through /run/pcsd-ruby.socket
+  # the Ruby backend (systemd unit pcsd-ruby) serves the legacy /remote/* calls through /run/pcsd-ruby.socket;
+  # a socket left behind by a killed backend (same machine, processes ended between runs) is stale
+  if [ -S /run/pcsd-ruby.socket ] && ! pgrep -f /usr/share/pcsd/pcsd >/dev/null 2>&1; then
+    rm -f /run/pcsd-ruby.socket
+  fi
   if [ ! -S /run/pcsd-ruby.socket ] && [ -x /usr/share/pcsd/pcsd ]; then
     # the whole subshell is redirected: nothing may keep .ci/run's stdout open after this script returns
     (cd "$sipring_pcsd_state"; set -a; . /etc/default/pcsd; set +a; exec setsid /usr/share/pcsd/pcsd) \
