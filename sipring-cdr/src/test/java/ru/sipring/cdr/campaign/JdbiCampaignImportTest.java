@@ -20,16 +20,17 @@ import ru.sipring.campaign.DuplicateScope;
 import ru.sipring.campaign.csv.ContactImporter;
 import ru.sipring.campaign.csv.ImportOptions;
 import ru.sipring.campaign.csv.ImportResult;
+import ru.sipring.cdr.TestDatabase;
 
 /** The corpus and a large file imported into MariaDB, all or nothing. */
 class JdbiCampaignImportTest {
-  private CampaignTestDatabase db;
+  private TestDatabase db;
   private JdbiCampaignStore store;
   private Assignment a;
 
   @BeforeEach
   void setUp() {
-    db = CampaignTestDatabase.create("import");
+    db = TestDatabase.create("import");
     store = JdbiCampaignStore.migrateAndOpen(db.dataSource());
     long p = store.campaigns().createProject("P").id();
     long t = store.campaigns().createTask(p, "T").id();

@@ -2,14 +2,15 @@ package ru.sipring.cdr.campaign;
 
 import org.junit.jupiter.api.AfterEach;
 import ru.sipring.campaign.CampaignStore;
+import ru.sipring.cdr.TestDatabase;
 import ru.sipring.testkit.contract.CampaignStoreContract;
 
 class JdbiCampaignStoreContractTest extends CampaignStoreContract {
-  private CampaignTestDatabase db;
+  private TestDatabase db;
 
   @Override
   protected CampaignStore newStore() {
-    db = CampaignTestDatabase.create("campaign");
+    db = TestDatabase.create("campaign");
     return JdbiCampaignStore.migrateAndOpen(db.dataSource());
   }
 
