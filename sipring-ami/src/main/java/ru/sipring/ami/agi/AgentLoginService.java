@@ -1,8 +1,9 @@
 package ru.sipring.ami.agi;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
@@ -65,16 +66,20 @@ public final class AgentLoginService implements AutoCloseable {
   }
 
   /**
-   * asterisk-java's startup() binds on its own thread and offers no readiness signal; the port is taken once
-   * it listens, which a trial bind shows without opening an AGI session.
+   * asterisk-java's startup() binds on its own thread and offers no readiness signal, so wait until a client
+   * connection is accepted. (A trial bind of the same port would race the server's own bind and could make
+   * it fail; a probe connection only costs asterisk-java one AGI session that ends at once.)
    */
   private void awaitListening() {
+    InetAddress target = settings.bindAddress().isAnyLocalAddress()
+        ? InetAddress.getLoopbackAddress() : settings.bindAddress();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      try (ServerSocket probe = new ServerSocket()) {
-        probe.bind(new InetSocketAddress(settings.bindAddress(), settings.port()));
-      } catch (IOException taken) {
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress(target, settings.port()), 200);
         return;
+      } catch (IOException notYet) {
+        // not listening yet
       }
       try {
         Thread.sleep(10);
