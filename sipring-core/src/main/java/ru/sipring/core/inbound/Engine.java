@@ -651,16 +651,7 @@ final class Engine implements QueueLogSink {
     if (outcome < OUT_LOST) {
       EndedBy endedBy = ENDED[outcome - 1];
       long talk = st.talk[r];
-      agg.answered++;
-      agg.wait.add(wait);
-      agg.talk.add(talk);
-      agg.slAnswered[agg.bucketOf(wait)]++;
-      qa.answered++;
-      qa.waitSeconds += wait;
-      qa.talkSeconds += talk;
-      p.answered++;
-      p.answeredWait.add(wait);
-      p.answeredTalk.add(talk);
+      countAnswered(qa, p, endedBy, wait, talk);
       int a = st.agent[r];
       Aggregates.AgentAcc acc = a >= 0 ? agentAcc[a] : null;
       if (acc != null) {
@@ -683,43 +674,74 @@ final class Engine implements QueueLogSink {
           if (acc != null) {
             acc.transferred++;
           }
-          p.transferred++;
-          p.transferredWait.add(wait);
-          p.transferredTalk.add(talk);
         }
       }
       if (keepAnswered || answeredSink != null) {
         AnsweredCall row = new AnsweredCall(qa.queue, qa.name, acc == null ? "" : agents.name(a),
             acc == null ? "" : acc.number, acc == null ? "" : acc.name, Instant.ofEpochSecond(st.enter[r]),
             st.caller(r), Duration.ofSeconds(wait), Duration.ofSeconds(talk), pos, endedBy, st.callId(r));
-        if (answeredSink != null) {
-          answeredSink.accept(row);
-        } else {
-          agg.answeredRows.add(row);
-        }
+        deliver(row);
       }
     } else {
       LostCause cause = CAUSES[outcome - OUT_LOST];
-      agg.lost++;
-      agg.lostWait.add(wait);
-      agg.slLost[agg.bucketOf(wait)]++;
-      if (cause == LostCause.ABANDON && wait < shortAbandon) {
-        agg.shortAbandons++;
-      }
-      qa.lost++;
-      qa.lostWaitSeconds += wait;
-      p.lost++;
-      p.lostWait.add(wait);
+      countLost(qa, p, cause, wait);
       if (keepLost || lostSink != null) {
         int a = st.agent[r];
         LostCall row = new LostCall(qa.queue, qa.name, Instant.ofEpochSecond(st.enter[r]), st.caller(r),
             Duration.ofSeconds(wait), pos, cause, a >= 0 ? agents.name(a) : "", st.callId(r));
-        if (lostSink != null) {
-          lostSink.accept(row);
-        } else {
-          agg.lostRows.add(row);
-        }
+        deliver(row);
       }
+    }
+  }
+
+  /** Summary, service-level, queue and period figures of one answered call; the same in both views. */
+  private void countAnswered(Aggregates.QueueAcc qa, Aggregates.PeriodAcc p, EndedBy endedBy, long wait,
+      long talk) {
+    agg.answered++;
+    agg.wait.add(wait);
+    agg.talk.add(talk);
+    agg.slAnswered[agg.bucketOf(wait)]++;
+    qa.answered++;
+    qa.waitSeconds += wait;
+    qa.talkSeconds += talk;
+    p.answered++;
+    p.answeredWait.add(wait);
+    p.answeredTalk.add(talk);
+    if (endedBy == EndedBy.TRANSFER) {
+      p.transferred++;
+      p.transferredWait.add(wait);
+      p.transferredTalk.add(talk);
+    }
+  }
+
+  /** Summary, service-level, queue and period figures of one lost call; the same in both views. */
+  private void countLost(Aggregates.QueueAcc qa, Aggregates.PeriodAcc p, LostCause cause, long wait) {
+    agg.lost++;
+    agg.lostWait.add(wait);
+    agg.slLost[agg.bucketOf(wait)]++;
+    if (cause == LostCause.ABANDON && wait < shortAbandon) {
+      agg.shortAbandons++;
+    }
+    qa.lost++;
+    qa.lostWaitSeconds += wait;
+    p.lost++;
+    p.lostWait.add(wait);
+  }
+
+  /** A detail row goes to the streaming sink when there is one, else into the report. */
+  private void deliver(AnsweredCall row) {
+    if (answeredSink != null) {
+      answeredSink.accept(row);
+    } else {
+      agg.answeredRows.add(row);
+    }
+  }
+
+  private void deliver(LostCall row) {
+    if (lostSink != null) {
+      lostSink.accept(row);
+    } else {
+      agg.lostRows.add(row);
     }
   }
 
@@ -868,21 +890,7 @@ final class Engine implements QueueLogSink {
     if (c.outcome < OUT_LOST) {
       EndedBy endedBy = ENDED[c.outcome - 1];
       long talk = c.talk;
-      agg.answered++;
-      agg.wait.add(wait);
-      agg.talk.add(talk);
-      agg.slAnswered[agg.bucketOf(wait)]++;
-      qa.answered++;
-      qa.waitSeconds += wait;
-      qa.talkSeconds += talk;
-      p.answered++;
-      p.answeredWait.add(wait);
-      p.answeredTalk.add(talk);
-      if (endedBy == EndedBy.TRANSFER) {
-        p.transferred++;
-        p.transferredWait.add(wait);
-        p.transferredTalk.add(talk);
-      }
+      countAnswered(qa, p, endedBy, wait, talk);
       if (keepAnswered || answeredSink != null) {
         int a = c.agent;
         Aggregates.AgentAcc acc = a >= 0 ? agentAcc[a] : null;
@@ -890,33 +898,16 @@ final class Engine implements QueueLogSink {
             acc == null ? "" : acc.number, acc == null ? "" : acc.name, Instant.ofEpochSecond(c.firstEnter),
             c.caller, Duration.ofSeconds(wait), Duration.ofSeconds(talk), c.position, endedBy, c.key, firstQueue,
             c.stints);
-        if (answeredSink != null) {
-          answeredSink.accept(row);
-        } else {
-          agg.answeredRows.add(row);
-        }
+        deliver(row);
       }
     } else {
       LostCause cause = CAUSES[c.outcome - OUT_LOST];
-      agg.lost++;
-      agg.lostWait.add(wait);
-      agg.slLost[agg.bucketOf(wait)]++;
-      if (cause == LostCause.ABANDON && wait < shortAbandon) {
-        agg.shortAbandons++;
-      }
-      qa.lost++;
-      qa.lostWaitSeconds += wait;
-      p.lost++;
-      p.lostWait.add(wait);
+      countLost(qa, p, cause, wait);
       if (keepLost || lostSink != null) {
         LostCall row = new LostCall(qa.queue, qa.name, Instant.ofEpochSecond(c.firstEnter), c.caller,
             Duration.ofSeconds(wait), c.position, cause, c.agent >= 0 ? agents.name(c.agent) : "", c.key,
             firstQueue, c.stints);
-        if (lostSink != null) {
-          lostSink.accept(row);
-        } else {
-          agg.lostRows.add(row);
-        }
+        deliver(row);
       }
     }
   }
