@@ -23,11 +23,17 @@ import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
+import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * CSV, one table per section (a host writes each to {@code <section>.csv}): RFC 4180, a header row of the JSON
  * key names, durations in whole seconds, averages and percentages exact, timestamps ISO-8601 with the report
  * zone's offset. The byte order mark for Excel is optional. Immutable and thread-safe.
+ *
+ * <p>Every text cell that comes from outside (queue and agent values and names, caller IDs, call ids, pause
+ * reasons, problem messages) goes through {@link SpreadsheetCell#neutralise}, so a caller ID such as
+ * {@code =HYPERLINK(...)} opens in a spreadsheet as text; numbers and times the renderer formats are written
+ * as they are.
  *
  * <p>{@link #render(InboundReport, Set, Appendable)} writes several sections into one stream separated by an
  * empty line; hosts that want RFC 4180 files call {@link #renderSection} once per file.
@@ -99,7 +105,7 @@ public final class CsvReportRenderer implements ReportRenderer {
       case QUEUES -> {
         w.record("queue", "name", "answered", "waitSeconds", "talkSeconds", "lost", "lostWaitSeconds");
         for (QueueRow q : r.queues()) {
-          w.record(q.queue(), q.name(), n(q.answered()), n(q.waitSeconds()), n(q.talkSeconds()), n(q.lost()),
+          w.record(t(q.queue()), t(q.name()), n(q.answered()), n(q.waitSeconds()), n(q.talkSeconds()), n(q.lost()),
               n(q.lostWaitSeconds()));
         }
       }
@@ -109,7 +115,7 @@ public final class CsvReportRenderer implements ReportRenderer {
       case PROBLEMS -> {
         w.record("source", "line", "message");
         for (InputProblem p : r.problems().first()) {
-          w.record(p.source(), n(p.line()), p.message());
+          w.record(t(p.source()), n(p.line()), t(p.message()));
         }
       }
     }
@@ -164,7 +170,7 @@ public final class CsvReportRenderer implements ReportRenderer {
 
   private static List<String> withCaller(List<String> f, String firstQueue, int stints) {
     List<String> x = new ArrayList<>(f);
-    x.add(firstQueue);
+    x.add(t(firstQueue));
     x.add(n(stints));
     return x;
   }
@@ -181,14 +187,19 @@ public final class CsvReportRenderer implements ReportRenderer {
   }
 
   static List<String> answeredFields(AnsweredCall c, ZoneId zone) {
-    return List.of(c.queue(), c.queueName(), c.agent(), c.agentNumber(), c.agentName(), Fmt.iso(c.enteredAt(), zone),
-        c.caller(), n(c.waitTime().getSeconds()), n(c.talkTime().getSeconds()), n(c.position()), c.endedBy().name(),
-        c.callId());
+    return List.of(t(c.queue()), t(c.queueName()), t(c.agent()), t(c.agentNumber()), t(c.agentName()),
+        Fmt.iso(c.enteredAt(), zone), t(c.caller()), n(c.waitTime().getSeconds()), n(c.talkTime().getSeconds()),
+        n(c.position()), c.endedBy().name(), t(c.callId()));
   }
 
   static List<String> lostFields(LostCall c, ZoneId zone) {
-    return List.of(c.queue(), c.queueName(), Fmt.iso(c.enteredAt(), zone), c.caller(), n(c.waitTime().getSeconds()),
-        n(c.position()), c.cause().name(), c.agent(), c.callId());
+    return List.of(t(c.queue()), t(c.queueName()), Fmt.iso(c.enteredAt(), zone), t(c.caller()),
+        n(c.waitTime().getSeconds()), n(c.position()), c.cause().name(), t(c.agent()), t(c.callId()));
+  }
+
+  /** Outside text, as a spreadsheet must show it (never a formula). */
+  private static String t(String outside) {
+    return SpreadsheetCell.neutralise(outside);
   }
 
   private static String n(long v) {
@@ -230,7 +241,7 @@ public final class CsvReportRenderer implements ReportRenderer {
     }
     w.record(h);
     for (OperatorRow o : rows) {
-      List<String> row = new ArrayList<>(List.of(o.agent(), o.number(), o.name(), n(o.answered()), n(o.waitSeconds()),
+      List<String> row = new ArrayList<>(List.of(t(o.agent()), t(o.number()), t(o.name()), n(o.answered()), n(o.waitSeconds()),
           n(o.talkSeconds()), n(o.endedByCaller()), n(o.endedByAgent()), n(o.transferred())));
       if (percents) {
         row.add(d(o.percentOfAnswered(o.endedByCaller())));
@@ -316,13 +327,13 @@ public final class CsvReportRenderer implements ReportRenderer {
         "endedByCaller", "endedByAgent", "transferred", "missedOffers", "loggedInSeconds", "pausedSeconds",
         "workSeconds", "callsPerHour"));
     for (String reason : reasons) {
-      h.add("paused:" + reason);
+      h.add(t("paused:" + reason));
     }
     w.record(h);
     for (AgentAnalytics a : r.agents()) {
       OperatorRow o = ops.get(a.agent());
       String none = haveOps ? "0" : "";
-      List<String> row = new ArrayList<>(List.of(a.agent(), a.number(), a.name(), n(a.answered()),
+      List<String> row = new ArrayList<>(List.of(t(a.agent()), t(a.number()), t(a.name()), n(a.answered()),
           o == null ? none : n(o.waitSeconds()), n(a.talkSeconds()), n(a.endedByCaller()),
           o == null ? none : n(o.endedByAgent()), o == null ? none : n(o.transferred()), n(a.missedOffers()),
           n(a.loggedInSeconds()), n(a.pausedSeconds()), n(a.workSeconds()), d(a.callsPerHour())));

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * RFC 4180 records: fields separated by commas, records ended by CRLF, a field quoted when it holds a comma,
  * a double quote, CR or LF, quotes inside doubled. Core has no CSV library (DESIGN.md §1), and this much of the
- * format is all a writer needs. Not thread-safe.
+ * format is all a writer needs. Cells are written as given: a caller passes every cell of outside text through
+ * {@link ru.sipring.core.text.SpreadsheetCell#neutralise} first (numbers it formats itself stay numbers).
+ * Not thread-safe.
  */
 public final class CsvWriter {
   /** The UTF-8 byte order mark as a char: Excel needs it to read UTF-8 CSV as UTF-8. */

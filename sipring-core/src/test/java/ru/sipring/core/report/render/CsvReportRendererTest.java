@@ -4,10 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.opencsv.CSVReader;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import ru.sipring.core.queuelog.InputProblem;
+import ru.sipring.core.report.AgentAnalytics;
+import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.DurationStats;
+import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
+import ru.sipring.core.report.LostCall;
+import ru.sipring.core.report.LostCause;
+import ru.sipring.core.report.OperatorRow;
+import ru.sipring.core.report.PeriodTable;
+import ru.sipring.core.report.ProblemReport;
+import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
+import ru.sipring.core.text.SpreadsheetCell;
 
 class CsvReportRendererTest {
 
@@ -105,5 +124,71 @@ class CsvReportRendererTest {
         CsvReportRenderer.create(true).answeredSink(streamed, r.window().zone());
     r.answered().forEach(sink::accept);
     assertThat(streamed.toString()).isEqualTo(section(r, ReportSection.ANSWERED, true));
+  }
+
+  /** A report whose every outside text field is a formula payload (each one different, to tell them apart). */
+  private static InboundReport hostile(ReportView view) {
+    InboundReport g = GuideReport.build();
+    AnsweredCall a = new AnsweredCall("=Q()", "@N()", "+A()", "-1+N()", "\t=NAME()", GuideReport.at("2020-05-14T09:35:20"),
+        "=HYPERLINK(\"http://evil.example/\",\"call\")", Duration.ofSeconds(6), Duration.ofSeconds(7), 1,
+        EndedBy.CALLER, "\uFF1DID()", "\uFF20FQ()", 2);
+    LostCall l = new LostCall("=Q()", "@N()", GuideReport.at("2020-05-14T16:52:30"), "@SUM(1+1)*cmd|' /C calc'!A0",
+        Duration.ofSeconds(11), 1, LostCause.ABANDON, "-A()", "-2+3+cmd|' /C calc'!A0", "\uFF0BFQ()", 1);
+    return new InboundReport(g.window(), EnumSet.allOf(ReportSection.class), g.summary(), List.of(a), List.of(l),
+        List.of(new OperatorRow("+A()", "-1+N()", "=NAME()", 1, 6, 7, 1, 0, 0)),
+        List.of(new QueueRow("=Q()", "@N()", 1, 6, 7, 1, 11)), g.serviceLevel(),
+        new PeriodTable(PeriodTable.PeriodUnit.DAY, List.of(new PeriodTable.Row(LocalDateTime.parse("2020-05-14T00:00"),
+            2, 1, DurationStats.of(6), DurationStats.of(7), 0, DurationStats.EMPTY, DurationStats.EMPTY, 1,
+            DurationStats.of(11)))),
+        List.of(new AgentAnalytics("+A()", "-1+N()", "=NAME()", 1, 0, 1, 7, 3600, Map.of("=HYPERLINK(\"x\")", 60L), 60)),
+        new ProblemReport(1, Map.of("bad", 1L), List.of(new InputProblem("=SRC()", 3, "@MSG()"))),
+        InputSummary.NONE, view);
+  }
+
+  @Test
+  void noCellOfAnySectionIsAFormulaWhateverTheCallersAndFilesHold() throws Exception {
+    for (ReportView view : ReportView.values()) {
+      InboundReport r = hostile(view);
+      List<String> texts = new ArrayList<>();
+      for (ReportSection s : ReportSection.values()) {
+        for (String[] row : parse(section(r, s, true).substring(1))) {
+          for (String cell : row) {
+            assertThat(SpreadsheetCell.startsFormula(cell)).as("%s %s cell %s", view, s, cell).isFalse();
+            texts.add(cell);
+          }
+        }
+      }
+      // the payloads are kept, as text, and each field was guarded (not only some of them)
+      assertThat(texts).contains("'=HYPERLINK(\"http://evil.example/\",\"call\")", "'@SUM(1+1)*cmd|' /C calc'!A0",
+          "'=Q()", "'@N()", "'+A()", "'-1+N()", "'\t=NAME()", "'=NAME()", "'\uFF1DID()", "'-A()",
+          "'-2+3+cmd|' /C calc'!A0", "'=SRC()", "'@MSG()");
+      if (view == ReportView.CALLER) {
+        assertThat(texts).contains("'\uFF20FQ()", "'\uFF0BFQ()");
+      }
+    }
+  }
+
+  @Test
+  void streamingSinksGuardTheirRowsToo() throws Exception {
+    InboundReport r = hostile(ReportView.CALLER);
+    StringBuilder answered = new StringBuilder();
+    StringBuilder lost = new StringBuilder();
+    CsvReportRenderer csv = CsvReportRenderer.create(false);
+    csv.answeredSink(answered, GuideReport.ZONE, ReportView.CALLER).accept(r.answered().get(0));
+    csv.lostSink(lost, GuideReport.ZONE, ReportView.CALLER).accept(r.lost().get(0));
+    for (String out : List.of(answered.toString(), lost.toString())) {
+      for (String[] row : parse(out)) {
+        for (String cell : row) {
+          assertThat(SpreadsheetCell.startsFormula(cell)).as(cell).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
+  void numbersTheRendererWritesStayNumbers() throws Exception {
+    List<String[]> rows = parse(section(hostile(ReportView.QUEUE), ReportSection.LOST, false));
+    assertThat(rows.get(1)[4]).isEqualTo("11");
+    assertThat(rows.get(1)[2]).isEqualTo("2020-05-14T16:52:30+03:00");
   }
 }
