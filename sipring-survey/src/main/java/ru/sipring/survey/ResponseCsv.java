@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.SipRingException;
+import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * CSV export of responses, one row per response (opencsv, RFC 4180 quoting, comma separated, UTF-8 when the
@@ -22,6 +23,10 @@ import ru.sipring.core.SipRingException;
  * chosen label for single, the chosen labels joined by {@code "; "} for multiple, the text for text; empty
  * when the question was skipped or not reached. Question columns follow the reference scenario's order, then
  * questions met only in the responses. Times are ISO-8601 with offset in the given zone.
+ *
+ * <p>Answers, call fields (call id, queue, operator, client), ids and question ids come from callers, operators
+ * and scenario authors: each goes through {@link SpreadsheetCell#neutralise}, so an answer such as
+ * {@code =HYPERLINK(...)} opens in a spreadsheet as text. The version, times and flags are written as they are.
  * Stateless and thread-safe.
  */
 public final class ResponseCsv {
@@ -44,7 +49,7 @@ public final class ResponseCsv {
     try {
       ICSVWriter csv = new CSVWriterBuilder(out).withLineEnd("\n").build();
       List<String> header = new ArrayList<>(FIXED_COLUMNS);
-      header.addAll(questionIds);
+      questionIds.forEach(q -> header.add(SpreadsheetCell.neutralise(q)));
       csv.writeNext(header.toArray(String[]::new), false);
       long rows = 0;
       for (SurveyResponse r : responses) {
@@ -52,11 +57,12 @@ public final class ResponseCsv {
         for (Answer a : r.answers()) {
           byQuestion.put(a.questionId(), a.text() != null ? a.text() : String.join("; ", a.optionLabels()));
         }
-        List<String> row = new ArrayList<>(List.of(r.id(), r.scenarioId(), Integer.toString(r.version()),
-            r.call().callId(), r.call().queue(), r.call().operator(), r.call().client(), ts.format(r.startedAt()),
+        List<String> row = new ArrayList<>(List.of(t(r.id()), t(r.scenarioId()), Integer.toString(r.version()),
+            t(r.call().callId()), t(r.call().queue()), t(r.call().operator()), t(r.call().client()),
+            ts.format(r.startedAt()),
             ts.format(r.finishedAt()), Boolean.toString(r.completed()), Boolean.toString(r.test())));
         for (String q : questionIds) {
-          row.add(byQuestion.getOrDefault(q, ""));
+          row.add(t(byQuestion.getOrDefault(q, "")));
         }
         csv.writeNext(row.toArray(String[]::new), false);
         rows++;
@@ -69,5 +75,9 @@ public final class ResponseCsv {
     } catch (IOException e) {
       throw new SipRingException("cannot write survey CSV: " + e.getMessage(), e);
     }
+  }
+
+  private static String t(String outside) {
+    return SpreadsheetCell.neutralise(outside);
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
+import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * Writes a client base as CSV ("Выгрузить csv") that re-imports to the same cards: one column per card field
@@ -22,10 +23,10 @@ import ru.sipring.campaign.ContactField;
  * custom field as {@code custom:<name>}. Excel-friendly by default:
  * {@code ;}, UTF-8 with a BOM, CRLF.
  *
- * <p>Safe against spreadsheet formula injection (OWASP "CSV injection"): a cell that starts with {@code =},
- * {@code +}, {@code -}, {@code @}, tab or carriage return is written with a leading apostrophe, so a
- * spreadsheet shows it as text instead of evaluating it. Phone normalisation ignores the apostrophe, so such an
- * export still re-imports. Stateless and thread-safe.
+ * <p>Safe against spreadsheet formula injection (OWASP "CSV injection"): every card field, custom field and
+ * custom column name goes through core's {@link SpreadsheetCell#neutralise} (a cell that a spreadsheet would
+ * evaluate gets a leading apostrophe, so it shows as text); the attempt count is written as the number it is.
+ * Phone normalisation ignores the apostrophe, so such an export still re-imports. Stateless and thread-safe.
  */
 public final class ContactExporter {
   /** Columns written besides the card fields. */
@@ -72,16 +73,16 @@ public final class ContactExporter {
       header.add(STATUS);
       header.add(ATTEMPTS);
       customs.forEach(k -> header.add(ColumnMapping.CUSTOM + k));
-      csv.writeNext(header.stream().map(ContactExporter::safe).toArray(String[]::new), true);
+      csv.writeNext(header.stream().map(SpreadsheetCell::neutralise).toArray(String[]::new), true);
       for (Contact c : contacts) {
         List<String> row = new ArrayList<>(header.size());
         for (ContactField f : ContactField.values()) {
-          row.add(safe(c.get(f)));
+          row.add(SpreadsheetCell.neutralise(c.get(f)));
         }
         row.add(c.status().name());
         row.add(Integer.toString(c.attempts()));
         for (String k : customs) {
-          row.add(safe(c.custom().getOrDefault(k, "")));
+          row.add(SpreadsheetCell.neutralise(c.custom().getOrDefault(k, "")));
         }
         csv.writeNext(row.toArray(String[]::new), true);
       }
@@ -90,17 +91,5 @@ public final class ContactExporter {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the CSV export", e);
     }
-  }
-
-  /** The cell as a spreadsheet will show it, never as a formula. */
-  public static String safe(String cell) {
-    if (cell.isEmpty()) {
-      return cell;
-    }
-    char c = cell.charAt(0);
-    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-      return "'" + cell;
-    }
-    return cell;
   }
 }

@@ -17,13 +17,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
-import ru.sipring.campaign.csv.ContactExporter;
+import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * Renders an {@link OutboundReport} as a text table, CSV, JSON or printable HTML, with the guide's Russian
  * column names. Data outputs (CSV, JSON) keep exact averages and seconds; text and HTML show times as
- * {@code hh:mm:ss}, averages rounded half-even to whole seconds. Stateless and thread-safe.
+ * {@code hh:mm:ss}, averages rounded half-even to whole seconds. In CSV every text cell that comes from outside
+ * (names, numbers dialled, clients, notes, card fields) is formula-neutralised
+ * ({@link SpreadsheetCell#neutralise}); the numbers, times and money the renderer formats stay numbers.
+ * Stateless and thread-safe.
  */
 public final class ReportRenderer {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
@@ -71,13 +75,18 @@ public final class ReportRenderer {
     return v == null ? "" : v.toPlainString();
   }
 
-  private static List<String> groupCells(OutboundReport.GroupRow g) {
-    return List.of(g.name(), hms(g.computedTime()), hms(g.formTime()), Long.toString(g.calls()), perHour(g.callsPerHour()),
+  private static List<String> groupCells(OutboundReport.GroupRow g, UnaryOperator<String> outside) {
+    return List.of(outside.apply(g.name()), hms(g.computedTime()), hms(g.formTime()), Long.toString(g.calls()), perHour(g.callsPerHour()),
         hms(g.talkTotal()), avg(g.talkAverageSeconds()), hms(g.talkMin()), hms(g.talkMax()), money(g.cost()),
         Long.toString(g.unratedCalls()));
   }
 
-  private static Map<String, List<List<String>>> tables(OutboundReport r) {
+  /**
+   * The report's tables, header row first.
+   *
+   * @param outside applied to every cell of outside text (CSV neutralises formulas; text and HTML keep it)
+   */
+  private static Map<String, List<List<String>>> tables(OutboundReport r, UnaryOperator<String> outside) {
     Map<String, List<List<String>>> t = new LinkedHashMap<>();
     String[][] groups = {{"Оператор"}, {"Проект"}, {"Задача"}, {"Задание"}};
     List<List<OutboundReport.GroupRow>> data = List.of(r.byOperator(), r.byProject(), r.byTask(), r.byAssignment());
@@ -87,24 +96,26 @@ public final class ReportRenderer {
       h.add(groups[i][0]);
       h.addAll(GROUP_HEADER);
       rows.add(h);
-      data.get(i).forEach(g -> rows.add(groupCells(g)));
-      rows.add(groupCells(r.total()));
+      data.get(i).forEach(g -> rows.add(groupCells(g, outside)));
+      rows.add(groupCells(r.total(), outside));
       t.put(groups[i][0], rows);
     }
     List<List<String>> calls = new ArrayList<>();
     calls.add(List.of("Проект", "Задача", "Задание", "Дата", "Оператор", "Абонент", "ФИО", "Время", "Ответ", "Сумма",
         "Запись", "Примечание"));
     for (OutboundReport.CallRow c : r.calls()) {
-      calls.add(List.of(c.project(), c.task(), c.assignment(), DATE_TIME.format(ZonedDateTime.ofInstant(c.at(), r.zone())),
-          c.operator(), c.number(), c.client(), hms(c.talk()), c.outcome(), money(c.cost()),
-          c.recording() == null ? "" : c.recording(), c.note()));
+      calls.add(List.of(outside.apply(c.project()), outside.apply(c.task()), outside.apply(c.assignment()),
+          DATE_TIME.format(ZonedDateTime.ofInstant(c.at(), r.zone())), outside.apply(c.operator()),
+          outside.apply(c.number()), outside.apply(c.client()), hms(c.talk()), outside.apply(c.outcome()),
+          money(c.cost()), c.recording() == null ? "" : outside.apply(c.recording()), outside.apply(c.note())));
     }
     t.put("Детализация", calls);
     List<List<String>> days = new ArrayList<>();
     days.add(List.of("Дата", "Оператор", "Проект", "Задача", "Работа", "Вызовов", "Время разг", "Стоимость",
         "Среднее вр"));
     for (OutboundReport.DayRow d : r.days()) {
-      days.add(List.of(DATE.format(d.date()), d.operator(), d.project(), d.task(), Long.toString(d.workMinutes()),
+      days.add(List.of(DATE.format(d.date()), outside.apply(d.operator()), outside.apply(d.project()),
+          outside.apply(d.task()), Long.toString(d.workMinutes()),
           Long.toString(d.calls()), hms(d.talk()), money(d.cost()), avg(d.talkAverageSeconds())));
     }
     t.put("Отчет 2", days);
@@ -113,10 +124,12 @@ public final class ReportRenderer {
         "Номер абонента", "Статус", "Время разговора (мин)", "Примечание", "Примечание 2", "Примечание 3",
         "Примечание 4"));
     for (OutboundReport.Report2Row x : r.report2()) {
-      List<String> row = new ArrayList<>(List.of(DATE.format(x.date()), x.operator(), x.project(), x.task(),
-          x.assignment(), x.counterpartyId(), x.contactPersonId(), x.eventId(), x.taskId(), x.number(), x.status(),
+      List<String> row = new ArrayList<>(List.of(DATE.format(x.date()), outside.apply(x.operator()),
+          outside.apply(x.project()), outside.apply(x.task()), outside.apply(x.assignment()),
+          outside.apply(x.counterpartyId()), outside.apply(x.contactPersonId()), outside.apply(x.eventId()),
+          outside.apply(x.taskId()), outside.apply(x.number()), outside.apply(x.status()),
           BigDecimal.valueOf(x.talkMinutes()).setScale(2, RoundingMode.HALF_UP).toPlainString()));
-      row.addAll(x.notes().values());
+      x.notes().values().forEach(n -> row.add(outside.apply(n)));
       r2.add(row);
     }
     t.put("Детализация ИКЦ отчет 2", r2);
@@ -126,7 +139,7 @@ public final class ReportRenderer {
   private static void text(OutboundReport r, Writer out) throws IOException {
     out.write("Исходящий call-центр: " + DATE_TIME.format(ZonedDateTime.ofInstant(r.from(), r.zone())) + " — "
         + DATE_TIME.format(ZonedDateTime.ofInstant(r.to(), r.zone())) + " (" + r.zone() + ")\n");
-    for (Map.Entry<String, List<List<String>>> e : tables(r).entrySet()) {
+    for (Map.Entry<String, List<List<String>>> e : tables(r, UnaryOperator.identity()).entrySet()) {
       out.write("\n" + e.getKey() + "\n");
       List<List<String>> rows = e.getValue();
       int[] w = new int[rows.get(0).size()];
@@ -148,10 +161,10 @@ public final class ReportRenderer {
 
   private static void csv(OutboundReport r, Writer out) throws IOException {
     ICSVWriter w = new CSVWriterBuilder(out).withSeparator(';').withLineEnd("\r\n").build();
-    for (Map.Entry<String, List<List<String>>> e : tables(r).entrySet()) {
+    for (Map.Entry<String, List<List<String>>> e : tables(r, SpreadsheetCell::neutralise).entrySet()) {
       w.writeNext(new String[] {"# " + e.getKey()}, false);
       for (List<String> row : e.getValue()) {
-        w.writeNext(row.stream().map(ContactExporter::safe).toArray(String[]::new), true);
+        w.writeNext(row.toArray(String[]::new), true);
       }
     }
     w.flush();
@@ -178,7 +191,7 @@ public final class ReportRenderer {
     out.write("<h1>Исходящий call-центр</h1><p>" + esc(DATE_TIME.format(ZonedDateTime.ofInstant(r.from(), r.zone())))
         + " — " + esc(DATE_TIME.format(ZonedDateTime.ofInstant(r.to(), r.zone()))) + " (" + esc(r.zone().toString())
         + ")</p>\n");
-    for (Map.Entry<String, List<List<String>>> e : tables(r).entrySet()) {
+    for (Map.Entry<String, List<List<String>>> e : tables(r, UnaryOperator.identity()).entrySet()) {
       out.write("<h2>" + esc(e.getKey()) + "</h2>\n<table>\n");
       boolean head = true;
       for (List<String> row : e.getValue()) {

@@ -24,6 +24,7 @@ import ru.sipring.cdr.CdrRepository;
 import ru.sipring.cdr.JdbiCdrRepository;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.queuelog.InputProblem;
+import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * {@code sipring cdr --db JDBC_URL [--from T --to T --zone Z] [--src N] [--dst N] --format json|csv}: lists CDR
@@ -31,7 +32,8 @@ import ru.sipring.core.queuelog.InputProblem;
  */
 @Command(name = "cdr", mixinStandardHelpOptions = true,
     description = {"List call detail records from the Asterisk/FreePBX cdr table.",
-        "JSON: an array of objects keyed by the cdr column names; CSV: a header of the same names.",
+        "JSON: an array of objects keyed by the cdr column names; CSV: a header of the same names",
+        "(text cells that a spreadsheet would take as a formula start with an apostrophe).",
         "Rows that cannot be used (zero dates...) are reported on stderr; exit code stays 0."})
 public final class CdrCommand implements Callable<Integer> {
   private static final DateTimeFormatter CALLDATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -214,7 +216,10 @@ public final class CdrCommand implements Callable<Integer> {
     @Override
     public void write(CdrRecord r) {
       for (int i = 0; i < line.length; i++) {
-        line[i] = String.valueOf(value(r, columns.get(i)));
+        Object v = value(r, columns.get(i));
+        // text columns hold what callers and trunks sent (clid, src, cnam, userfield...): never a formula;
+        // numbers and the call date are ours and stay numbers
+        line[i] = v instanceof Number ? v.toString() : SpreadsheetCell.neutralise(String.valueOf(v));
       }
       csv.writeNext(line, false);
     }

@@ -108,6 +108,36 @@ class CdrCommandsTest {
   }
 
   @Test
+  void cdrCsvWritesWhatCallersSentAsTextNeverAsAFormula() throws Exception {
+    CdrTables.createFreePbxTable(db.dataSource(), "cdr_hostile");
+    CdrTables.insert(db.dataSource(), "cdr_hostile", List.of(new CdrRecord(LocalDateTime.parse("2024-05-03T09:00:00"),
+        "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"x\"\")\" <+79160000001>", "+79160000001", "-2+3+cmd|' /C calc'!A0",
+        "from-trunk", "PJSIP/t-01", "", "Dial", "@SUM(1+1)*cmd|' /C calc'!A0", Duration.ofSeconds(42),
+        Duration.ofSeconds(30), "ANSWERED", 3, "=ACC()", "1714723200.9", "\t=1+1", "\uFF1DDID()", "", "+79160000001",
+        "=HYPERLINK(\"http://evil.example/\")", "", "", "", "1714723200.9", "", 5)));
+
+    Run r = run(dbArgs("cdr", "--format", "csv", "--table", "cdr_hostile"));
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String[]> rows;
+    try (com.opencsv.CSVReader reader = new com.opencsv.CSVReader(new java.io.StringReader(r.out()))) {
+      rows = reader.readAll();
+    }
+    List<String> header = List.of(rows.get(0));
+    String[] row = rows.get(1);
+    for (String cell : row) {
+      assertThat(ru.sipring.core.text.SpreadsheetCell.startsFormula(cell)).as("cell %s", cell).isFalse();
+    }
+    assertThat(row[header.indexOf("src")]).isEqualTo("'+79160000001");
+    assertThat(row[header.indexOf("cnam")]).isEqualTo("'=HYPERLINK(\"http://evil.example/\")");
+    assertThat(row[header.indexOf("lastdata")]).isEqualTo("'@SUM(1+1)*cmd|' /C calc'!A0");
+    assertThat(row[header.indexOf("userfield")]).isEqualTo("'\t=1+1");
+    assertThat(row[header.indexOf("did")]).isEqualTo("'\uFF1DDID()");
+    assertThat(row[header.indexOf("billsec")]).isEqualTo("30");
+    assertThat(row[header.indexOf("calldate")]).isEqualTo("2024-05-03 09:00:00");
+  }
+
+  @Test
   void uniqueidAndLinkedidFilters() throws Exception {
     JsonNode one = new ObjectMapper().readTree(run(dbArgs("cdr", "--uniqueid", "1714546800.2")).out());
     JsonNode linked = new ObjectMapper().readTree(run(dbArgs("cdr", "--linkedid", "1714636800.3")).out());
