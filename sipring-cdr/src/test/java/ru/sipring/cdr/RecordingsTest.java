@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ru.sipring.core.BadInputException;
 import ru.sipring.core.NotFoundException;
 
 class RecordingsTest {
@@ -34,7 +36,7 @@ class RecordingsTest {
 
     Recording r = recordings.find("1714566605.4");
 
-    assertThat(r.path()).isEqualTo(day.resolve("q-150-101-20240501-123005-1714566605.4.wav"));
+    assertThat(r.path()).isEqualTo(day.resolve("q-150-101-20240501-123005-1714566605.4.wav").toRealPath());
     assertThat(r.size()).isEqualTo(audio.length);
     assertThat(r.format()).isEqualTo("wav");
     try (InputStream in = r.open()) {
@@ -71,5 +73,129 @@ class RecordingsTest {
         .hasMessageContaining("was not recorded");
     assertThatThrownBy(() -> recordings.find("2.2")).isInstanceOf(NotFoundException.class)
         .hasMessageContaining("not on disk").hasMessageContaining(monitor.resolve("2024/05/01/gone.wav").toString());
+  }
+
+  // ------------------------------------------------------------------------------- confinement (issue #12)
+
+  /** A secret beside the monitor root, as the PIN secret or /etc/shadow would be. */
+  private Path secret() throws Exception {
+    return Files.writeString(outside.resolve("pin.key"), "the PIN secret");
+  }
+
+  @TempDir
+  Path outside;
+
+  private Recordings one(String file) {
+    return Recordings.create(InMemoryCdrRepository.of(List.of(row("2024-05-11T10:00:00", "1715410800.7", "1715410800.7",
+        file))), monitor);
+  }
+
+  @Test
+  void anAbsolutePathOutsideTheRootIsRefusedNamingTheRow() throws Exception {
+    Path secret = secret();
+
+    assertThatThrownBy(() -> one(secret.toString()).find("1715410800.7")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("uniqueid 1715410800.7").hasMessageContaining(secret.toString())
+        .hasMessageContaining("outside the monitor root");
+  }
+
+  @Test
+  void dotDotThatClimbsOutIsRefused() throws Exception {
+    Path secret = secret();
+    Files.createDirectories(monitor.resolve("2024/05/11"));
+    String climb = "../".repeat(monitor.getNameCount() + 4) + secret.toString().substring(1);
+
+    for (String file : List.of(climb, "../" + outside.getFileName() + "/pin.key",
+        "2024/05/11/../../../../" + outside.getFileName() + "/pin.key")) {
+      assertThatThrownBy(() -> one(file).find("1715410800.7")).as(file).isInstanceOf(BadInputException.class)
+          .hasMessageContaining("uniqueid 1715410800.7");
+    }
+  }
+
+  @Test
+  void aSymlinkThatLeadsOutOfTheRootIsRefused() throws Exception {
+    Path secret = secret();
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Files.createSymbolicLink(day.resolve("rec.wav"), secret);
+    Files.createSymbolicLink(monitor.resolve("escape"), outside);
+
+    assertThatThrownBy(() -> one("rec.wav").find("1715410800.7")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("uniqueid 1715410800.7").hasMessageContaining("leads out of the monitor root");
+    assertThatThrownBy(() -> one("escape/pin.key").find("1715410800.7")).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("leads out of the monitor root");
+  }
+
+  @Test
+  void aSymlinkWithinTheRootAndAnAbsolutePathInsideItAreFine() throws Exception {
+    Path archive = Files.createDirectories(monitor.resolve("archive"));
+    Path real = Files.write(archive.resolve("rec.wav"), new byte[] {1, 2, 3, 4});
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Files.createSymbolicLink(day.resolve("rec.wav"), real);
+
+    Recording viaLink = one("rec.wav").find("1715410800.7");
+    Recording absolute = one(real.toString()).find("1715410800.7");
+    Recording relativeWithDate = one("2024/05/11/rec.wav").find("1715410800.7");
+
+    assertThat(viaLink.path()).isEqualTo(real.toRealPath());
+    assertThat(viaLink.size()).isEqualTo(4);
+    assertThat(absolute.path()).isEqualTo(real.toRealPath());
+    assertThat(relativeWithDate.path()).isEqualTo(real.toRealPath());
+  }
+
+  @Test
+  void aConfinedRecordingIsStillFoundBesideAHostileRow() throws Exception {
+    Path secret = secret();
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Files.write(day.resolve("ok.wav"), new byte[] {9});
+    Recordings recordings = Recordings.create(InMemoryCdrRepository.of(List.of(
+        row("2024-05-11T10:00:00", "1715410800.7", "1715410800.7", secret.toString()),
+        row("2024-05-11T10:00:01", "1715410800.7", "1715410800.7", "ok.wav"))), monitor);
+
+    assertThat(recordings.find("1715410800.7").size()).isEqualTo(1);
+  }
+
+  @Test
+  void aSavedCopyIsNoMoreReadableThanTheRecording() throws Exception {
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Path rec = Files.write(day.resolve("private.wav"), new byte[] {1, 2});
+    Files.setPosixFilePermissions(rec, PosixFilePermissions.fromString("rw-r-----"));
+    Path pub = Files.write(day.resolve("public.wav"), new byte[] {3});
+    Files.setPosixFilePermissions(pub, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path out = outside.resolve("saved/private.wav");
+    Path out2 = outside.resolve("saved/public.wav");
+
+    one("private.wav").find("1715410800.7").saveTo(out);
+    one("public.wav").find("1715410800.7").saveTo(out2);
+
+    assertThat(out).hasBinaryContent(new byte[] {1, 2});
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out2))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void savingOverASymlinkReplacesTheLinkAndLeavesItsTargetAlone() throws Exception {
+    Path secret = secret();
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Files.write(day.resolve("rec.wav"), new byte[] {7, 7});
+    Path target = outside.resolve("call.wav");
+    Files.createSymbolicLink(target, secret);
+
+    one("rec.wav").find("1715410800.7").saveTo(target);
+
+    assertThat(Files.isSymbolicLink(target)).isFalse();
+    assertThat(target).hasBinaryContent(new byte[] {7, 7});
+    assertThat(secret).hasContent("the PIN secret");
+  }
+
+  @Test
+  void aSymlinkSwappedInAfterTheLookIsNotFollowed() throws Exception {
+    Path secret = secret();
+    Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
+    Path rec = Files.write(day.resolve("rec.wav"), new byte[] {1});
+    Recording r = one("rec.wav").find("1715410800.7");
+    Files.delete(rec);
+    Files.createSymbolicLink(rec, secret);
+
+    assertThatThrownBy(r::open).isInstanceOf(ru.sipring.core.SipRingException.class);
   }
 }
