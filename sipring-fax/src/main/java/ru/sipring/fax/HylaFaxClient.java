@@ -40,6 +40,11 @@ import ru.sipring.core.SipRingException;
  * last read the job is not seen by that session. To follow a job's progress, poll {@link #job} in a new
  * session each time (what {@code FaxCenter} and the CLI do).
  *
+ * <p>Every line sent goes through one check ({@link #send(String, String)}): a CR, LF or NUL anywhere in it
+ * (a password, a file path, a job parameter name or value, a raw command) would make hfaxd read a second
+ * command, so the line is refused with a {@link ru.sipring.core.BadInputException} before anything is written,
+ * and the session stays usable.
+ *
  * <p>Every refusal of the server is a {@link FaxServerException} with the hfaxd code and text; an unknown job
  * is a {@link NotFoundException} whose cause is that exception; network failures are
  * {@link ConnectionException}s.
@@ -494,11 +499,13 @@ public final class HylaFaxClient implements AutoCloseable {
     return expectOk("STAT", 211).lines();
   }
 
-  /** Sends one raw command and returns the reply, whatever its code. For commands this class lacks. */
+  /**
+   * Sends one raw command and returns the reply, whatever its code. For commands this class lacks.
+   *
+   * @param command one line, without CR, LF or NUL (refused, like every line this client sends)
+   * @return hfaxd's reply
+   */
   public HfaxdReply command(String command) {
-    if (command.indexOf('\r') >= 0 || command.indexOf('\n') >= 0) {
-      throw new ru.sipring.core.BadInputException("command", "must be one line");
-    }
     return send(command);
   }
 
@@ -572,7 +579,11 @@ public final class HylaFaxClient implements AutoCloseable {
     return send(command, command);
   }
 
+  /**
+   * The one place a line goes to hfaxd. {@code shown} is what logs and errors may show (passwords masked).
+   */
   private HfaxdReply send(String command, String shown) {
+    checkOneLine(command, shown);
     if (closed) {
       throw new IllegalStateException("the hfaxd session is closed");
     }
@@ -584,6 +595,23 @@ public final class HylaFaxClient implements AutoCloseable {
       return r;
     } catch (IOException e) {
       throw lost("sending " + shown, e);
+    }
+  }
+
+  /**
+   * Refuses a line that hfaxd would split into several commands. The message names the command word only:
+   * the rest may be a password or the hostile text itself.
+   */
+  static void checkOneLine(String command, String shown) {
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (c == '\r' || c == '\n' || c == '\0') {
+        int space = shown.indexOf(' ');
+        String verb = (space < 0 ? shown : shown.substring(0, space)).replaceAll("[^A-Za-z0-9]", "?");
+        throw new ru.sipring.core.BadInputException("hfaxd " + verb, "holds a "
+            + (c == '\r' ? "CR" : c == '\n' ? "LF" : "NUL") + " at character " + (i + 1)
+            + ", which would start another hfaxd command; nothing was sent");
+      }
     }
   }
 
