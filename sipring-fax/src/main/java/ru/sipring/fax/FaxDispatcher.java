@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * Fax-to-email: the receive hook HylaFAX's {@code etc/FaxDispatch} (sourced by faxrcvd) calls through
  * {@code bin/sipring fax dispatch}. It records the fax with its line and category, converts it to PDF and
- * mails it to every user allowed to see it. Thread-safe when its collaborators are.
+ * mails it to every user allowed to see it. The mail is plain text; every value that came from outside (the
+ * sender's TSI above all: whoever sends the fax sets it) is written with its control characters escaped, so
+ * it cannot add header lines or fake lines of the body. Thread-safe when its collaborators are.
  */
 public final class FaxDispatcher {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
@@ -43,17 +45,22 @@ public final class FaxDispatcher {
       return new Result(fax, List.of());
     }
     byte[] pdf = images.tiffToPdf(tiff, "recvq/" + fax.file());
-    String from = fax.sender().isEmpty() ? fax.cidNumber() : fax.sender();
-    String subject = "Факс от " + (from.isEmpty() ? "неизвестного отправителя" : from) + " (" + fax.lineName() + ")";
+    // TSI, caller ID, device and file come from the sender's fax machine, the telephone network and the
+    // receive hook's arguments: escaped for a plain-text body and subject (no line breaks, no escapes)
+    String from = MailText.plain(fax.sender().isEmpty() ? fax.cidNumber() : fax.sender());
+    String line = MailText.plain(fax.lineName());
+    String subject = "Факс от " + (from.isEmpty() ? "неизвестного отправителя" : from) + " (" + line + ")";
     String body = "Получен факс.\n"
         + "С номера: " + from + "\n"
-        + (fax.cidName().isEmpty() ? "" : "Имя: " + fax.cidName() + "\n")
+        + (fax.cidName().isEmpty() ? "" : "Имя: " + MailText.plain(fax.cidName()) + "\n")
         + "Дата: " + WHEN.format(fax.receivedAt().atZone(zone)) + "\n"
-        + "Устройство: " + fax.lineName() + "\n"
+        + "Устройство: " + line + "\n"
         + "Страниц: " + fax.pages() + "\n"
-        + (fax.category() == null ? "" : "Категория: " + fax.category() + "\n")
-        + "Файл: " + fax.file() + (fax.commId().isEmpty() ? "" : ", CommID " + fax.commId()) + "\n";
-    String pdfName = fax.file().replaceFirst("\\.tiff?$", "") + ".pdf";
+        + (fax.category() == null ? "" : "Категория: " + MailText.plain(fax.category()) + "\n")
+        + "Файл: " + MailText.plain(fax.file())
+        + (fax.commId().isEmpty() ? "" : ", CommID " + MailText.plain(fax.commId())) + "\n";
+    // the attachment's name is a MIME parameter: only a plain file name goes there
+    String pdfName = fax.file().replaceFirst("\\.tiff?$", "").replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     mailer.send(to, subject, body, pdf, pdfName);
     return new Result(fax, List.copyOf(to));
   }

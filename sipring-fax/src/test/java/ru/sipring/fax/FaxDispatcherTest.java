@@ -72,6 +72,43 @@ class FaxDispatcherTest {
   }
 
   @Test
+  void aHostileTsiCannotAddHeadersFakeBodyLinesOrRunScript() throws Exception {
+    FaxCenter center = FaxCenter.builder(unusedSessions()).build();
+    center.users().save(FaxUser.administrator("admin", "admin@example.invalid"));
+    String tsi = "<script>alert(1)</script>\r\nBcc: victim@example.invalid\r\n\r\nФальшивая строка";
+    try (TestSmtpServer smtp = new TestSmtpServer()) {
+      FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(),
+          new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid")), ZoneId.of("UTC"));
+      dispatcher.dispatch(new ReceiveEvent("recvq/fax\r\nX-Evil: 1.tif", "ttyIAX0\nBcc: dev@example.invalid", "1",
+          "+7\u001b[2J", "ACME\u202Egnp.exe\r\nTo: boss@example.invalid", tsi, 1, Instant.EPOCH),
+          LiveHfaxd.g3Tiff(tmp, "x"));
+
+      TestSmtpServer.Mail mail = smtp.mails().get(0);
+      assertThat(mail.to()).containsExactly("admin@example.invalid");
+      MimeMessage m = new MimeMessage(Session.getInstance(new Properties()),
+          new ByteArrayInputStream(mail.data().getBytes(StandardCharsets.ISO_8859_1)));
+      assertThat(m.getHeader("Bcc")).isNull();
+      assertThat(m.getHeader("X-Evil")).isNull();
+      assertThat(m.getHeader("To")).containsExactly("admin@example.invalid");
+      String headers = mail.data().substring(0, mail.data().indexOf("\r\n\r\n"));
+      assertThat(headers).doesNotContain("\r\nBcc").doesNotContain("\r\nX-Evil").doesNotContain("\r\nTo: boss");
+      assertThat(m.getSubject()).isEqualTo("Факс от <script>alert(1)</script>\\r\\nBcc: victim@example.invalid"
+          + "\\r\\n\\r\\nФальшивая строка (ttyIAX0\\nBcc: dev@example.invalid)");
+      Multipart mp = (Multipart) m.getContent();
+      Part text = mp.getBodyPart(0);
+      // plain text: a mail reader shows <script> as the characters it is
+      assertThat(text.getContentType()).startsWith("text/plain");
+      String body = (String) text.getContent();
+      assertThat(body.lines()).noneMatch(l -> l.startsWith("Bcc") || l.startsWith("To:") || l.startsWith("Фальшивая"));
+      assertThat(body).doesNotContain("\u001b").doesNotContain("\u202E")
+          .contains("С номера: <script>alert(1)</script>\\r\\nBcc: victim@example.invalid\\r\\n\\r\\nФальшивая строка")
+          .contains("Имя: ACME\\u202Egnp.exe\\r\\nTo: boss@example.invalid")
+          .contains("Файл: fax\\r\\nX-Evil: 1.tif");
+      assertThat(mp.getBodyPart(1).getFileName()).isEqualTo("fax__X-Evil__1.pdf");
+    }
+  }
+
+  @Test
   void faxNobodyMaySeeIsRecordedButNotMailed() throws Exception {
     FaxCenter center = FaxCenter.builder(unusedSessions()).build();
     center.users().save(FaxUser.regular("anna", "anna@example.invalid", Set.of("ttyIAX0"), Set.of()));
