@@ -43,6 +43,28 @@ class JdbiCdrRepositoryTest extends CdrRepositoryContract {
   }
 
   @Test
+  void filterValuesAreBoundParametersAndTableNamesAreCheckedIdentifiers() {
+    JdbiCdrRepository repo = (JdbiCdrRepository) repositoryWith(DAY.subList(0, 2));
+    String table = "cdr_" + TABLES.get();
+    List<CdrRecord> got = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+
+    // a value that would widen the WHERE clause if it were pasted into the SQL text
+    repo.read(CdrQuery.builder().src("x' OR '1'='1").build(), sink(got, problems));
+    repo.read(CdrQuery.builder().uniqueid("x\\' OR 1=1 -- ").build(), sink(got, problems));
+
+    assertThat(got).isEmpty();
+    assertThat(problems).isEmpty();
+    for (String hostile : List.of(table + "; DROP TABLE " + table, table + "` WHERE 1=1 -- ", "../" + table)) {
+      assertThatThrownBy(() -> JdbiCdrRepository.create(db.dataSource(), hostile))
+          .isInstanceOf(BadInputException.class);
+    }
+    List<CdrRecord> still = new ArrayList<>();
+    repo.read(CdrQuery.all(), sink(still, problems));
+    assertThat(still).hasSize(2);
+  }
+
+  @Test
   void junkRowsAreReportedAndTheRestIsRead() {
     JdbiCdrRepository repo = (JdbiCdrRepository) repositoryWith(DAY.subList(0, 2));
     String table = "cdr_" + TABLES.get();

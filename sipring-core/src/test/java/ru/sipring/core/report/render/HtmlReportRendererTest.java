@@ -2,11 +2,24 @@ package ru.sipring.core.report.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import ru.sipring.core.queuelog.InputProblem;
+import ru.sipring.core.report.AgentAnalytics;
+import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.EndedBy;
+import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.LostCall;
+import ru.sipring.core.report.LostCause;
+import ru.sipring.core.report.OperatorRow;
+import ru.sipring.core.report.ProblemReport;
+import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
 
 class HtmlReportRendererTest {
@@ -65,5 +78,27 @@ class HtmlReportRendererTest {
       n++;
     }
     return n;
+  }
+
+  @Test
+  void outsideTextIsEscapedInEverySection() {
+    String x = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>";
+    InboundReport g = GuideReport.build();
+    InboundReport r = new InboundReport(g.window(), EnumSet.allOf(ReportSection.class), g.summary(),
+        List.of(new AnsweredCall(x, x, x, x, x, GuideReport.at("2020-05-14T09:35:20"), x, Duration.ofSeconds(6),
+            Duration.ofSeconds(7), 1, EndedBy.CALLER, x)),
+        List.of(new LostCall(x, x, GuideReport.at("2020-05-14T16:52:30"), x, Duration.ofSeconds(11), 1,
+            LostCause.ABANDON, x, x)),
+        List.of(new OperatorRow(x, x, x, 1, 6, 7, 1, 0, 0)), List.of(new QueueRow(x, x, 1, 6, 7, 1, 11)),
+        g.serviceLevel(), g.periods(),
+        List.of(new AgentAnalytics(x, x, x, 1, 0, 1, 7, 3600, Map.of(x, 60L), 60)),
+        new ProblemReport(1, Map.of(x, 1L), List.of(new InputProblem(x, 3, x))));
+    for (ReportLanguage lang : ReportLanguage.values()) {
+      StringBuilder out = new StringBuilder();
+      HtmlReportRenderer.of(lang).render(r, EnumSet.allOf(ReportSection.class), out);
+      String html = out.toString();
+      assertThat(html).doesNotContain("<script").doesNotContain("<img").doesNotContain("onerror=alert(2)>")
+          .contains("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;&lt;img src=x onerror=alert(2)&gt;");
+    }
   }
 }

