@@ -15,11 +15,17 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
+import ru.sipring.core.BadInputException;
 import ru.sipring.core.ConnectionException;
 
 /**
  * Sends a fax as a PDF attachment by SMTP (Eclipse Angus Mail, the Jakarta Mail implementation).
  * Thread-safe: every call uses its own transport.
+ *
+ * <p>Header values are guarded twice: a CR, LF or NUL in the subject, the attachment's file name or a recipient
+ * is refused ({@link BadInputException}) before any connection, so nothing a caller passes can add a header;
+ * Jakarta Mail then encodes the subject (RFC 2047). The body is plain text: put outside text in it escaped
+ * (the {@link FaxDispatcher} does).
  */
 public final class FaxMailer {
   private final SmtpSettings smtp;
@@ -44,8 +50,19 @@ public final class FaxMailer {
     this.session = Session.getInstance(p, auth);
   }
 
-  /** One mail to all {@code recipients} with a UTF-8 text body and the PDF attached. */
+  /**
+   * One mail to all {@code recipients} with a UTF-8 plain-text body and the PDF attached.
+   *
+   * @param recipients e-mail addresses (no CR, LF or NUL)
+   * @param subject the subject (no CR, LF or NUL)
+   * @param body plain text
+   * @param pdf the attachment's bytes
+   * @param fileName the attachment's name (no CR, LF or NUL)
+   */
   public void send(List<String> recipients, String subject, String body, byte[] pdf, String fileName) {
+    oneLine("subject", subject);
+    oneLine("attachment name", fileName);
+    recipients.forEach(r -> oneLine("recipient", r));
     try {
       MimeMessage m = new MimeMessage(session);
       m.setFrom(new InternetAddress(smtp.from()));
@@ -67,6 +84,12 @@ public final class FaxMailer {
     } catch (MessagingException e) {
       throw new ConnectionException("cannot mail fax " + fileName + " to " + recipients + " through " + smtp.host()
           + ":" + smtp.port() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void oneLine(String what, String value) {
+    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\0') >= 0) {
+      throw new BadInputException("mail " + what, "holds a CR, LF or NUL, which could add a mail header; not sent");
     }
   }
 }

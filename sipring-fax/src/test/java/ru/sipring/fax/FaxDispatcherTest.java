@@ -124,6 +124,21 @@ class FaxDispatcherTest {
   }
 
   @Test
+  void theMailerRefusesLineBreaksInHeaderValuesBeforeConnecting() throws Exception {
+    try (TestSmtpServer smtp = new TestSmtpServer()) {
+      FaxMailer mailer = new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid"));
+      java.util.List<String> to = java.util.List.of("a@example.invalid");
+      assertThatThrownBy(() -> mailer.send(to, "Fax\r\nBcc: victim@example.invalid", "b", new byte[] {1}, "f.pdf"))
+          .isInstanceOf(ru.sipring.core.BadInputException.class).hasMessageContaining("mail subject");
+      assertThatThrownBy(() -> mailer.send(to, "Fax", "b", new byte[] {1}, "f.pdf\nX-Evil: 1"))
+          .isInstanceOf(ru.sipring.core.BadInputException.class).hasMessageContaining("attachment name");
+      assertThatThrownBy(() -> mailer.send(java.util.List.of("a@example.invalid\r\nBcc: v@example.invalid"), "Fax",
+          "b", new byte[] {1}, "f.pdf")).isInstanceOf(ru.sipring.core.BadInputException.class);
+      assertThat(smtp.mails()).isEmpty();
+    }
+  }
+
+  @Test
   void unreachableSmtpServerIsConnectionException() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -228,4 +228,24 @@ class CdrCommandsTest {
     assertThat(none.exit()).isEqualTo(Failures.NOT_FOUND);
     assertThat(none.err()).contains("was not recorded");
   }
+
+  @Test
+  void aRecordingfileOutsideTheMonitorRootIsRefusedAndNothingIsSaved() throws Exception {
+    Path monitor = Files.createDirectories(tmp.resolve("monitor"));
+    Path secret = Files.writeString(tmp.resolve("pin.key"), "the PIN secret");
+    CdrTables.createFreePbxTable(db.dataSource(), "cdr_rec_hostile");
+    CdrTables.insert(db.dataSource(), "cdr_rec_hostile", List.of(
+        row("2024-05-01T09:00:00", "101", "200", "ANSWERED", "1714543200.8", secret.toString()),
+        row("2024-05-01T09:00:00", "101", "200", "ANSWERED", "1714543200.9", "../pin.key")));
+    Path out = tmp.resolve("stolen.wav");
+
+    for (String id : List.of("1714543200.8", "1714543200.9")) {
+      Run r = run(dbArgs("recording", id, "--out", out.toString(), "--monitor", monitor.toString(), "--table",
+          "cdr_rec_hostile"));
+
+      assertThat(r.exit()).as(r.err()).isEqualTo(Failures.BAD_INPUT);
+      assertThat(r.err()).contains("uniqueid " + id).contains("monitor root");
+      assertThat(out).doesNotExist();
+    }
+  }
 }
