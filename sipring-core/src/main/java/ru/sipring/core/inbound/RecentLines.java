@@ -24,6 +24,11 @@ final class RecentLines {
   private int size;
   private long newest = Long.MIN_VALUE;
 
+  /** Slots in the table now; for tests of the memory bound. */
+  int capacity() {
+    return hashes.length;
+  }
+
   /** True when the line {@code b[from, to)} at time {@code t} was seen before; otherwise remembers it. */
   boolean seenBefore(byte[] b, int from, int to, long t) {
     long h = hash(b, from, to);
