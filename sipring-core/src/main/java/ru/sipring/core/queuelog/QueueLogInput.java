@@ -173,7 +173,7 @@ public final class QueueLogInput {
           try {
             in = open(file);
           } catch (IOException e) {
-            sink.problem(new InputProblem(name, 0, "cannot read: " + reason(e) + "; file skipped"));
+            sink.problem(new InputProblem(name, 0, "cannot read: " + reason(e) + "; skipped"));
             continue;
           }
           try (in) {
@@ -188,7 +188,7 @@ public final class QueueLogInput {
         try {
           in = maybeGunzip(s.in());
         } catch (IOException e) {
-          sink.problem(new InputProblem(s.name(), 0, "cannot read: " + reason(e) + "; stream skipped"));
+          sink.problem(new InputProblem(s.name(), 0, "cannot read: " + reason(e) + "; skipped"));
           continue;
         }
         reader.read(s.name(), in);
