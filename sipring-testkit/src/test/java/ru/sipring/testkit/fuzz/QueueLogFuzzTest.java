@@ -34,7 +34,7 @@ class QueueLogFuzzTest {
   @Test
   void damagedLogsNeverThrowAndTheirValidLinesGiveTheSameReport() {
     long seed = Long.getLong("sipring.fuzz.seed", new SplittableRandom().nextLong());
-    int count = Integer.getInteger("sipring.fuzz.count", 4000);
+    int count = Integer.getInteger("sipring.fuzz.count", 12000);
     QueueLogFuzzer.Result r = new QueueLogFuzzer(CORPUS, Path.of("target/fuzz-failures")).run(seed, count);
     System.out.println("queue_log fuzz: seed " + seed + ", " + r.mutants() + " mutants, " + r.linesRejected()
         + " bad lines reported, problems by kind " + r.problemKinds());
