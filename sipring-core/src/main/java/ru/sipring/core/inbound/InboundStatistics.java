@@ -89,8 +89,11 @@ public final class InboundStatistics {
   /**
    * Reads the whole input and computes the report.
    *
-   * @throws ru.sipring.core.BadInputException when a file cannot be opened or read; bad lines do not throw,
-   *     they are reported in {@link InboundReport#problems()}
+   * @param input what to read
+   * @return the report
+   * @throws ru.sipring.core.BadInputException when a directory cannot be listed; bad lines, duplicate lines and
+   *     files, and files that cannot be opened or read to their end do not throw, they are reported in {@link
+   *     InboundReport#problems()} and everything valid is used
    */
   public InboundReport compute(QueueLogInput input) {
     Objects.requireNonNull(input, "input");
