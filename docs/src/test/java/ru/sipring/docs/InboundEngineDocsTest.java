@@ -84,6 +84,7 @@ class InboundEngineDocsTest {
         .shortAbandonThreshold(Duration.ofSeconds(5))
         .progress((read, total, lines) -> { })
         .threads(2)
+        .asOf(java.time.Instant.parse("2020-05-27T00:00:00Z"))
         .build();
 
     InboundReport report = stats.compute(QueueLogInput.paths(List.of(logs)));
@@ -92,6 +93,8 @@ class InboundEngineDocsTest {
     assertThat(report.answered().get(0).agentName()).isEqualTo("Петрова ЛВ");
     assertThat(report.answered().get(0).queueName()).isEqualTo("Отдел продаж");
     assertThat(report.serviceLevel().thresholds()).hasSize(9);
+    assertThat(report.serviceLevelAt(Duration.ofSeconds(20)).percentOfAnswered()).isEqualTo(100.0);
+    assertThat(report.serviceLevelAt(Duration.ofSeconds(20)).percent()).isEqualTo(50.0);
     assertThat(report.problems().first()).isEmpty();
     assertThat(report.input().eventCounts()).containsEntry("ENTERQUEUE", 2L);
 

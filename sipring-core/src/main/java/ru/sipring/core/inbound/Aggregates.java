@@ -166,7 +166,42 @@ final class Aggregates {
     }
   }
 
+  /** Calls per wait in whole seconds, exact: dense below 1 h, a map beyond. */
+  static final class WaitCounts {
+    private static final int DENSE = 3600;
+    final long[] dense = new long[DENSE];
+    final TreeMap<Long, Long> sparse = new TreeMap<>();
+
+    void add(long seconds) {
+      if (seconds < DENSE) {
+        dense[(int) seconds]++;
+      } else {
+        sparse.merge(seconds, 1L, Long::sum);
+      }
+    }
+
+    void merge(WaitCounts o) {
+      for (int i = 0; i < DENSE; i++) {
+        dense[i] += o.dense[i];
+      }
+      o.sparse.forEach((k, v) -> sparse.merge(k, v, Long::sum));
+    }
+
+    Map<Long, Long> asMap() {
+      TreeMap<Long, Long> m = new TreeMap<>();
+      for (int i = 0; i < DENSE; i++) {
+        if (dense[i] != 0) {
+          m.put((long) i, dense[i]);
+        }
+      }
+      m.putAll(sparse);
+      return m;
+    }
+  }
+
   final int[] buckets;
+  final WaitCounts answeredWaits = new WaitCounts();
+  final WaitCounts lostWaits = new WaitCounts();
   long answered;
   long lost;
   long unfinished;
@@ -202,6 +237,8 @@ final class Aggregates {
     talk.merge(o.talk);
     wait.merge(o.wait);
     lostWait.merge(o.lostWait);
+    answeredWaits.merge(o.answeredWaits);
+    lostWaits.merge(o.lostWaits);
     for (int i = 0; i < slAnswered.length; i++) {
       slAnswered[i] += o.slAnswered[i];
       slLost[i] += o.slLost[i];
@@ -281,10 +318,10 @@ final class Aggregates {
       l.add(new ServiceLevel.Bucket(bound, slLost[i], percent(slLost[i], lost)));
       if (i < buckets.length) {
         within += slAnswered[i];
-        t.add(new ServiceLevel.Threshold(buckets[i], within, percent(within, offered)));
+        t.add(new ServiceLevel.Threshold(buckets[i], within, percent(within, offered), percent(within, answered)));
       }
     }
-    return new ServiceLevel(a, l, t);
+    return new ServiceLevel(a, l, t, answeredWaits.asMap(), lostWaits.asMap());
   }
 
   PeriodTable periodTable(PeriodTable.PeriodUnit unit) {

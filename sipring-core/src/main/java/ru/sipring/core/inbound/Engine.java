@@ -118,6 +118,8 @@ final class Engine implements QueueLogSink {
   private int[] connectedRec = new int[16];
   private long[] connectedSerial = new long[16];
   private final Stints st = new Stints();
+  private final RecentLines recent = new RecentLines();
+  private final long asOf;
 
   private final Map<String, Alias> aliases = new HashMap<>();
   private final Map<Long, Long> memberships = new HashMap<>(); // (acc idx << 32 | queue) -> since
@@ -198,6 +200,8 @@ final class Engine implements QueueLogSink {
     Arrays.fill(connectedRec, -1);
     this.callerView = cfg.view == ReportView.CALLER;
     this.callerGrace = cfg.callerGraceSeconds;
+    Instant now = cfg.asOf != null ? cfg.asOf : cfg.clock.instant();
+    this.asOf = now.getEpochSecond();
   }
 
   private static long ceilSeconds(Instant t) {
@@ -261,10 +265,19 @@ final class Engine implements QueueLogSink {
     if (ev >= eventCode.length) {
       growEvents();
     }
-    if (eventCount[ev]++ == 0) {
+    if (eventCount[ev] == 0) {
       eventCode[ev] = CODES.getOrDefault(events.name(ev), OTHER);
     }
-    switch (eventCode[ev]) {
+    int code = eventCode[ev];
+    if (code != OTHER && recent.seenBefore(b, l.start(0), l.end(l.fieldCount() - 1), t)) {
+      // a log written twice (two loggers on one file, a copy appended): applying it again would end every call
+      // as "unfinished" and open a second one. Lines of events the engine does not apply (OUTDIAL ...) are
+      // left alone: PBXware writes some of those twice on purpose.
+      lineProblem(l, "duplicate line (identical to one already read); ignored");
+      return;
+    }
+    eventCount[ev]++;
+    switch (code) {
       case ENTERQUEUE -> enterQueue(l, t);
       case CONNECT -> connect(l, t);
       case COMPLETECALLER -> complete(l, t, EndedBy.CALLER, 1);
@@ -388,6 +401,15 @@ final class Engine implements QueueLogSink {
     return r;
   }
 
+  /** Durations beyond this (about 31 years) are damage, not time: read as absent. */
+  private static final long MAX_SECONDS = 1_000_000_000L;
+
+  /** A duration in seconds from data field {@code position}, or -1 when absent, not a number or absurd. */
+  private static long seconds(QueueLogLine l, int position) {
+    long v = l.dataLong(position);
+    return v > MAX_SECONDS ? -1 : v;
+  }
+
   private void enterQueue(QueueLogLine l, long t) {
     int q = queueId(l);
     byte[] b = l.buffer();
@@ -430,7 +452,7 @@ final class Engine implements QueueLogSink {
     int q = queueId(l);
     int h = NameTable.hash(l.buffer(), l.start(1), l.end(1));
     int r = find(l, h, q);
-    long hold = l.dataLong(1);
+    long hold = seconds(l, 1);
     if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
       st.enter[r] = t - Math.max(0, hold);
@@ -441,10 +463,11 @@ final class Engine implements QueueLogSink {
       return; // CONNECT written after the call's end in the same second
     }
     st.state[r] = Stints.CONNECTED;
+    st.connectAt[r] = t;
     int a = agentId(l);
     st.agent[r] = a;
     if (hold >= 0) {
-      st.wait[r] = (int) hold;
+      st.wait[r] = (int) hold; // seconds() keeps it below 10^9
     }
     if (a >= 0) {
       connectedRec[a] = r;
@@ -461,28 +484,41 @@ final class Engine implements QueueLogSink {
     if (r < 0 && endedBy == EndedBy.TRANSFER && a >= 0) {
       r = joinConsult(l, q, a);
     }
-    long hold = l.dataLong(holdField);
-    long talk = l.dataLong(holdField + 1);
+    long hold = seconds(l, holdField);
+    long talk = seconds(l, holdField + 1);
     long pos = l.dataLong(holdField + 2);
-    if (hold < 0 && endedBy != EndedBy.TRANSFER || talk < 0) {
-      lineProblem(l, "missing holdtime/calltime in " + l.event());
-      if (r < 0) {
+    if (r < 0) {
+      if (hold < 0 || talk < 0) {
+        // no ENTERQUEUE or CONNECT to take the times from: the call cannot be placed
+        lineProblem(l, "missing holdtime/calltime in " + l.event() + " of a call not seen before; not counted");
         return;
       }
-      talk = Math.max(0, talk);
-    }
-    if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
-      st.enter[r] = t - Math.max(0, hold) - talk;
+      st.enter[r] = t - hold - talk;
       if (callerView) {
         callerOpened(r);
       }
     } else if (st.state[r] >= Stints.CLOSED) {
       return;
     }
-    if (hold < 0) {
-      hold = st.wait[r] >= 0 ? st.wait[r] : 0;
+    // the CONNECT holdtime is the wait (taken when the caller was bridged); the terminal event's is measured a
+    // moment later and is a second longer on some calls, so it only stands in when no CONNECT carried one
+    long wait = st.wait[r] >= 0 ? st.wait[r] : hold;
+    boolean derived = false;
+    long connected = st.connectAt[r];
+    if (wait < 0) {
+      derived = true;
+      long bridged = connected != Long.MIN_VALUE ? connected : t;
+      wait = st.hasEnter[r] ? Math.max(0, bridged - st.enter[r]) : 0;
     }
+    if (talk < 0) {
+      derived = true;
+      talk = connected != Long.MIN_VALUE ? Math.max(0, t - connected) : 0;
+    }
+    if (derived) {
+      lineProblem(l, "missing holdtime/calltime in " + l.event() + "; wait and talk taken from the line times");
+    }
+    hold = wait;
     if (pos > 0 && st.position[r] <= 0) {
       st.position[r] = (int) Math.min(pos, Integer.MAX_VALUE);
     }
@@ -521,7 +557,7 @@ final class Engine implements QueueLogSink {
     int h = NameTable.hash(l.buffer(), l.start(1), l.end(1));
     int r = find(l, h, q);
     long origpos = posField > 0 ? l.dataLong(posField + 1) : -1;
-    long wait = posField > 0 ? l.dataLong(posField + 2) : -1;
+    long wait = posField > 0 ? seconds(l, posField + 2) : -1;
     if (r < 0) {
       r = st.add(l.buffer(), l.start(1), l.end(1), h, q);
       st.enter[r] = t - Math.max(0, wait);
@@ -701,6 +737,7 @@ final class Engine implements QueueLogSink {
     agg.wait.add(wait);
     agg.talk.add(talk);
     agg.slAnswered[agg.bucketOf(wait)]++;
+    agg.answeredWaits.add(wait);
     qa.answered++;
     qa.waitSeconds += wait;
     qa.talkSeconds += talk;
@@ -719,6 +756,7 @@ final class Engine implements QueueLogSink {
     agg.lost++;
     agg.lostWait.add(wait);
     agg.slLost[agg.bucketOf(wait)]++;
+    agg.lostWaits.add(wait);
     if (cause == LostCause.ABANDON && wait < shortAbandon) {
       agg.shortAbandons++;
     }
@@ -991,6 +1029,8 @@ final class Engine implements QueueLogSink {
           startPause(acc, key, t, "", false);
         }
       }
+    } else if (!memberships.containsKey(key)) {
+      loggedOffUnseen(l, acc, t);
     } else {
       if (memberships.remove(key) != null) {
         if (pausedIn.contains(key)) {
@@ -1008,6 +1048,27 @@ final class Engine implements QueueLogSink {
     }
   }
 
+  /**
+   * AGENTLOGOFF / AGENTCALLBACKLOGOFF carry the logged-in seconds (data2): when the login is not in the data
+   * (the log starts mid-session), the session is opened at logoff − that duration, clipped to the window.
+   */
+  private void loggedOffUnseen(QueueLogLine l, Aggregates.AgentAcc acc, long t) {
+    int code = eventCode[events.intern(l.buffer(), l.start(4), l.end(4))];
+    if (code != AGENTLOGOFF && code != AGENTCALLBACKLOGOFF) {
+      return; // REMOVEMEMBER says nothing about how long the member was there
+    }
+    long seconds = seconds(l, 2);
+    if (seconds <= 0) {
+      return;
+    }
+    long since = t - Math.min(seconds, t);
+    if (acc.openMemberships > 0) {
+      acc.loggedSince = Math.min(acc.loggedSince, since); // the union with sessions open in other queues
+    } else {
+      acc.loggedInSeconds += clip(since, t);
+    }
+  }
+
   private void pause(QueueLogLine l, long t, boolean on, boolean all) {
     int a = agentId(l);
     if (a < 0 || !agentAllowed[a]) {
@@ -1019,6 +1080,11 @@ final class Engine implements QueueLogSink {
     }
     Aggregates.AgentAcc acc = agentAcc[a];
     long key = ((long) accIndex.get(acc) << 32) | q;
+    if (on && all && !queueFilter.isEmpty() && acc.openMemberships == 0) {
+      // PAUSEALL names no queue: with a queue filter it counts only while the agent is a member of one of those
+      // queues (a per-queue PAUSE line in one of them is evidence enough on its own)
+      return;
+    }
     if (on) {
       startPause(acc, key, t, l.data(1), all);
     } else {
@@ -1093,8 +1159,9 @@ final class Engine implements QueueLogSink {
     if (callerView) {
       finishAllCallers();
     }
-    // sessions and pauses still open: cut at the window end, or where the data ends if that is earlier
-    long end = Math.min(to, lastEpoch == Long.MIN_VALUE ? to : lastEpoch);
+    // sessions and pauses still open: Asterisk writes nothing while a logged-in agent sits idle, so they run to
+    // the window end or to the report's as-of instant (default now), whichever is earlier
+    long end = Math.min(to, asOf);
     for (Aggregates.AgentAcc acc : agg.agents.values()) {
       if (acc.paused) {
         endPauseSegment(acc, Math.max(end, acc.pauseSince));

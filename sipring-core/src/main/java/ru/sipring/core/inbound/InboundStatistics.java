@@ -60,6 +60,8 @@ public final class InboundStatistics {
   final int threads;
   final ReportView view;
   final long callerGraceSeconds;
+  final java.time.@Nullable Instant asOf;
+  final java.time.Clock clock;
 
   private InboundStatistics(Builder b) {
     this.window = b.window;
@@ -76,6 +78,8 @@ public final class InboundStatistics {
     this.threads = b.threads;
     this.view = b.view;
     this.callerGraceSeconds = b.callerGrace.toSeconds();
+    this.asOf = b.asOf;
+    this.clock = b.clock;
   }
 
   public static Builder builder() {
@@ -85,8 +89,11 @@ public final class InboundStatistics {
   /**
    * Reads the whole input and computes the report.
    *
-   * @throws ru.sipring.core.BadInputException when a file cannot be opened or read; bad lines do not throw,
-   *     they are reported in {@link InboundReport#problems()}
+   * @param input what to read
+   * @return the report
+   * @throws ru.sipring.core.BadInputException when a directory cannot be listed; bad lines, duplicate lines and
+   *     files, and files that cannot be opened or read to their end do not throw, they are reported in {@link
+   *     InboundReport#problems()} and everything valid is used
    */
   public InboundReport compute(QueueLogInput input) {
     Objects.requireNonNull(input, "input");
@@ -121,8 +128,35 @@ public final class InboundStatistics {
     private int threads = 1;
     private ReportView view = ReportView.QUEUE;
     private Duration callerGrace = DEFAULT_CALLER_GRACE;
+    private java.time.@Nullable Instant asOf;
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     private Builder() {}
+
+    /**
+     * The instant the report is "as of": agent sessions and pauses still open when the data ends run to the
+     * window end or to this instant, whichever is earlier (Asterisk writes nothing while a logged-in agent sits
+     * idle, so the last line says nothing about when the session ended). Null (default) = the {@link #clock}'s
+     * now when {@link InboundStatistics#compute} starts.
+     *
+     * @param asOf the as-of instant, or null for now
+     * @return this builder
+     */
+    public Builder asOf(java.time.@Nullable Instant asOf) {
+      this.asOf = asOf;
+      return this;
+    }
+
+    /**
+     * The clock that gives "now" when no {@link #asOf} is set (default the system clock, UTC).
+     *
+     * @param clock the clock; tests pass a fixed one
+     * @return this builder
+     */
+    public Builder clock(java.time.Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
 
     /**
      * Per-queue stints ({@link ReportView#QUEUE}, default) or QueueMetrics-style caller calls ({@link

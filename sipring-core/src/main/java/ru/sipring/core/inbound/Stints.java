@@ -33,6 +33,8 @@ final class Stints {
   int[] position = new int[cap];
   int[] agent = new int[cap];
   int[] wait = new int[cap];
+  /** When the CONNECT was seen, or Long.MIN_VALUE: wait and talk come from it when no line carries them. */
+  long[] connectAt = new long[cap];
   long[] serial = new long[cap];
   String[] displayCallId = new String[cap]; // set only for joined (#759) stints
   // outcome of a CLOSED_PENDING stint
@@ -101,6 +103,7 @@ final class Stints {
     position[r] = 0;
     agent[r] = -1;
     wait[r] = -1;
+    connectAt[r] = Long.MIN_VALUE;
     talk[r] = 0;
     outcome[r] = 0;
     displayCallId[r] = null;
@@ -187,6 +190,7 @@ final class Stints {
     position = Arrays.copyOf(position, n);
     agent = Arrays.copyOf(agent, n);
     wait = Arrays.copyOf(wait, n);
+    connectAt = Arrays.copyOf(connectAt, n);
     serial = Arrays.copyOf(serial, n);
     displayCallId = Arrays.copyOf(displayCallId, n);
     outcome = Arrays.copyOf(outcome, n);

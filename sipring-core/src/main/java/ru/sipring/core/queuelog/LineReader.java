@@ -7,7 +7,6 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import ru.sipring.core.BadInputException;
 
 /**
  * Splits bytes into queue_log lines and fields in place, in large blocks, with no allocation per line, and
@@ -16,6 +15,11 @@ import ru.sipring.core.BadInputException;
  */
 final class LineReader {
   static final int BLOCK = 1 << 20;
+  /**
+   * 2100-01-01T00:00:00Z. A queue_log time at or after it is damage (a digit too many, a fuzzed byte), not a
+   * date: such a line is reported instead of being counted or silently falling outside every window.
+   */
+  static final long MAX_EPOCH = 4_102_444_800L;
   private static final int PROGRESS_EVERY = 8 << 20;
 
   private final QueueLogSink sink;
@@ -38,9 +42,19 @@ final class LineReader {
     long lineNo = 0;
     int len = 0;
     boolean skipping = false; // inside an over-long line, looking for its end
+    boolean first = true;
     try {
       while (true) {
-        int n = in.read(buf, len, buf.length - len);
+        int n;
+        if (first) {
+          // enough bytes to see a byte order mark even when the stream hands out a byte at a time
+          n = in.readNBytes(buf, 0, 4096);
+          if (n == 0) {
+            break;
+          }
+        } else {
+          n = in.read(buf, len, buf.length - len);
+        }
         if (n < 0) {
           break;
         }
@@ -51,6 +65,12 @@ final class LineReader {
         int from = len;
         len += n;
         int pos = 0;
+        if (first) {
+          first = false;
+          if (hasBom(buf, len)) {
+            pos = 3; // a UTF-8 BOM (an editor's or Excel's save) is not part of line 1
+          }
+        }
         if (skipping) {
           int nl = indexOfNewline(buf, from, len);
           if (nl < 0) {
@@ -80,7 +100,11 @@ final class LineReader {
         }
       }
     } catch (IOException e) {
-      throw new BadInputException(name + ":" + (lineNo + 1), "cannot read: " + e.getMessage(), e);
+      // a truncated or corrupt .gz, a disk error: the lines before the fault are used, the rest of this
+      // source is lost, and the other sources are still read
+      problem(lineNo + 1, "cannot read: " + QueueLogInput.reason(e) + "; the rest of this file is not used");
+      sink.bytesRead(bytesTotal);
+      return;
     }
     if (len > 0 && !skipping) {
       lineNo++;
@@ -91,6 +115,10 @@ final class LineReader {
           + snippet(buf, 0, len));
     }
     sink.bytesRead(bytesTotal);
+  }
+
+  static boolean hasBom(byte[] b, int len) {
+    return len >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
   }
 
   private static int indexOfNewline(byte[] b, int from, int to) {
@@ -107,6 +135,8 @@ final class LineReader {
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
   private static final long PIPES = ONES * '|';
   private static final long NEWLINES = ONES * '\n';
+  private static final long TABS = ONES * '\t';
+  private static final long CRS = ONES * '\r';
 
   /** High bit of each byte of {@code w} that equals the byte repeated in {@code pattern}; exact, no false hits. */
   private static long equalBytes(long w, long pattern) {
@@ -139,32 +169,30 @@ final class LineReader {
     while (i < to) {
       long pipes;
       long nl;
+      long junkBits;
       int base = i;
       if (i < wordEnd) {
         long w = (long) LONGS.get(b, i);
         nl = equalBytes(w, NEWLINES);
         pipes = equalBytes(w, PIPES);
-        if ((controlBytes(w) & ~nl) != 0) {
-          // rare: CR, TAB or junk in this word
-          for (int k = 0; k < 8; k++) {
-            byte c = b[i + k];
-            if (c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n') {
-              junk = true;
-            }
-          }
-        }
+        long ctl = controlBytes(w) & ~nl;
+        // rare: CR, TAB or junk in this word; which bytes, so that junk after a newline in the same word (NUL
+        // padding after a crash) marks only the line it belongs to
+        junkBits = ctl == 0 ? 0 : ctl & ~equalBytes(w, TABS) & ~equalBytes(w, CRS);
         i += 8;
       } else {
         byte c = b[i];
         pipes = c == '|' ? 0x80L : 0;
         nl = c == '\n' ? 0x80L : 0;
-        if (c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n') {
-          junk = true;
-        }
+        junkBits = c >= 0 && c < 0x20 && c != '\t' && c != '\r' && c != '\n' ? 0x80L : 0;
         i += 1;
       }
       while (nl != 0) {
         long low = nl & -nl;
+        if ((junkBits & (low - 1)) != 0) {
+          junk = true;
+        }
+        junkBits &= -(low << 1); // the bytes after this newline: the next line's
         long before = pipes & (low - 1);
         pipes &= ~before;
         while (before != 0) {
@@ -193,6 +221,9 @@ final class LineReader {
         st[0] = lineStart;
         junk = false;
       }
+      if (junkBits != 0) {
+        junk = true;
+      }
       while (pipes != 0) {
         int p = base + (Long.numberOfTrailingZeros(pipes) >>> 3);
         pipes &= pipes - 1;
@@ -215,6 +246,10 @@ final class LineReader {
     long epoch = QueueLogLine.parseLong(b, l.start[0], l.end[0]);
     if (epoch < 0) {
       problem(lineNo, "epoch is not a number: " + snippet(b, lineStart, lineEnd));
+      return;
+    }
+    if (epoch >= MAX_EPOCH) {
+      problem(lineNo, "epoch out of range (after 2100-01-01): " + snippet(b, lineStart, lineEnd));
       return;
     }
     if (l.end[4] == l.start[4]) {

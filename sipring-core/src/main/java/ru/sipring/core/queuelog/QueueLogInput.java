@@ -131,9 +131,13 @@ public final class QueueLogInput {
 
   /**
    * Reads every part in order into {@code sink}, on the calling thread. Bad lines go to {@link
-   * QueueLogSink#problem} and reading goes on.
+   * QueueLogSink#problem} and reading goes on. So does a file that cannot be opened or read to its end (a
+   * truncated or corrupt {@code .gz}, no permission): it is a problem naming the file and the reason, the
+   * lines read before the fault are used, and the next file is read. The same file reached twice (a symlink or
+   * hard link to it, or a byte-identical copy) is read once and reported as a problem.
    *
-   * @throws BadInputException when a file cannot be opened or read (with its name)
+   * @param sink receives lines and problems, on the calling thread
+   * @throws BadInputException when a directory cannot be listed
    */
   public void read(QueueLogSink sink) {
     readDirect(sink);
@@ -154,23 +158,40 @@ public final class QueueLogInput {
 
   void readDirect(QueueLogSink sink) {
     LineReader reader = new LineReader(sink);
+    FileIdentity seen = new FileIdentity();
     for (Part p : parts) {
       if (p instanceof Files_ f) {
         for (Path file : expand(f.paths())) {
-          sink.sourceStarted(file.toString());
-          try (InputStream in = open(file)) {
-            reader.read(file.toString(), in);
+          String name = file.toString();
+          String same = seen.sameAs(file);
+          if (same != null) {
+            sink.problem(new InputProblem(name, 0, "duplicate file: " + same + "; read once"));
+            continue;
+          }
+          sink.sourceStarted(name);
+          InputStream in;
+          try {
+            in = open(file);
           } catch (IOException e) {
-            throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+            sink.problem(new InputProblem(name, 0, "cannot read: " + reason(e) + "; skipped"));
+            continue;
+          }
+          try (in) {
+            reader.read(name, in);
+          } catch (IOException e) {
+            sink.problem(new InputProblem(name, 0, "cannot close: " + reason(e)));
           }
         }
       } else if (p instanceof Stream_ s) {
         sink.sourceStarted(s.name());
+        InputStream in;
         try {
-          reader.read(s.name(), maybeGunzip(s.in()));
+          in = maybeGunzip(s.in());
         } catch (IOException e) {
-          throw new BadInputException(s.name(), "cannot read: " + e.getMessage(), e);
+          sink.problem(new InputProblem(s.name(), 0, "cannot read: " + reason(e) + "; skipped"));
+          continue;
         }
+        reader.read(s.name(), in);
       } else if (p instanceof Source_ src) {
         QueueLogSource source = src.source();
         sink.sourceStarted(source.name());
@@ -252,7 +273,7 @@ public final class QueueLogInput {
   static long firstEpoch(Path file) {
     try (InputStream in = new BufferedInputStream(open(file), 1 << 16)) {
       byte[] b = in.readNBytes(1 << 16);
-      int lineStart = 0;
+      int lineStart = LineReader.hasBom(b, b.length) ? 3 : 0;
       for (int i = 0; i <= b.length; i++) {
         if (i == b.length || b[i] == '\n') {
           int j = lineStart;
@@ -270,8 +291,31 @@ public final class QueueLogInput {
       }
       return Long.MAX_VALUE;
     } catch (IOException e) {
-      throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+      return Long.MAX_VALUE; // unreadable: sorted last; reading it reports why
     }
+  }
+
+  /**
+   * What went wrong, in the operating system's words where there are some: NIO exceptions carry only the path
+   * as their message, and a truncated gzip stream none at all.
+   */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+    }
+    if (e instanceof java.io.EOFException) {
+      return "unexpected end of file (truncated?)";
+    }
+    if (e instanceof java.util.zip.ZipException) {
+      return "corrupt gzip data (" + (e.getMessage() == null ? "no detail" : e.getMessage()) + ")";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   @Override

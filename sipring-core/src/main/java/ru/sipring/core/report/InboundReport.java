@@ -55,6 +55,17 @@ public record InboundReport(
         InputSummary.NONE);
   }
 
+  /**
+   * The service level at any threshold (not only the bucket bounds), both ways: of offered calls (the guide's)
+   * and of answered calls (Asterisk's). See {@link ServiceLevel#at(java.time.Duration)}.
+   *
+   * @param threshold the longest wait that still counts as answered in time
+   * @return answered within the threshold and the two percentages
+   */
+  public ServiceLevel.Threshold serviceLevelAt(java.time.Duration threshold) {
+    return serviceLevel.at(threshold);
+  }
+
   public InboundReport {
     Objects.requireNonNull(window, "window");
     sections = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(sections));

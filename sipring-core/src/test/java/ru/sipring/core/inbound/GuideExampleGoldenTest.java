@@ -108,6 +108,13 @@ class GuideExampleGoldenTest {
     assertThat(sl.thresholds().get(0).percent()).isEqualTo(12.5);
     assertThat(sl.thresholds().get(1).answeredWithin()).isEqualTo(11);
     assertThat(sl.thresholds().get(4).percent()).isEqualTo(75.0);
+    // Asterisk's own service level (of the 18 answered) beside the guide's (of the 24 offered)
+    assertThat(sl.thresholds().get(4).percentOfAnswered()).isEqualTo(100.0);
+    assertThat(report.serviceLevelAt(java.time.Duration.ofSeconds(10)).percentOfAnswered())
+        .isEqualTo(100.0 * 11 / 18);
+    // any threshold, not only the bucket bounds: the longest answered wait is 40 s
+    assertThat(report.serviceLevelAt(java.time.Duration.ofSeconds(40)).answeredWithin()).isEqualTo(18);
+    assertThat(report.serviceLevelAt(java.time.Duration.ofSeconds(39)).answeredWithin()).isLessThan(18);
   }
 
   @Test

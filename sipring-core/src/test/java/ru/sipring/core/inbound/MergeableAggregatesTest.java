@@ -132,6 +132,7 @@ class MergeableAggregatesTest {
 
   static Aggregates aggregate(String log, Instant from, Instant to, PeriodTable.PeriodUnit unit, ReportView view) {
     InboundStatistics cfg = InboundStatistics.builder().periodUnit(unit).view(view)
+        .asOf(Instant.parse("2020-10-12T00:00:00Z"))
         .window(new ReportWindow(from, to, ZoneId.of("Europe/Moscow"), List.of(), List.of(), List.of())).build();
     Engine e = new Engine(cfg, -1);
     QueueLogInput.stream("gen", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))).read(e);
@@ -158,7 +159,9 @@ class MergeableAggregatesTest {
     // big enough for many pipeline batches, with some junk lines in between
     String log = randomLog(seed, 40_000, view == ReportView.CALLER)
         .replace("|RINGNOANSWER|15000\n", "|RINGNOANSWER|15000\nbad line\n");
-    InboundStatistics.Builder b = InboundStatistics.builder().maxProblemsKept(5).view(view);
+    // a fixed as-of: "now" would differ between the two runs by the time the first one took
+    InboundStatistics.Builder b = InboundStatistics.builder().maxProblemsKept(5).view(view)
+        .asOf(Instant.parse("2020-10-12T00:00:00Z"));
     java.util.function.Function<Integer, InboundReport> run = threads -> b.threads(threads).build().compute(
         QueueLogInput.stream("gen", new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8))));
     InboundReport one = run.apply(1);

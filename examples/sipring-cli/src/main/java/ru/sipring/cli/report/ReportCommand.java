@@ -62,8 +62,10 @@ import picocli.CommandLine.Spec;
  * realtime queue_log table of a database ({@code --db}), as text, JSON, CSV or HTML. A thin host of {@link InboundStatistics} and the renderers; everything it does a Java
  * application can do with the same calls (docs/inbound-report.md).
  *
- * <p>Exit codes: 0 done; 1 an input file could not be read or the database could not be read (the message names
- * the file, or the JDBC URL without its password); 2 a bad option (the message names the option).
+ * <p>Exit codes: 0 done (a file that cannot be read, in part or at all, is a problem in the report and on stderr,
+ * and the other files still give their report); 1 the database could not be read (the message names the JDBC URL
+ * without its password), or {@code --strict} and the input had problems; 2 a bad option (the message names the
+ * option).
  */
 @Command(
     name = "report",
@@ -82,7 +84,8 @@ import picocli.CommandLine.Spec;
         "  sipring report --db jdbc:mariadb://pbx:3306/asteriskcdrdb \\",
         "      --db-user U --db-password P --table queuelog --zone Europe/Moscow",
         "",
-        "Exit codes: 0 done, 1 an input file or the database could not be read, 2 a bad option.",
+        "Exit codes: 0 done (unreadable or damaged input files are listed in the 'problems' section), 1 the"
+            + " database could not be read, or --strict and the input had problems, 2 a bad option.",
         "Documentation: docs/inbound-report.md"})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -164,6 +167,20 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--bom", description = "start CSV files with a UTF-8 byte order mark (for Excel)")
   boolean bom;
 
+  @Option(names = "--as-of", paramLabel = "T",
+      description = "the instant the report is as of (ISO date-time in --zone; default now): agent sessions and"
+          + " pauses still open when the data ends run to the window end or to this instant, whichever is earlier")
+  String asOf;
+
+  @Option(names = "--strict",
+      description = "exit 1 when the input had problems (bad lines, duplicate lines or files, unreadable files);"
+          + " without it the report is written and the problems are listed in its 'problems' section")
+  boolean strict;
+
+  /** Where "now" comes from when there is no --as-of (tests set a fixed clock). */
+  java.time.Clock clock = java.time.Clock.systemUTC();
+
+  private long problems;
   private final InputStream stdin;
   private final OutputStream stdout;
   /** Progress on stderr: null = when there is a terminal (System.console() != null). */
@@ -186,6 +203,7 @@ public final class ReportCommand implements Callable<Integer> {
     ZoneId zoneId = zone();
     inputOptions();
     ReportWindow window = window(zoneId);
+    Instant asOfInstant = asOf == null ? null : time("--as-of", asOf, zoneId, false);
     Set<ReportSection> wanted = sections();
     ReportLanguage language = language();
     List<Integer> buckets = buckets();
@@ -207,7 +225,9 @@ public final class ReportCommand implements Callable<Integer> {
           .view(view)
           .agents(agentsFile == null ? AgentDirectory.empty() : CsvAgentDirectory.load(agentsFile))
           .queues(queuesFile == null ? QueueDirectory.empty() : CsvQueueDirectory.load(queuesFile))
-          .shortAbandonThreshold(shortAbandon == null ? null : Duration.ofSeconds(shortAbandon));
+          .shortAbandonThreshold(shortAbandon == null ? null : Duration.ofSeconds(shortAbandon))
+          .clock(clock)
+          .asOf(asOfInstant);
       if (!buckets.isEmpty()) {
         b.serviceLevelBuckets(buckets);
       }
@@ -228,7 +248,7 @@ public final class ReportCommand implements Callable<Integer> {
       } else {
         render(b, input(), wanted, zoneId, language, err);
       }
-      return 0;
+      return strict && problems > 0 ? 1 : 0;
     } catch (SipRingException e) {
       err.println("sipring report: " + e.getMessage());
       err.flush();
@@ -268,6 +288,12 @@ public final class ReportCommand implements Callable<Integer> {
     CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
     if (!queueLogs.isEmpty() && db.given()) {
       throw bad("--db", "reads the queue_log table instead of files: give --queue-log or --db, not both");
+    }
+    for (String p : queueLogs) {
+      if (p.startsWith("--")) {
+        // --queue-log takes every following word up to the next known option, a mistyped one (--fromm) included
+        throw bad(p, "unknown option (after --queue-log; a file named so is written ./" + p + ")");
+      }
     }
     if (queueLogs.isEmpty() && !db.given()) {
       throw bad("--queue-log", "missing: give queue_log files (--queue-log PATH...) or a database (--db JDBC_URL)");
@@ -416,6 +442,10 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   private void warnProblems(InboundReport report, PrintWriter err) {
+    problems = report.problems().total();
+    // a file that could not be read (or was read once for two names) is worth a line of its own
+    report.problems().first().stream().filter(p -> p.line() == 0 || p.message().startsWith("cannot read"))
+        .forEach(p -> err.println("sipring report: " + p));
     if (report.problems().total() > 0) {
       err.println("sipring report: " + report.problems().total() + " input line(s) could not be used"
           + (report.problems().first().isEmpty() ? "" : ", first: " + report.problems().first().get(0))

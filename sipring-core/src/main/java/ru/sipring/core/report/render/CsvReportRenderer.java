@@ -254,7 +254,8 @@ public final class CsvReportRenderer implements ReportRenderer {
 
   /** One row per bucket: answered and lost side by side, and SL% at the bucket's bound (empty for overflow). */
   private static void serviceLevel(CsvWriter w, ServiceLevel sl) {
-    w.record("upToSeconds", "answered", "answeredPercent", "lost", "lostPercent", "serviceLevelPercent");
+    w.record("upToSeconds", "answered", "answeredPercent", "lost", "lostPercent", "serviceLevelPercent",
+        "serviceLevelPercentOfAnswered");
     Map<Integer, ServiceLevel.Threshold> th = new HashMap<>();
     for (ServiceLevel.Threshold t : sl.thresholds()) {
       th.put(t.seconds(), t);
@@ -268,7 +269,7 @@ public final class CsvReportRenderer implements ReportRenderer {
       w.record(bound == null ? "" : bound.toString(),
           a == null ? "0" : n(a.calls()), a == null ? "0" : d(a.percent()),
           l == null ? "0" : n(l.calls()), l == null ? "0" : d(l.percent()),
-          t == null ? "" : d(t.percent()));
+          t == null ? "" : d(t.percent()), t == null ? "" : d(t.percentOfAnswered()));
     }
   }
 

@@ -217,9 +217,11 @@ final class DisplayTables {
     DisplayTable answered = bucketTable(l.get("sl.answeredTitle"), sl.answered());
     DisplayTable lost = bucketTable(l.get("sl.lostTitle"), sl.lost());
     DisplayTable th = new DisplayTable(l.get("sl.thresholdTitle"))
-        .right(l.get("col.threshold")).right(l.get("col.answeredWithin")).right(l.get("col.serviceLevel"));
+        .right(l.get("col.threshold")).right(l.get("col.answeredWithin")).right(l.get("col.serviceLevel"))
+        .right(l.get("col.serviceLevelOfAnswered"));
     for (ServiceLevel.Threshold x : sl.thresholds()) {
-      th.row(Integer.toString(x.seconds()), Long.toString(x.answeredWithin()), Fmt.percent(x.percent()));
+      th.row(Integer.toString(x.seconds()), Long.toString(x.answeredWithin()), Fmt.percent(x.percent()),
+          Fmt.percent(x.percentOfAnswered()));
     }
     return List.of(answered, lost, th);
   }

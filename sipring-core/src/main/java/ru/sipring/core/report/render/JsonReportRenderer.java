@@ -185,7 +185,7 @@ public final class JsonReportRenderer implements ReportRenderer {
     w.name("thresholds").beginArray();
     for (ServiceLevel.Threshold t : sl.thresholds()) {
       w.beginObject().field("seconds", t.seconds()).field("answeredWithin", t.answeredWithin())
-          .field("percent", t.percent()).endObject();
+          .field("percent", t.percent()).field("percentOfAnswered", t.percentOfAnswered()).endObject();
     }
     w.endArray();
     w.endObject();

@@ -71,6 +71,7 @@ final class Labels {
     l("col.threshold", "Порог (сек)", "Threshold (s)");
     l("col.answeredWithin", "Принято в пределах", "Answered within");
     l("col.serviceLevel", "Уровень обслуживания, %", "Service level, %");
+    l("col.serviceLevelOfAnswered", "% от принятых (Asterisk)", "% of answered (Asterisk)");
     l("col.period", "Период", "Period");
     l("col.offered", "Всего", "Offered");
     l("col.avgWait", "Сред.ожд", "Avg wait");

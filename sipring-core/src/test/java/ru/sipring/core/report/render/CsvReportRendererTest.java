@@ -87,14 +87,17 @@ class CsvReportRendererTest {
   void serviceLevelSideBySideWithOverflowRowEmptyBound() throws Exception {
     List<String[]> rows = parse(section(GuideReport.build(), ReportSection.SERVICE_LEVEL, false));
     assertThat(rows.get(0)).containsExactly("upToSeconds", "answered", "answeredPercent", "lost", "lostPercent",
-        "serviceLevelPercent");
+        "serviceLevelPercent", "serviceLevelPercentOfAnswered");
     assertThat(rows).hasSize(11);
     assertThat(rows.get(3)[0]).isEqualTo("15");
     assertThat(rows.get(3)[1]).isEqualTo("4");
     assertThat(rows.get(3)[3]).isEqualTo("6");
     assertThat(rows.get(3)[5]).isEqualTo("62.5");
+    // Asterisk's own: 15 of the 18 answered within 15 s
+    assertThat(Double.parseDouble(rows.get(3)[6])).isCloseTo(100.0 * 15 / 18, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(rows.get(10)[0]).isEmpty();
     assertThat(rows.get(10)[5]).isEmpty();
+    assertThat(rows.get(10)[6]).isEmpty();
   }
 
   @Test

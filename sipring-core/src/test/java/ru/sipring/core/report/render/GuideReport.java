@@ -69,7 +69,7 @@ final class GuideReport {
       l.add(new ServiceLevel.Bucket(b, lo[i], 100.0 * lo[i] / 6));
       within += ans[i];
       if (b != null) {
-        th.add(new ServiceLevel.Threshold(b, within, 100.0 * within / 24));
+        th.add(new ServiceLevel.Threshold(b, within, 100.0 * within / 24, 100.0 * within / 18));
       }
     }
     PeriodTable periods = new PeriodTable(PeriodTable.PeriodUnit.DAY, List.of(

@@ -115,6 +115,7 @@ class JsonReportRendererTest {
     assertThat(t15.get("seconds").asInt()).isEqualTo(15);
     assertThat(t15.get("answeredWithin").asLong()).isEqualTo(15);
     assertThat(t15.get("percent").asDouble()).isEqualTo(62.5);
+    assertThat(t15.get("percentOfAnswered").asDouble()).isEqualTo(100.0 * 15 / 18); // Asterisk's own
   }
 
   @Test
