@@ -92,6 +92,12 @@ import ru.sipring.core.text.TerminalText;
  * wallboard nor AMI responses.
  * Member actions block the calling thread until Asterisk answers (at most {@code responseTimeout}).
  *
+ * <p><b>Header values.</b> Every value that becomes an AMI header (queue, interface, member name, pause reason,
+ * originate channel, caller ID, variables ...) is checked in one place before anything is sent: a control
+ * character (CR, LF, NUL, ESC, NEL ...) would let the value end its line and start a second action, so such a
+ * value is refused with {@link ru.sipring.core.BadInputException} naming the action and field, and nothing reaches
+ * Asterisk.
+ *
  * <p>Thread-safe.
  */
 public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueCallEvents {

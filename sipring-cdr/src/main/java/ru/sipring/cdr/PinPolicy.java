@@ -8,9 +8,9 @@ import ru.sipring.core.BadInputException;
  * PIN is the only secret of the {@code *45} login and a guesser tries exactly these first. Applied when a PIN is
  * set ({@link OperatorRegistry#add}, {@link OperatorRegistry#setPin}); PINs already stored keep working.
  *
- * @param minDigits the shortest PIN accepted (at least 1; the default is 4)
- *
  * <p>Immutable and thread-safe.
+ *
+ * @param minDigits the shortest PIN accepted (at least 1; the default is 4)
  */
 public record PinPolicy(int minDigits) {
   /** The default shortest PIN. */
