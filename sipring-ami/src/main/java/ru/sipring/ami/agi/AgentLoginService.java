@@ -134,7 +134,9 @@ public final class AgentLoginService implements AutoCloseable {
         socket = server.accept();
       } catch (IOException e) {
         if (!closed) {
-          log.warn("FastAGI accept failed: {}", e.toString());
+          // such as "Too many open files": say so once a minute and do not spin
+          garbageWarning.warn("FastAGI accept failed: " + e);
+          pause();
         }
         continue;
       }
@@ -178,6 +180,14 @@ public final class AgentLoginService implements AutoCloseable {
     notAgi.incrementAndGet();
     garbageWarning.warn("FastAGI connection from " + socket.getInetAddress().getHostAddress() + " closed: " + why);
     closeQuietly(socket);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void closeQuietly(Socket socket) {
