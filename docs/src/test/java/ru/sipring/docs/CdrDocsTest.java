@@ -70,10 +70,10 @@ class CdrDocsTest {
       PinHasher pins = PinHasher.ofSecretFile(tmp.resolve("pin.key"));
       OperatorRegistry operators = JdbiOperatorRegistry.create(db, pins, Clock.systemUTC());
       operators.setServicePassword(null, "sipring");
-      operators.add("501", "Петрова ЛВ", "1234", "sipring");
-      operators.setPin("501", "4321", "sipring");
+      operators.add("501", "Петрова ЛВ", "7391", "sipring");
+      operators.setPin("501", "50827", "sipring");
       operators.addAlias("501", "Agent/7001", "sipring");
-      Optional<Operator> who = operators.authenticate("4321");
+      Optional<Operator> who = operators.authenticate("50827");
       Optional<Operator> op = operators.operatorOf("Local/501@from-queue/n");
       operators.record(new OperatorLoginLog.Entry(op.orElseThrow(), "150", "PJSIP/501",
           OperatorLoginLog.Action.LOGIN, Instant.parse("2024-05-01T06:00:00Z"), "agi"));

@@ -1,9 +1,11 @@
 package ru.sipring.ami;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,11 @@ import org.asteriskjava.manager.event.QueueMemberEvent;
 import org.asteriskjava.manager.internal.ManagerConnectionImpl;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.asteriskjava.util.ReflectionUtil;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ru.sipring.core.BadInputException;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.pbx.LiveQueueMonitor;
@@ -61,6 +65,8 @@ import ru.sipring.core.pbx.QueueCallEvent;
 import ru.sipring.core.pbx.QueueCallEvents;
 import ru.sipring.core.pbx.QueueCallListener;
 import ru.sipring.core.pbx.QueueMember;
+import ru.sipring.core.text.ProtocolText;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * {@link PbxGateway}, {@link LiveQueueMonitor} and {@link QueueCallEvents} over Asterisk's manager interface, one AMI
@@ -85,6 +91,12 @@ import ru.sipring.core.pbx.QueueMember;
  * completes originate stages. Each listener kind has its own thread, so a slow screen pop delays neither the
  * wallboard nor AMI responses.
  * Member actions block the calling thread until Asterisk answers (at most {@code responseTimeout}).
+ *
+ * <p><b>Header values.</b> Every value that becomes an AMI header (queue, interface, member name, pause reason,
+ * originate channel, caller ID, variables ...) is checked in one place before anything is sent: a control
+ * character (CR, LF, NUL, ESC, NEL ...) would let the value end its line and start a second action, so such a
+ * value is refused with {@link ru.sipring.core.BadInputException} naming the action and field, and nothing reaches
+ * Asterisk.
  *
  * <p>Thread-safe.
  */
@@ -281,7 +293,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     }
     try {
       // the answer itself is not needed: its arrival keeps the socket read timeout from firing
-      connection.sendAction(new PingAction(), r -> { });
+      connection.sendAction(checked(new PingAction()), r -> { });
     } catch (IOException | RuntimeException e) {
       log.debug("AMI ping not sent: {}", e.toString());
     }
@@ -291,10 +303,10 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     QueueStatusAction action = new QueueStatusAction();
     long before = resyncs.get();
     try {
-      connection.sendEventGeneratingAction(action, (ResponseEvents re) -> {
+      connection.sendEventGeneratingAction(checked(action), (ResponseEvents re) -> {
         // asterisk-java's dispatch thread: only hand off
         if (re.getResponse() instanceof ManagerError err) {
-          log.warn("Asterisk refused QueueStatus ({}); live state not loaded", err.getMessage());
+          log.warn("Asterisk refused QueueStatus ({}); live state not loaded", TerminalText.escape(err.getMessage()));
         } else {
           inbox.add(new Resync(new ArrayList<>(re.getEvents())));
         }
@@ -342,7 +354,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
           handle(e);
         }
       } catch (RuntimeException ex) {
-        log.error("AMI event not applied: {}", item, ex);
+        log.error("AMI event not applied: {}", TerminalText.escape(String.valueOf(item)), ex);
       }
     }
   }
@@ -416,13 +428,13 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
           try {
             l.onEvent(event);
           } catch (RuntimeException ex) {
-            log.warn("queue call listener {} failed on {}", l, event, ex);
+            log.warn("queue call listener {} failed on {}", l, TerminalText.escape(String.valueOf(event)), ex);
           }
         }
         callEventsDelivered.incrementAndGet();
       });
     } catch (java.util.concurrent.RejectedExecutionException closing) {
-      log.debug("queue call event after close dropped: {}", event);
+      log.debug("queue call event after close dropped: {}", TerminalText.escape(String.valueOf(event)));
     }
   }
 
@@ -524,7 +536,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     a.setMember(memberInterface);
     ResponseEvents re;
     try {
-      re = connection.sendEventGeneratingAction(a, settings.responseTimeout().toMillis());
+      re = connection.sendEventGeneratingAction(checked(a), settings.responseTimeout().toMillis());
     } catch (EventTimeoutException e) {
       throw new ConnectionException("Asterisk did not finish QueueStatus for " + queue + " in time", e);
     } catch (IOException | IllegalStateException e) {
@@ -543,6 +555,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
 
   private ManagerResponse send(ManagerAction action) {
     ManagerResponse r;
+    checked(action);
     try {
       r = connection.sendAction(action, settings.responseTimeout().toMillis());
     } catch (TimeoutException e) {
@@ -559,6 +572,43 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
           : r.getMessage());
     }
     return r;
+  }
+
+  /**
+   * The one gate every action passes before asterisk-java frames it: each value that becomes an AMI header
+   * (every String property of the action, and the keys and values of its variables) must be free of CR, LF, NUL
+   * and other control characters. asterisk-java writes values as they are, so a value with CR/LF would end its
+   * header and start a second action of the caller's choosing ({@code Action: Command}, or an {@code Originate}
+   * to {@code Application: System}). Reading the action's own getters, instead of checking at each call site,
+   * means a property added later (or set by a new method) is checked too.
+   *
+   * @throws BadInputException naming the action and property; nothing has been sent
+   */
+  static <A extends ManagerAction> A checked(A action) {
+    String what = "AMI " + action.getAction() + " ";
+    for (Map.Entry<String, Method> getter : ReflectionUtil.getGetters(action.getClass()).entrySet()) {
+      Object value;
+      try {
+        value = getter.getValue().invoke(action);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        continue; // a getter that cannot be read is not written by asterisk-java either
+      }
+      if (value instanceof CharSequence text) {
+        ProtocolText.requireHeaderSafe(what + getter.getKey(), text.toString());
+      } else if (value instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          String key = String.valueOf(e.getKey());
+          ProtocolText.requireHeaderSafe(what + getter.getKey() + " name", key);
+          ProtocolText.requireHeaderSafe(what + getter.getKey() + " " + TerminalText.escape(key),
+              String.valueOf(e.getValue()));
+        }
+      } else if (value instanceof Collection<?> items) {
+        for (Object item : items) {
+          ProtocolText.requireHeaderSafe(what + getter.getKey(), String.valueOf(item));
+        }
+      }
+    }
+    return action;
   }
 
   private ConnectionException notConnected(Exception e) {
@@ -583,6 +633,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     }
     String id = ORIGINATE_ID_PREFIX + originateCounter.incrementAndGet();
     a.setActionId(id);
+    checked(a); // before anything is registered: a refused request leaves no pending originate behind
     CompletableFuture<OriginateResult> future = new CompletableFuture<>();
     long waitMs = request.timeout().plus(ORIGINATE_GRACE).toMillis();
     ScheduledFuture<?> timeout = timers.schedule(() -> {

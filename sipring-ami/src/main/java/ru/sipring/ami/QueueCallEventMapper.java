@@ -49,7 +49,8 @@ final class QueueCallEventMapper {
 
   private static boolean incomplete(ManagerEvent e, @Nullable String uniqueId, @Nullable String queue) {
     if (uniqueId == null || uniqueId.isBlank() || queue == null || queue.isBlank()) {
-      log.warn("{} without Uniqueid or Queue ignored: {}", e.getClass().getSimpleName(), e);
+      log.warn("{} without Uniqueid or Queue ignored: {}", e.getClass().getSimpleName(),
+          ru.sipring.core.text.TerminalText.escape(String.valueOf(e)));
       return true;
     }
     return false;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.text.SecretText;
 
 /**
  * Builds the pooled {@link DataSource} SipRing uses when the host application does not pass its own (a host
@@ -41,7 +42,7 @@ public final class Databases {
       int maxConnections, Duration connectTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
-      throw new ru.sipring.core.BadInputException("jdbcUrl", "not a JDBC URL: " + jdbcUrl
+      throw new ru.sipring.core.BadInputException("jdbcUrl", "not a JDBC URL: " + SecretText.maskUrl(jdbcUrl)
           + " (expected jdbc:mariadb://host:port/database)");
     }
     HikariConfig config = new HikariConfig();

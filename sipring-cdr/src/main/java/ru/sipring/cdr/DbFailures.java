@@ -10,9 +10,11 @@ import org.jdbi.v3.core.JdbiException;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
+import ru.sipring.core.text.SecretText;
 
 /**
- * Turns JDBC/Jdbi failures into SipRing's typed exceptions, keeping the cause: the server unreachable or the
+ * Turns JDBC/Jdbi failures into SipRing's typed exceptions, keeping the cause (a password a driver quotes from
+ * a JDBC URL is masked, {@link SecretText#maskUrl}): the server unreachable or the
  * connection lost becomes {@link ConnectionException}, a constraint violation {@link RejectedException}, a
  * missing table or database {@link ru.sipring.core.NotFoundException}, anything else {@link SipRingException}.
  * One policy for every repository of sipring-cdr, including the survey and fax adapters in the sub-packages
@@ -41,23 +43,23 @@ public final class DbFailures {
           && failure.getCause() != failure) {
         return translate(what, failure.getCause(), explain);
       }
-      return new SipRingException(what + " failed: " + failure.getMessage(), failure);
+      return new SipRingException(what + " failed: " + SecretText.maskUrl(failure.getMessage()), failure);
     }
     String state = sql.getSQLState() == null ? "" : sql.getSQLState();
     if (isConnectionLoss(sql, state)) {
       return new ConnectionException(what + ": database unreachable or connection lost: "
-          + sql.getMessage() + rootCause(sql), failure);
+          + SecretText.maskUrl(sql.getMessage() + rootCause(sql)), failure);
     }
     if (state.equals("42S02") || sql.getErrorCode() == 1146 || sql.getErrorCode() == 1049) {
       // no such table / database: a wrong --table or a database without FreePBX's tables
-      return new ru.sipring.core.NotFoundException(what + ": " + sql.getMessage(), failure);
+      return new ru.sipring.core.NotFoundException(what + ": " + SecretText.maskUrl(sql.getMessage()), failure);
     }
     if (sql instanceof SQLIntegrityConstraintViolationException || state.startsWith("23")) {
       String explained = explain.apply(String.valueOf(sql.getMessage()));
       return new RejectedException(what + " rejected by the database: "
-          + (explained != null ? explained : sql.getMessage()), failure);
+          + (explained != null ? explained : SecretText.maskUrl(sql.getMessage())), failure);
     }
-    return new SipRingException(what + " failed: " + sql.getMessage()
+    return new SipRingException(what + " failed: " + SecretText.maskUrl(sql.getMessage())
         + (state.isEmpty() ? "" : " (SQLState " + state + ")"), failure);
   }
 

@@ -24,6 +24,7 @@ import ru.sipring.core.directory.Operator;
  */
 public final class InMemoryOperatorRegistry implements OperatorRegistry {
   private final PinHasher pins;
+  private final PinPolicy policy;
   private final TreeMap<String, Row> operators = new TreeMap<>();
   private final Map<String, String> aliases = new HashMap<>();
   private final List<Entry> log = new ArrayList<>();
@@ -39,12 +40,31 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
     }
   }
 
-  private InMemoryOperatorRegistry(PinHasher pins) {
+  private InMemoryOperatorRegistry(PinHasher pins, PinPolicy policy) {
     this.pins = pins;
+    this.policy = policy;
   }
 
+  /**
+   * @param pins the PIN hash
+   * @return an empty registry with {@link PinPolicy#defaults()}
+   */
   public static InMemoryOperatorRegistry create(PinHasher pins) {
-    return new InMemoryOperatorRegistry(Objects.requireNonNull(pins));
+    return create(pins, PinPolicy.defaults());
+  }
+
+  /**
+   * @param pins the PIN hash
+   * @param policy what a new PIN must be
+   * @return an empty registry
+   */
+  public static InMemoryOperatorRegistry create(PinHasher pins, PinPolicy policy) {
+    return new InMemoryOperatorRegistry(Objects.requireNonNull(pins), Objects.requireNonNull(policy));
+  }
+
+  private @Nullable String newPin(@Nullable String pin) {
+    String p = OperatorRules.pin(pin);
+    return p == null ? null : policy.check(p);
   }
 
   @Override
@@ -67,7 +87,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
   public synchronized OperatorInfo add(String number, String name, @Nullable String pin, String password) {
     String n = OperatorRules.number(number);
     String fullName = OperatorRules.name(name);
-    ByteBuffer hash = hash(OperatorRules.pin(pin));
+    ByteBuffer hash = hash(newPin(pin));
     String what = "adding operator " + n;
     check(what, password);
     if (operators.containsKey(n)) {
@@ -90,7 +110,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
 
   @Override
   public synchronized OperatorInfo setPin(String number, String pin, String password) {
-    ByteBuffer hash = hash(Objects.requireNonNull(OperatorRules.pin(pin), "pin"));
+    ByteBuffer hash = hash(Objects.requireNonNull(newPin(pin), "pin"));
     Row row = editable("setting the PIN of", number, password);
     if (row.active) {
       requireFreePin("setting the PIN of operator " + number, hash, row);

@@ -29,18 +29,39 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
   private static final String COLUMNS = "id, number, full_name, active, pin_hmac IS NOT NULL AS has_pin";
   private final Jdbi jdbi;
   private final PinHasher pins;
+  private final PinPolicy policy;
   private final Clock clock;
 
-  private JdbiOperatorRegistry(Jdbi jdbi, PinHasher pins, Clock clock) {
+  private JdbiOperatorRegistry(Jdbi jdbi, PinHasher pins, PinPolicy policy, Clock clock) {
     this.jdbi = jdbi;
     this.pins = pins;
+    this.policy = policy;
     this.clock = clock;
   }
 
   /** A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}). */
   public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, Clock clock) {
+    return create(dataSource, pins, PinPolicy.defaults(), clock);
+  }
+
+  /**
+   * A registry on {@code dataSource} (schema migrated by {@link SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @param pins the PIN hash
+   * @param policy what a new PIN must be
+   * @param clock time of edits and log entries
+   * @return the registry
+   */
+  public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, PinPolicy policy, Clock clock) {
     return new JdbiOperatorRegistry(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
-        Objects.requireNonNull(pins, "pins"), Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(pins, "pins"), Objects.requireNonNull(policy, "policy"),
+        Objects.requireNonNull(clock, "clock"));
+  }
+
+  private @Nullable String newPin(@Nullable String pin) {
+    String p = OperatorRules.pin(pin);
+    return p == null ? null : policy.check(p);
   }
 
   @Override
@@ -71,7 +92,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
   public OperatorInfo add(String number, String name, @Nullable String pin, String servicePassword) {
     String n = OperatorRules.number(number);
     String fullName = OperatorRules.name(name);
-    byte[] hash = hashOrNull(OperatorRules.pin(pin));
+    byte[] hash = hashOrNull(newPin(pin));
     return edit("adding operator " + n, servicePassword, h -> {
       LocalDateTime now = now();
       h.createUpdate("INSERT INTO sipring_operator (number, full_name, active, pin_hmac, created_utc, updated_utc)"
@@ -89,7 +110,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
 
   @Override
   public OperatorInfo setPin(String number, String pin, String servicePassword) {
-    byte[] hash = hashOrNull(Objects.requireNonNull(OperatorRules.pin(pin), "pin"));
+    byte[] hash = hashOrNull(Objects.requireNonNull(newPin(pin), "pin"));
     return update(number, "setting the PIN of", servicePassword, "pin_hmac = ?", hash);
   }
 

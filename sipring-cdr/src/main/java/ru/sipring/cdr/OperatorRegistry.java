@@ -13,7 +13,8 @@ import ru.sipring.core.directory.OperatorLoginLog;
  * for. It is also the directory reports use ({@link AgentDirectory}), the PIN check of the FastAGI login
  * ({@link OperatorAuthenticator}) and the login log ({@link OperatorLoginLog}).
  *
- * <p>Rules: the number is unique; a PIN is 1–16 digits and unique among <em>active</em> operators (a disabled
+ * <p>Rules: the number is unique; a name holds no control character (it becomes an AMI header at every login);
+ * a new PIN is 1–16 digits, passes the registry's {@link PinPolicy}, and is unique among <em>active</em> operators (a disabled
  * operator's PIN may be handed to someone else); re-enabling an operator whose PIN was reused is rejected.
  * Edits throw {@link ru.sipring.core.RejectedException} for a wrong service password or a broken rule,
  * {@link ru.sipring.core.NotFoundException} for an unknown number, {@link ru.sipring.core.BadInputException}

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.BadInputException;
+import ru.sipring.core.text.ProtocolText;
+import ru.sipring.core.text.TerminalText;
 
 /** Validation and agent-value rules shared by every {@link OperatorRegistry}. Stateless. */
 final class OperatorRules {
@@ -13,8 +15,10 @@ final class OperatorRules {
 
   static String number(String number) {
     if (number == null || number.isBlank() || number.length() > 40) {
-      throw new BadInputException("number", "operator number must be 1–40 characters, was '" + number + "'");
+      throw new BadInputException("number", "operator number must be 1–40 characters, was '"
+          + TerminalText.escape(number) + "'");
     }
+    ProtocolText.requireHeaderSafe("number", number);
     return number.strip();
   }
 
@@ -22,6 +26,9 @@ final class OperatorRules {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new BadInputException("name", "full name must be 1–200 characters");
     }
+    // the name is sent to Asterisk as the member name at every *45 login and written to logs: a CR/LF in it
+    // would start another AMI action or forge a log line
+    ProtocolText.requireHeaderSafe("name", name);
     return name.strip();
   }
 
@@ -41,6 +48,7 @@ final class OperatorRules {
     if (agent == null || agent.isBlank() || agent.length() > 128) {
       throw new BadInputException("agent", "agent value must be 1–128 characters");
     }
+    ProtocolText.requireHeaderSafe("agent", agent);
     return agent.strip();
   }
 

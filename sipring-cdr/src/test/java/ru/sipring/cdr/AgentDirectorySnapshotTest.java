@@ -18,8 +18,8 @@ class AgentDirectorySnapshotTest {
     if (!r.hasServicePassword()) {
       r.setServicePassword(null, pw);
     }
-    r.add("501", "Петрова ЛВ", "1234", pw);
-    r.add("502", "Иванов ИИ", "5555", pw);
+    r.add("501", "Петрова ЛВ", "7391", pw);
+    r.add("502", "Иванов ИИ", "8264", pw);
     r.add("503", "Общий", null, pw);
     r.add("504", "Общий", null, pw);    // same name twice: the active one wins, then the lowest number
     r.setActive("503", false, pw);

@@ -30,7 +30,7 @@ class DatabaseFailureTest {
 
       assertThatThrownBy(registry::list).isInstanceOf(ConnectionException.class)
           .hasMessageContaining("listing operators").hasRootCauseInstanceOf(java.net.ConnectException.class);
-      assertThatThrownBy(() -> registry.authenticate("1234")).isInstanceOf(ConnectionException.class);
+      assertThatThrownBy(() -> registry.authenticate("7391")).isInstanceOf(ConnectionException.class);
       assertThatThrownBy(() -> SipRingSchema.migrate(down)).isInstanceOf(ConnectionException.class)
           .hasCauseInstanceOf(Exception.class);
     }
@@ -43,9 +43,9 @@ class DatabaseFailureTest {
       JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(db.dataSource(), OperatorRegistryFixture.PINS,
           Clock.systemUTC());
       registry.setServicePassword(null, "pw");
-      registry.add("501", "Петрова ЛВ", "1234", "pw");
+      registry.add("501", "Петрова ЛВ", "7391", "pw");
 
-      assertThatThrownBy(() -> registry.add("502", "Иванов ИИ", "1234", "pw"))
+      assertThatThrownBy(() -> registry.add("502", "Иванов ИИ", "7391", "pw"))
           .isInstanceOf(RejectedException.class)
           .hasMessageContaining("already used by another active operator")
           .hasRootCauseInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class);

@@ -66,17 +66,17 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
 
   @Test
   void everyEditAsksForTheServicePassword() {
-    newSubject().addOperator("501", "Петрова ЛВ", "1234");
+    newSubject().addOperator("501", "Петрова ЛВ", "7391");
     JdbiOperatorRegistry registry = registry();
 
-    assertThatThrownBy(() -> registry.add("502", "Иванов ИИ", "5555", "wrong"))
+    assertThatThrownBy(() -> registry.add("502", "Иванов ИИ", "8264", "wrong"))
         .isInstanceOf(RejectedException.class).hasMessageContaining("wrong service password");
     assertThatThrownBy(() -> registry.rename("501", "X", null)).isInstanceOf(RejectedException.class);
-    assertThatThrownBy(() -> registry.setPin("501", "9999", "wrong")).isInstanceOf(RejectedException.class);
+    assertThatThrownBy(() -> registry.setPin("501", "60417", "wrong")).isInstanceOf(RejectedException.class);
     assertThatThrownBy(() -> registry.setActive("501", false, "")).isInstanceOf(RejectedException.class);
     assertThatThrownBy(() -> registry.setServicePassword("wrong", "new")).isInstanceOf(RejectedException.class);
     assertThat(registry.list()).extracting(OperatorInfo::number).containsExactly("501");
-    assertThat(registry.authenticate("1234")).isPresent();
+    assertThat(registry.authenticate("7391")).isPresent();
 
     registry.setServicePassword(OperatorRegistryFixture.SERVICE_PASSWORD, "новый");
     registry.rename("501", "Петрова Людмила", "новый");
@@ -90,15 +90,15 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
     JdbiOperatorRegistry registry = registry();
 
     assertThat(registry.hasServicePassword()).isFalse();
-    assertThatThrownBy(() -> registry.add("501", "Петрова ЛВ", "1234", "anything"))
+    assertThatThrownBy(() -> registry.add("501", "Петрова ЛВ", "7391", "anything"))
         .isInstanceOf(RejectedException.class).hasMessageContaining("no service password");
   }
 
   @Test
   void listShowsStateButNeverThePin() {
     Subject s = newSubject();
-    s.addOperator("502", "Иванов ИИ", "5555");
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("502", "Иванов ИИ", "8264");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     s.addAlias("501", "Agent/7001");
     s.setActive("502", false);
     JdbiOperatorRegistry registry = registry();
@@ -107,7 +107,7 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
     assertThat(registry.list()).containsExactly(
         new OperatorInfo("501", "Петрова ЛВ", true, false, List.of("Agent/7001")),
         new OperatorInfo("502", "Иванов ИИ", false, true, List.of()));
-    assertThat(registry.authenticate("1234")).isEmpty();
+    assertThat(registry.authenticate("7391")).isEmpty();
   }
 
   @Test
@@ -119,14 +119,14 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
     assertThatThrownBy(() -> registry.add("501", "Петрова ЛВ", "12-34", pw))
         .isInstanceOf(BadInputException.class).extracting(e -> ((BadInputException) e).location())
         .isEqualTo("pin");
-    assertThatThrownBy(() -> registry.add(" ", "Петрова ЛВ", "1234", pw)).isInstanceOf(BadInputException.class);
-    assertThatThrownBy(() -> registry.setPin("999", "1234", pw)).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> registry.add(" ", "Петрова ЛВ", "7391", pw)).isInstanceOf(BadInputException.class);
+    assertThatThrownBy(() -> registry.setPin("999", "7391", pw)).isInstanceOf(NotFoundException.class);
   }
 
   @Test
   void rejectedEditLeavesNothingHalfWritten() {
     Subject s = newSubject();
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     JdbiOperatorRegistry registry = registry();
 
     // the alias insert fails on the foreign key after the password check and lookups ran in the transaction

@@ -591,7 +591,7 @@ public final class HylaFaxClient implements AutoCloseable {
       out.write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
       out.flush();
       HfaxdReply r = readReply();
-      log.debug("hfaxd {} -> {}", shown, r);
+      log.debug("hfaxd {} -> {}", shown, ru.sipring.core.text.TerminalText.escape(String.valueOf(r)));
       return r;
     } catch (IOException e) {
       throw lost("sending " + shown, e);

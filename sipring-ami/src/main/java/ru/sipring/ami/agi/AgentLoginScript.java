@@ -17,11 +17,13 @@ import ru.sipring.core.directory.Operator;
 import ru.sipring.core.directory.OperatorAuthenticator;
 import ru.sipring.core.directory.OperatorLoginLog;
 import ru.sipring.core.pbx.QueueMember;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * The {@code *45<queue>} script: a device that is not a member of the queue is asked for the operator's PIN and,
  * when it is right, added with the operator's name; a device that is a member is removed without a PIN (the
- * guide's toggle). Wrong PINs are counted per device and lock it out; PINs are never logged.
+ * guide's toggle). Wrong PINs are counted per device and overall ({@link LoginGuard}) and lock logins out; PINs
+ * are never logged, and every caller-supplied value in a log line is escaped ({@link TerminalText}).
  *
  * <p>Thread-safe: asterisk-java runs one call per pool thread through the same instance.
  */
@@ -42,31 +44,27 @@ final class AgentLoginScript implements AgiScript {
   private final OperatorAuthenticator authenticator;
   private final OperatorLoginLog loginLog;
   private final AgentDirectory directory;
-  private final PinLockout lockout;
+  private final LoginGuard lockout;
   private final Clock clock;
 
   AgentLoginScript(AgentLoginSettings settings, AmiPbxGateway pbx, OperatorAuthenticator authenticator,
-      OperatorLoginLog loginLog, AgentDirectory directory, Clock clock) {
+      OperatorLoginLog loginLog, AgentDirectory directory, LoginGuard guard, Clock clock) {
     this.settings = settings;
     this.pbx = pbx;
     this.authenticator = authenticator;
     this.loginLog = loginLog;
     this.directory = directory;
     this.clock = clock;
-    this.lockout = new PinLockout(clock, settings.lockoutAfter(), settings.lockoutFor());
-  }
-
-  PinLockout lockout() {
-    return lockout;
+    this.lockout = guard;
   }
 
   @Override
   public void service(AgiRequest request, AgiChannel channel) throws AgiException {
     String exten = callerExtension(request);
     String queue = queueOf(request);
-    if (queue == null || exten == null) {
-      log.warn("*45 call from {} without a usable queue/extension (extension '{}')", request.getChannel(),
-          request.getExtension());
+    if (queue == null || exten == null || request.getChannel() == null) {
+      log.warn("*45 call from {} without a usable queue/extension (extension '{}')",
+          TerminalText.escape(request.getChannel()), TerminalText.escape(request.getExtension()));
       channel.streamFile(PROMPT_INVALID);
       channel.hangup();
       return;
@@ -81,9 +79,9 @@ final class AgentLoginScript implements AgiScript {
         login(channel, queue, device, exten);
       }
     } catch (AgiHangupException e) {
-      log.info("*45{} from {}: caller hung up", queue, device);
+      log.info("*45{} from {}: caller hung up", queue, TerminalText.escape(device));
     } catch (SipRingException e) {
-      log.warn("*45{} from {} failed: {}", queue, device, e.getMessage());
+      log.warn("*45{} from {} failed: {}", queue, TerminalText.escape(device), TerminalText.escape(e.getMessage()));
       channel.streamFile(PROMPT_ERROR);
       channel.hangup();
     }
@@ -95,14 +93,15 @@ final class AgentLoginScript implements AgiScript {
     Operator op = operatorOf(device, memberName, exten);
     loginLog.record(new OperatorLoginLog.Entry(op, queue, device, OperatorLoginLog.Action.LOGOUT, clock.instant(),
         "agi"));
-    log.info("*45{}: {} ({}) logged out", queue, device, op.name());
+    log.info("*45{}: {} ({}) logged out", queue, TerminalText.escape(device), TerminalText.escape(op.name()));
     channel.streamFile(PROMPT_LOGGED_OFF);
     channel.hangup();
   }
 
   private void login(AgiChannel channel, String queue, String device, String exten) throws AgiException {
     if (lockout.isLocked(device)) {
-      log.warn("*45{}: device {} is locked out after wrong PINs", queue, device);
+      log.warn("*45{}: device {} is locked out after wrong PINs{}", queue, TerminalText.escape(device),
+          lockout.globallyLocked() ? " (every login is locked: the overall wrong-PIN budget is spent)" : "");
       channel.streamFile(PROMPT_GOODBYE);
       channel.hangup();
       return;
@@ -120,8 +119,8 @@ final class AgentLoginScript implements AgiScript {
       Optional<Operator> op = authenticator.authenticate(digits);
       if (op.isEmpty()) {
         boolean locked = lockout.fail(device);
-        log.warn("*45{}: wrong PIN from {} ({} of {} before lockout)", queue, device, lockout.failures(device),
-            settings.lockoutAfter());
+        log.warn("*45{}: wrong PIN from {} ({} of {} before lockout)", queue, TerminalText.escape(device),
+            lockout.failures(device), settings.lockoutAfter());
         if (locked) {
           channel.streamFile(PROMPT_GOODBYE);
           channel.hangup();
@@ -137,14 +136,14 @@ final class AgentLoginScript implements AgiScript {
             : settings.stateInterfaceTemplate().replace("{exten}", exten);
         pbx.addMember(m, state);
       } catch (ru.sipring.core.RejectedException e) {
-        log.info("*45{}: {} not added: {}", queue, device, e.getMessage());
+        log.info("*45{}: {} not added: {}", queue, TerminalText.escape(device), TerminalText.escape(e.getMessage()));
         channel.streamFile(e.getMessage().contains("Already there") ? PROMPT_ALREADY : PROMPT_ERROR);
         channel.hangup();
         return;
       }
       loginLog.record(new OperatorLoginLog.Entry(operator, queue, device, OperatorLoginLog.Action.LOGIN,
           clock.instant(), "agi"));
-      log.info("*45{}: {} logged in as {}", queue, device, operator.name());
+      log.info("*45{}: {} logged in as {}", queue, TerminalText.escape(device), TerminalText.escape(operator.name()));
       channel.streamFile(PROMPT_LOGGED_IN);
       channel.hangup();
       return;

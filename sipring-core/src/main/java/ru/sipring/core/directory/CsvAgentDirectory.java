@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ru.sipring.core.BadInputException;
+import ru.sipring.core.text.ProtocolText;
 
 /**
  * An {@link AgentDirectory} from a CSV file with the header {@code agent,number,name}: {@code agent} is the
@@ -23,7 +24,8 @@ public final class CsvAgentDirectory implements AgentDirectory {
   }
 
   /**
-   * @throws BadInputException naming file:line:field for a bad header, field count, empty agent or a duplicate
+   * @throws BadInputException naming file:line:field for a bad header, field count, empty agent, a duplicate, or
+   *     a control character (CR, LF, ESC ...) in any field
    */
   public static CsvAgentDirectory load(Path file) {
     Map<String, Operator> map = new HashMap<>();
@@ -34,6 +36,11 @@ public final class CsvAgentDirectory implements AgentDirectory {
       }
       if (map.containsKey(agent)) {
         throw new BadInputException(file + ":" + row.line() + ":agent", "agent '" + agent + "' listed twice");
+      }
+      String[] names = {"agent", "number", "name"};
+      for (int f = 0; f < 3; f++) {
+        // an operator name is sent to Asterisk as a member name and written to logs: no line breaks, no ESC
+        ProtocolText.requireHeaderSafe(file + ":" + row.line() + ":" + names[f], row.fields().get(f));
       }
       map.put(agent, new Operator(row.fields().get(1).trim(), row.fields().get(2).trim()));
     }

@@ -24,12 +24,23 @@ class CsvDirectoryTest {
     CsvAgentDirectory d = CsvAgentDirectory.load(file("\uFEFFagent,number,name\r\n"
         + "SIP/501,501,Петрова ЛВ\r\n"
         + "\"Local/501@from-queue/n\",501,\"Петрова, \"\"Люда\"\"\"\r\n"
-        + "\"JASON SMITH\",502,\"two\nlines\"\r\n\r\n"));
+        + "\"JASON SMITH\",502,\"Smith, Jason\"\r\n\r\n"));
     assertThat(d.size()).isEqualTo(3);
     assertThat(d.operatorOf("SIP/501")).contains(new Operator("501", "Петрова ЛВ"));
     assertThat(d.operatorOf("Local/501@from-queue/n")).contains(new Operator("501", "Петрова, \"Люда\""));
-    assertThat(d.operatorOf("JASON SMITH")).contains(new Operator("502", "two\nlines"));
+    assertThat(d.operatorOf("JASON SMITH")).contains(new Operator("502", "Smith, Jason"));
     assertThat(d.operatorOf("SIP/999")).isEmpty();
+  }
+
+  @Test
+  void aNameWithALineBreakOrAnEscapeIsRefusedNamingFileLineAndField() throws IOException {
+    // a quoted CSV cell may hold a line break; an operator name may not (it forges log lines and AMI headers)
+    Path twoLines = file("agent,number,name\nSIP/501,501,ok\n\"JASON SMITH\",502,\"two\nlines\"\n");
+    assertThatThrownBy(() -> CsvAgentDirectory.load(twoLines)).isInstanceOf(BadInputException.class)
+        .hasMessage(twoLines + ":3:name: contains the control character \\n at position 4; refused, because it "
+            + "could end the protocol line and start another command");
+    assertThatThrownBy(() -> CsvAgentDirectory.load(file("agent,number,name\nSIP/1\u001b[2J,1,A\n")))
+        .isInstanceOf(BadInputException.class).hasMessageContaining(":2:agent: contains the control character \\x1b");
   }
 
   @Test

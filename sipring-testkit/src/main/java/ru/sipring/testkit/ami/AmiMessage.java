@@ -63,6 +63,11 @@ public record AmiMessage(List<Map.Entry<String, String>> headers) {
     return a == null ? null : a.toLowerCase(Locale.ROOT);
   }
 
+  /** This message without the headers named {@code key} (any case), for logs that must not keep secrets. */
+  public AmiMessage without(String key) {
+    return new AmiMessage(headers.stream().filter(h -> !h.getKey().equalsIgnoreCase(key)).toList());
+  }
+
   /** A builder that keeps headers in the order they are added. */
   public static Builder builder() {
     return new Builder();

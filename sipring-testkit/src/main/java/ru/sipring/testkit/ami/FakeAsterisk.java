@@ -98,6 +98,7 @@ public final class FakeAsterisk implements AutoCloseable {
   private final ScheduledExecutorService timers;
   private final AtomicInteger sessionCounter = new AtomicInteger();
   private final AtomicLong actionsHandled = new AtomicLong();
+  private final List<AmiMessage> actionsSeen = new CopyOnWriteArrayList<>();
   private final List<OriginateSeen> originates = new CopyOnWriteArrayList<>();
   private volatile Function<OriginateSeen, OriginateScript> originateScript =
       o -> OriginateScript.answered(Duration.ofMillis(50));
@@ -161,6 +162,15 @@ public final class FakeAsterisk implements AutoCloseable {
   /** Actions answered since start (any session). */
   public long actionsHandled() {
     return actionsHandled.get();
+  }
+
+  /**
+   * Every action the fake parsed since start, from any session, in arrival order per session, exactly as framed on
+   * the wire (an action smuggled inside another's header value shows up here as an action of its own). Logins
+   * are included with their {@code Secret}/{@code Key} removed.
+   */
+  public List<AmiMessage> actionsSeen() {
+    return List.copyOf(actionsSeen);
   }
 
   /** Sends an event to every logged-in session that wants events; {@code Event} must be the first header. */
@@ -435,6 +445,7 @@ public final class FakeAsterisk implements AutoCloseable {
 
     private void handle(AmiMessage a) throws InterruptedException {
       actionsHandled.incrementAndGet();
+      actionsSeen.add(a.without("Secret").without("Key"));
       String name = a.action();
       if (name == null) {
         error(a, "Missing action in request");

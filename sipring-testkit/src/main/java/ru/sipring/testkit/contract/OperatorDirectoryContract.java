@@ -59,17 +59,17 @@ public abstract class OperatorDirectoryContract {
 
   @Test
   void pinFindsItsActiveOperator() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
-    s.addOperator("502", "Иванов ИИ", "98765");
+    s.addOperator("501", "Петрова ЛВ", "7391");
+    s.addOperator("502", "Иванов ИИ", "50827");
 
-    assertThat(s.authenticator().authenticate("1234")).contains(new Operator("501", "Петрова ЛВ"));
-    assertThat(s.authenticator().authenticate("98765")).contains(new Operator("502", "Иванов ИИ"));
+    assertThat(s.authenticator().authenticate("7391")).contains(new Operator("501", "Петрова ЛВ"));
+    assertThat(s.authenticator().authenticate("50827")).contains(new Operator("502", "Иванов ИИ"));
     assertThat(s.authenticator().authenticate("4321")).isEmpty();
   }
 
   @Test
   void mistypedPinIsNotFoundRatherThanAnError() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
 
     assertThat(s.authenticator().authenticate("12a4")).isEmpty();
     assertThat(s.authenticator().authenticate("")).isEmpty();
@@ -78,49 +78,49 @@ public abstract class OperatorDirectoryContract {
 
   @Test
   void disabledOperatorCannotLogIn() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     s.setActive("501", false);
 
-    assertThat(s.authenticator().authenticate("1234")).isEmpty();
+    assertThat(s.authenticator().authenticate("7391")).isEmpty();
 
     s.setActive("501", true);
-    assertThat(s.authenticator().authenticate("1234")).contains(new Operator("501", "Петрова ЛВ"));
+    assertThat(s.authenticator().authenticate("7391")).contains(new Operator("501", "Петрова ЛВ"));
   }
 
   @Test
   void pinIsUniqueAmongActiveOperators() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
 
-    assertThatThrownBy(() -> s.addOperator("502", "Иванов ИИ", "1234")).isInstanceOf(RejectedException.class);
-    s.addOperator("502", "Иванов ИИ", "5555");
-    assertThatThrownBy(() -> s.setPin("502", "1234")).isInstanceOf(RejectedException.class);
-    assertThat(s.authenticator().authenticate("1234")).contains(new Operator("501", "Петрова ЛВ"));
-    assertThat(s.authenticator().authenticate("5555")).contains(new Operator("502", "Иванов ИИ"));
+    assertThatThrownBy(() -> s.addOperator("502", "Иванов ИИ", "7391")).isInstanceOf(RejectedException.class);
+    s.addOperator("502", "Иванов ИИ", "8264");
+    assertThatThrownBy(() -> s.setPin("502", "7391")).isInstanceOf(RejectedException.class);
+    assertThat(s.authenticator().authenticate("7391")).contains(new Operator("501", "Петрова ЛВ"));
+    assertThat(s.authenticator().authenticate("8264")).contains(new Operator("502", "Иванов ИИ"));
   }
 
   @Test
   void disabledOperatorsPinMayBeReusedAndThenBlocksReenabling() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     s.setActive("501", false);
-    s.addOperator("502", "Иванов ИИ", "1234");
+    s.addOperator("502", "Иванов ИИ", "7391");
 
-    assertThat(s.authenticator().authenticate("1234")).contains(new Operator("502", "Иванов ИИ"));
+    assertThat(s.authenticator().authenticate("7391")).contains(new Operator("502", "Иванов ИИ"));
     assertThatThrownBy(() -> s.setActive("501", true)).isInstanceOf(RejectedException.class);
-    assertThat(s.authenticator().authenticate("1234")).contains(new Operator("502", "Иванов ИИ"));
+    assertThat(s.authenticator().authenticate("7391")).contains(new Operator("502", "Иванов ИИ"));
   }
 
   @Test
   void duplicateNumberIsRejected() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
 
-    assertThatThrownBy(() -> s.addOperator("501", "Иванов ИИ", "5555")).isInstanceOf(RejectedException.class);
-    assertThat(s.authenticator().authenticate("5555")).isEmpty();
+    assertThatThrownBy(() -> s.addOperator("501", "Иванов ИИ", "8264")).isInstanceOf(RejectedException.class);
+    assertThat(s.authenticator().authenticate("8264")).isEmpty();
   }
 
   @Test
   void agentColumnResolvesByAliasNumberNameAndInterface() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
-    s.addOperator("502", "Иванов ИИ", "5555");
+    s.addOperator("501", "Петрова ЛВ", "7391");
+    s.addOperator("502", "Иванов ИИ", "8264");
     s.addAlias("502", "Agent/7002");
     Operator petrova = new Operator("501", "Петрова ЛВ");
     Operator ivanov = new Operator("502", "Иванов ИИ");
@@ -138,7 +138,7 @@ public abstract class OperatorDirectoryContract {
 
   @Test
   void disabledOperatorsStillNameTheirHistory() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     s.setActive("501", false);
 
     assertThat(s.directory().operatorOf("Петрова ЛВ")).contains(new Operator("501", "Петрова ЛВ"));
@@ -147,8 +147,8 @@ public abstract class OperatorDirectoryContract {
 
   @Test
   void aliasValueBelongsToOneOperator() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
-    s.addOperator("502", "Иванов ИИ", "5555");
+    s.addOperator("501", "Петрова ЛВ", "7391");
+    s.addOperator("502", "Иванов ИИ", "8264");
     s.addAlias("501", "Agent/7001");
 
     assertThatThrownBy(() -> s.addAlias("502", "Agent/7001")).isInstanceOf(RejectedException.class);
@@ -157,7 +157,7 @@ public abstract class OperatorDirectoryContract {
 
   @Test
   void loginLogReadsBackInOrderWithinHalfOpenWindow() {
-    s.addOperator("501", "Петрова ЛВ", "1234");
+    s.addOperator("501", "Петрова ЛВ", "7391");
     Operator petrova = new Operator("501", "Петрова ЛВ");
     Instant t0 = Instant.parse("2026-03-02T06:00:00.125Z");
     Entry login = new Entry(petrova, "150", "PJSIP/501", Action.LOGIN, t0, "agi");

@@ -1,20 +1,9 @@
 package ru.sipring.cli.ami;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,6 +15,9 @@ import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.ami.agi.AgentLoginService;
 import ru.sipring.ami.agi.AgentLoginSettings;
 import ru.sipring.ami.agi.DialplanSnippet;
+import ru.sipring.ami.agi.PeerAllowList;
+import ru.sipring.cdr.JdbiLoginFailureLedger;
+import ru.sipring.cdr.PinPolicy;
 import ru.sipring.cdr.JdbiOperatorRegistry;
 import ru.sipring.cdr.SipRingSchema;
 import ru.sipring.cli.cdr.DbOptions;
@@ -33,14 +25,17 @@ import ru.sipring.cli.cdr.PinSecretOptions;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.directory.AgentDirectory;
-import ru.sipring.core.directory.Operator;
+import ru.sipring.core.directory.LoginFailureLedger;
 import ru.sipring.core.directory.OperatorAuthenticator;
 import ru.sipring.core.directory.OperatorLoginLog;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * {@code sipring agi-server}: the FastAGI service behind {@code *45<queue>}. With {@code --db} the PINs are
  * checked against SipRing's operator registry in MariaDB and every login and logout is written to its login
- * log (the product path); {@code --operators FILE} is the demo path without a database.
+ * log, and wrong PINs are counted in its database, so lockouts survive a restart (the product path);
+ * {@code --operators FILE} is the small path without a database ({@link OperatorsFile}). Only the Asterisk
+ * addresses of {@code --allow} (default loopback) are served.
  */
 @Command(name = "agi-server", mixinStandardHelpOptions = true,
     description = "Serve *45<queue> agent login over FastAGI (runs until Ctrl-C).")
@@ -53,8 +48,27 @@ public final class AgiServerCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "4573") int port;
 
   @Option(names = "--operators", paramLabel = "FILE",
-      description = "properties file: <sha-256 hex of the PIN> = <number>;<name>, one operator a line")
+      description = "properties file: hmac-sha256.<hex> = <number>;<name>, one operator a line (lines from "
+          + "--hash-pin, keyed with the PIN secret)")
   Path operators;
+
+  @Option(names = "--allow", paramLabel = "ADDR[,ADDR...]", split = ",",
+      description = "Asterisk addresses or CIDR ranges served; others are closed unserved (default: loopback only)")
+  java.util.List<String> allow;
+
+  @Option(names = "--failure-budget", defaultValue = "20", paramLabel = "N",
+      description = "wrong PINs from all devices within --budget-minutes that lock every login (default ${DEFAULT-VALUE})")
+  int failureBudget;
+
+  @Option(names = "--budget-minutes", defaultValue = "10", paramLabel = "M") int budgetMinutes;
+
+  @Option(names = "--budget-lock-minutes", defaultValue = "15", paramLabel = "M",
+      description = "how long every login stays locked once the budget is spent (default ${DEFAULT-VALUE})")
+  int budgetLockMinutes;
+
+  @Option(names = "--min-pin-digits", defaultValue = "4", paramLabel = "N",
+      description = "shortest PIN --hash-pin accepts (default ${DEFAULT-VALUE})")
+  int minPinDigits;
 
   @ArgGroup(exclusive = false, heading = "Operator registry in the database (instead of --operators):%n")
   DbOptions db;
@@ -72,35 +86,48 @@ public final class AgiServerCommand implements Callable<Integer> {
       description = "print the extensions_custom.conf snippet that points Asterisk at AGI_HOST, and exit")
   String printDialplan;
 
-  @Option(names = "--hash-pin", paramLabel = "PIN", description = "print the SHA-256 line for --operators, and exit")
+  @Option(names = "--hash-pin", paramLabel = "PIN", interactive = true, arity = "0..1",
+      description = "print the --operators line for a PIN (prompted without echo, or read from stdin, when given "
+          + "without a value), and exit; needs the PIN secret")
   String hashPin;
 
   @Override
   public Integer call() throws Exception {
-    AgentLoginSettings settings = AgentLoginSettings.defaults()
-        .withBind(InetAddress.getByName(bind), port)
-        .withPin(Duration.ofSeconds(5), attempts, lockoutAfter, Duration.ofMinutes(lockoutMinutes));
-    if (freePbx) {
-      settings = settings.withFreePbxInterfaces();
-    }
-    if (hashPin != null) {
-      System.out.println(sha256(hashPin) + " = <number>;<name>");
-      return 0;
-    }
-    if (printDialplan != null) {
-      System.out.print(DialplanSnippet.freePbx(printDialplan, port, settings));
-      return 0;
-    }
     try {
+      AgentLoginSettings settings = AgentLoginSettings.defaults()
+          .withBind(InetAddress.getByName(bind), port)
+          .withPin(Duration.ofSeconds(5), attempts, lockoutAfter, Duration.ofMinutes(lockoutMinutes))
+          .withFailureBudget(failureBudget, Duration.ofMinutes(budgetMinutes), Duration.ofMinutes(budgetLockMinutes));
+      if (allow != null && !allow.isEmpty()) {
+        settings = settings.withAllow(PeerAllowList.parse(String.join(",", allow)));
+      }
+      if (freePbx) {
+        settings = settings.withFreePbxInterfaces();
+      }
+      if (hashPin != null) {
+        String pin = hashPin.strip();
+        if (!pin.matches("[0-9]{1,16}")) {
+          throw new BadInputException("--hash-pin", "a PIN is 1-16 digits (it is typed on a phone keypad)");
+        }
+        new PinPolicy(minPinDigits).check(pin);
+        System.out.println(OperatorsFile.line(pinSecret.pins(true), pin, "<number>", "<name>"));
+        return 0;
+      }
+      if (printDialplan != null) {
+        System.out.print(DialplanSnippet.freePbx(printDialplan, port, settings));
+        return 0;
+      }
       if ((operators == null) == (db == null)) {
         throw new BadInputException("--operators", operators == null
             ? "missing: the PIN directory is needed to check logins (--db JDBC_URL or --operators FILE)"
             : "give either --db or --operators, not both");
       }
       OperatorLoginLog print = e -> System.out.printf("%s %s %s queue %s device %s%n", e.at(), e.action(),
-          e.operator().name(), e.queue(), e.device());
+          TerminalText.escape(e.operator().name()), TerminalText.escape(e.queue()), TerminalText.escape(e.device()));
       if (db == null) {
-        serve(settings, load(operators), print, AgentDirectory.empty());
+        // the file path has no database: wrong PINs are counted in memory and a restart forgets them
+        serve(settings, OperatorsFile.load(operators, pinSecret.pins(true)), print, AgentDirectory.empty(),
+            LoginFailureLedger.inMemory());
         return 0;
       }
       // the PIN secret is read before the pool opens, so a missing secret fails fast without a connection
@@ -112,7 +139,7 @@ public final class AgiServerCommand implements Callable<Integer> {
           registry.record(e);
           print.record(e);
         };
-        serve(settings, registry, both, registry);
+        serve(settings, registry, both, registry, JdbiLoginFailureLedger.create(ds, Clock.systemUTC()));
       }
       return 0;
     } catch (SipRingException e) {
@@ -127,12 +154,13 @@ public final class AgiServerCommand implements Callable<Integer> {
   final CountDownLatch ready = new CountDownLatch(1);
 
   private void serve(AgentLoginSettings settings, OperatorAuthenticator auth, OperatorLoginLog log,
-      AgentDirectory directory) throws InterruptedException {
+      AgentDirectory directory, LoginFailureLedger failures) throws InterruptedException {
     Thread hook = new Thread(stop::countDown, "sipring-agi-server-stop");
     try (AmiPbxGateway gw = ami.connect();
-         AgentLoginService svc = AgentLoginService.start(settings, gw, auth, log, directory, Clock.systemUTC())) {
+         AgentLoginService svc = AgentLoginService.start(settings, gw, auth, log, directory, failures,
+             Clock.systemUTC())) {
       System.out.println("agent login listening on " + svc.settings().bindAddress().getHostAddress() + ":"
-          + svc.settings().port() + " (Ctrl-C to stop)");
+          + svc.port() + ", serving Asterisk at " + svc.settings().allow() + " (Ctrl-C to stop)");
       Runtime.getRuntime().addShutdownHook(hook);
       ready.countDown();
       stop.await();
@@ -142,37 +170,6 @@ public final class AgiServerCommand implements Callable<Integer> {
       } catch (IllegalStateException | IllegalArgumentException alreadyStopping) {
         // the JVM is shutting down (Ctrl-C) or the hook was never added
       }
-    }
-  }
-
-  /** Reads hashed PINs; never holds a PIN in clear. */
-  static OperatorAuthenticator load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
-    }
-    Map<String, Operator> byHash = new LinkedHashMap<>();
-    for (String key : p.stringPropertyNames()) {
-      String v = p.getProperty(key);
-      int semi = v.indexOf(';');
-      if (!key.matches("[0-9a-fA-F]{64}") || semi <= 0) {
-        throw new BadInputException(file + ": " + key.substring(0, Math.min(8, key.length())) + "...",
-            "expected <sha-256 hex> = <number>;<name>");
-      }
-      byHash.put(key.toLowerCase(java.util.Locale.ROOT),
-          new Operator(v.substring(0, semi).trim(), v.substring(semi + 1).trim()));
-    }
-    return pin -> Optional.ofNullable(byHash.get(sha256(pin)));
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
 }

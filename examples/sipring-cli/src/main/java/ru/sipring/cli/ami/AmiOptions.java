@@ -7,7 +7,10 @@ import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.ami.AmiSettings;
 import ru.sipring.core.BadInputException;
 
-/** The common AMI options: {@code --ami HOST:PORT --ami-user U --ami-secret S}, defaulting to the environment. */
+/**
+ * The common AMI options: {@code --ami HOST:PORT --ami-user U} and the secret from {@code --ami-secret-file},
+ * $SIPRING_AMI_SECRET or {@code --ami-secret} ({@link ru.sipring.cli.Secrets}), defaulting to the environment.
+ */
 public final class AmiOptions {
   @Option(names = "--ami", paramLabel = "HOST:PORT", defaultValue = "${env:SIPRING_AMI}",
       description = "Asterisk AMI address (env SIPRING_AMI), port 5038 if omitted")
@@ -17,9 +20,12 @@ public final class AmiOptions {
       description = "AMI user from manager.conf (env SIPRING_AMI_USER)")
   String user;
 
-  @Option(names = "--ami-secret", paramLabel = "S", defaultValue = "${env:SIPRING_AMI_SECRET}",
-      description = "AMI secret (env SIPRING_AMI_SECRET)")
+  @Option(names = "--ami-secret", paramLabel = "S",
+      description = "AMI secret (visible in ps: prefer --ami-secret-file or env SIPRING_AMI_SECRET)")
   String secret;
+
+  @Option(names = "--ami-secret-file", paramLabel = "FILE", description = "file whose first line is the AMI secret")
+  java.nio.file.Path secretFile;
 
   @Option(names = "--ami-wait", paramLabel = "SECONDS", defaultValue = "10",
       description = "how long to try to log in before giving up (default ${DEFAULT-VALUE})")
@@ -32,10 +38,11 @@ public final class AmiOptions {
     if (user == null || user.isBlank()) {
       throw new BadInputException("--ami-user", "missing: give --ami-user or set SIPRING_AMI_USER");
     }
-    if (secret == null) {
-      throw new BadInputException("--ami-secret", "missing: give --ami-secret or set SIPRING_AMI_SECRET");
+    String s = ru.sipring.cli.Secrets.resolve(secret, secretFile, "--ami-secret-file", "SIPRING_AMI_SECRET");
+    if (s == null) {
+      throw new BadInputException("--ami-secret", "missing: give --ami-secret-file FILE or set SIPRING_AMI_SECRET");
     }
-    return AmiSettings.parse(ami, user, secret).withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
+    return AmiSettings.parse(ami, user, s).withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
   }
 
   /** Connects a gateway, waiting {@code --ami-wait} seconds for the login; {@code ConnectionException} otherwise. */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.pbx.LiveQueueState;
+import ru.sipring.core.text.TerminalText;
 
 /** {@code sipring live}: a terminal wallboard of Asterisk's queues, or one JSON snapshot with {@code --once}. */
 @Command(name = "live", mixinStandardHelpOptions = true,
@@ -94,17 +95,23 @@ public final class LiveCommand implements Callable<Integer> {
     return new ObjectMapper().writeValueAsString(Map.of("queues", qs));
   }
 
+  private static String esc(String text) {
+    return TerminalText.escape(text);
+  }
+
   static void printText(List<LiveQueueState> states, PrintStream out) {
     if (states.isEmpty()) {
       out.println("no queues");
     }
     for (LiveQueueState s : states) {
       long longest = s.longestWait().toSeconds();
-      out.printf("Queue %-10s waiting %3d   longest %02d:%02d   answered %d   abandoned %d%n", s.queue(),
+      // every value below comes from Asterisk, and caller IDs from the caller: escaped, so an ESC sequence in a
+      // caller ID cannot recolour, retitle or clear the admin's terminal
+      out.printf("Queue %-10s waiting %3d   longest %02d:%02d   answered %d   abandoned %d%n", esc(s.queue()),
           s.callers().size(), longest / 60, longest % 60, s.answered(), s.abandoned());
       for (LiveQueueState.Caller c : s.callers()) {
         long w = c.waiting().toSeconds();
-        out.printf("   %2d. %-20s %02d:%02d%n", c.position(), c.callerIdNum(), w / 60, w % 60);
+        out.printf("   %2d. %-20s %02d:%02d%n", c.position(), esc(c.callerIdNum()), w / 60, w % 60);
       }
       for (LiveQueueState.Member m : s.members()) {
         String state = m.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -114,7 +121,7 @@ public final class LiveCommand implements Callable<Integer> {
         if (m.paused() && m.pausedReason() != null && !m.pausedReason().isEmpty()) {
           state += " (" + m.pausedReason() + ")";
         }
-        out.printf("   %-28s %-24s %s%n", m.memberInterface(), m.name(), state);
+        out.printf("   %-28s %-24s %s%n", esc(m.memberInterface()), esc(m.name()), esc(state));
       }
       out.println();
     }

@@ -14,12 +14,20 @@ public final class DbOptions {
       description = "database user (default: $SIPRING_DB_USER)")
   String user;
 
-  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}",
-      description = "database password (default: $SIPRING_DB_PASSWORD)")
+  @Option(names = "--db-password", paramLabel = "P",
+      description = "database password (visible in ps: prefer --db-password-file or $SIPRING_DB_PASSWORD)")
   String password;
+
+  @Option(names = "--db-password-file", paramLabel = "FILE", description = "file whose first line is the database password")
+  java.nio.file.Path passwordFile;
 
   /** A small pool for one command; the caller closes it. */
   public HikariDataSource open() {
-    return Databases.pooled(url, user, password);
+    return Databases.pooled(url, user, password());
+  }
+
+  /** The password from --db-password, --db-password-file or $SIPRING_DB_PASSWORD, or null. */
+  public String password() {
+    return ru.sipring.cli.Secrets.resolve(password, passwordFile, "--db-password-file", "SIPRING_DB_PASSWORD");
   }
 }

@@ -15,13 +15,17 @@ import ru.sipring.cdr.JdbiOperatorRegistry;
 import ru.sipring.cdr.OperatorInfo;
 import ru.sipring.cdr.OperatorRegistry;
 import ru.sipring.cdr.PinHasher;
+import ru.sipring.cdr.PinPolicy;
+import ru.sipring.cli.Secrets;
 import ru.sipring.cdr.SipRingSchema;
 import ru.sipring.core.SipRingException;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * {@code sipring operators add|list|disable|enable|rename|set-pin|reset-pin|alias|service-password}: the
- * guide's Сервис → Пользователи form. Every edit asks for the service password ({@code --service-password},
- * $SIPRING_SERVICE_PASSWORD, or typed at the prompt); PINs are hashed with the secret from
+ * guide's Сервис → Пользователи form. Every edit asks for the service password ({@code --service-password}
+ * typed at the prompt, {@code --service-password-file}, $SIPRING_SERVICE_PASSWORD); a new PIN must pass the
+ * {@link PinPolicy} ({@code --min-pin-digits}); PINs are hashed with the secret from
  * {@code --pin-secret-file} or $SIPRING_PIN_SECRET, which never goes into the database. SipRing's schema is
  * migrated first (idempotent).
  */
@@ -48,9 +52,18 @@ public final class OperatorsCommand implements Runnable {
     PinSecretOptions pinSecret;
 
     @Option(names = "--service-password", paramLabel = "P", interactive = true, arity = "0..1",
-        defaultValue = "${env:SIPRING_SERVICE_PASSWORD}",
-        description = "the service password that protects edits (prompted when given without a value)")
+        description = "the service password that protects edits: prompted (no echo) or read from stdin when "
+            + "given without a value; else --service-password-file or $SIPRING_SERVICE_PASSWORD")
     String servicePassword;
+
+    @Option(names = "--service-password-file", paramLabel = "FILE",
+        description = "file whose first line is the service password")
+    java.nio.file.Path servicePasswordFile;
+
+    @Option(names = "--min-pin-digits", paramLabel = "N", defaultValue = "4",
+        description = "shortest PIN accepted by add and set-pin (default ${DEFAULT-VALUE}); 1111- and 1234-style "
+            + "PINs are always refused")
+    int minPinDigits;
 
     PinHasher pins(boolean needed) {
       return pinSecret.pins(needed);
@@ -77,7 +90,7 @@ public final class OperatorsCommand implements Runnable {
       try (HikariDataSource ds = common.db.open()) {
         PinHasher pins = common.pins(needsPinSecret());
         SipRingSchema.migrate(ds);
-        run(JdbiOperatorRegistry.create(ds, pins, Clock.systemUTC()), out);
+        run(JdbiOperatorRegistry.create(ds, pins, new PinPolicy(common.minPinDigits), Clock.systemUTC()), out);
         out.flush();
         return 0;
       } catch (SipRingException e) {
@@ -86,12 +99,15 @@ public final class OperatorsCommand implements Runnable {
     }
 
     String password() {
-      return common.servicePassword;
+      return Secrets.resolve(common.servicePassword, common.servicePasswordFile, "--service-password-file",
+          "SIPRING_SERVICE_PASSWORD");
     }
 
     static void print(PrintWriter out, OperatorInfo o) {
-      out.printf("%-8s %-30s %-8s %-7s %s%n", o.number(), o.name(), o.active() ? "active" : "disabled",
-          o.hasPin() ? "pin" : "no-pin", String.join(",", o.aliases()));
+      // names and aliases come from the database: shown escaped, so a stored ESC sequence cannot drive the terminal
+      out.printf("%-8s %-30s %-8s %-7s %s%n", TerminalText.escape(o.number()), TerminalText.escape(o.name()),
+          o.active() ? "active" : "disabled", o.hasPin() ? "pin" : "no-pin",
+          TerminalText.escape(String.join(",", o.aliases())));
     }
   }
 
@@ -104,7 +120,7 @@ public final class OperatorsCommand implements Runnable {
     String name;
 
     @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1",
-        description = "PIN typed on the phone (prompted when given without a value)")
+        description = "PIN typed on the phone: prompted (no echo) or read from stdin when given without a value")
     String pin;
 
     @Override
@@ -180,7 +196,7 @@ public final class OperatorsCommand implements Runnable {
     String number;
 
     @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1", required = true,
-        description = "the new PIN (prompted when given without a value)")
+        description = "the new PIN: prompted (no echo) or read from stdin when given without a value")
     String pin;
 
     @Override

@@ -20,8 +20,12 @@ public final class QueueLogDbOptions {
   @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}")
   String user;
 
-  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}")
+  @Option(names = "--db-password", paramLabel = "P",
+      description = "database password (visible in ps: prefer --db-password-file or $SIPRING_DB_PASSWORD)")
   String password;
+
+  @Option(names = "--db-password-file", paramLabel = "FILE", description = "file whose first line is the database password")
+  java.nio.file.Path passwordFile;
 
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "queue_log",
       description = "queue_log table (default: ${DEFAULT-VALUE}; FreePBX 16/17: queuelog)")
@@ -34,7 +38,8 @@ public final class QueueLogDbOptions {
 
   /** A source over the table, reading DATETIME/CHAR times in {@code zone} (the report's zone). */
   public Opened open(ZoneId zone) {
-    HikariDataSource pool = Databases.pooled(url, user, password);
+    HikariDataSource pool = Databases.pooled(url, user,
+        ru.sipring.cli.Secrets.resolve(password, passwordFile, "--db-password-file", "SIPRING_DB_PASSWORD"));
     return new Opened(pool, QueueLogTableSource.builder(pool).table(table).zone(zone).build());
   }
 

@@ -1,11 +1,13 @@
 package ru.sipring.cli.fax;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import ru.sipring.cli.Secrets;
 import ru.sipring.fax.FaxCredentials;
 import ru.sipring.fax.FaxServerAddress;
 import ru.sipring.fax.HylaFaxClient;
 
-/** The common options of every fax command that talks to hfaxd. */
+/** The common options of every fax command that talks to hfaxd; passwords as {@link Secrets} says. */
 final class FaxServerOptions {
   @Option(names = "--fax-server", required = true, paramLabel = "HOST:PORT",
       description = "hfaxd address, for example 127.0.0.1:4559")
@@ -15,19 +17,30 @@ final class FaxServerOptions {
   String user;
 
   @Option(names = "--fax-password", paramLabel = "P",
-      description = "hfaxd password (when hosts.hfaxd asks one); default: env SIPRING_FAX_PASSWORD")
+      description = "hfaxd password (when hosts.hfaxd asks one); visible in ps: prefer --fax-password-file or "
+          + "env SIPRING_FAX_PASSWORD")
   String password;
 
+  @Option(names = "--fax-password-file", paramLabel = "FILE", description = "file whose first line is the hfaxd password")
+  Path passwordFile;
+
   @Option(names = "--fax-admin-password", paramLabel = "P",
-      description = "also take hfaxd administrative privileges (ADMIN), to act on other users' jobs")
+      description = "also take hfaxd administrative privileges (ADMIN), to act on other users' jobs; visible in ps: "
+          + "prefer --fax-admin-password-file or env SIPRING_FAX_ADMIN_PASSWORD")
   String adminPassword;
+
+  @Option(names = "--fax-admin-password-file", paramLabel = "FILE",
+      description = "file whose first line is the hfaxd ADMIN password")
+  Path adminPasswordFile;
 
   HylaFaxClient connect() {
     FaxServerAddress address = FaxServerAddress.parse(server, "--fax-server");
-    String pw = password != null ? password : System.getenv("SIPRING_FAX_PASSWORD");
+    String pw = Secrets.resolve(password, passwordFile, "--fax-password-file", "SIPRING_FAX_PASSWORD");
     FaxCredentials c = FaxCredentials.of(user, pw);
-    if (adminPassword != null) {
-      c = c.withAdmin(adminPassword);
+    String admin = Secrets.resolve(adminPassword, adminPasswordFile, "--fax-admin-password-file",
+        "SIPRING_FAX_ADMIN_PASSWORD");
+    if (admin != null) {
+      c = c.withAdmin(admin);
     }
     return HylaFaxClient.connect(address, c);
   }

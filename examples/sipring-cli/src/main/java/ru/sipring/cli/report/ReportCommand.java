@@ -333,8 +333,7 @@ public final class ReportCommand implements Callable<Integer> {
    * replaced by {@code ***}. {@code --db-password} is never part of a message.
    */
   static String redacted(String url) {
-    return url.replaceAll("(?i)([?&;](?:password|pwd)=)[^&;]*", "$1***")
-        .replaceFirst("//([^/@:]*):[^/@]*@", "//$1:***@");
+    return ru.sipring.core.text.SecretText.maskUrl(url);
   }
 
   /**

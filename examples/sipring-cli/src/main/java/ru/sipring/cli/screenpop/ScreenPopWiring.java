@@ -94,11 +94,11 @@ public final class ScreenPopWiring implements QueueCallListener {
           try {
             connected(call);
           } catch (RuntimeException ex) {
-            log.warn("screen pop for call {} failed", call.callId(), ex);
+            log.warn("screen pop for call {} failed", ru.sipring.core.text.TerminalText.escape(call.callId()), ex);
           }
         });
       } catch (RejectedExecutionException closed) {
-        log.debug("agent connect after close ignored: {}", call);
+        log.debug("agent connect after close ignored: {}", ru.sipring.core.text.TerminalText.escape(String.valueOf(call)));
       }
     }
 

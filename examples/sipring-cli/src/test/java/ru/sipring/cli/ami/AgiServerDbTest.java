@@ -59,15 +59,31 @@ class AgiServerDbTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       agiPort = probe.getLocalPort();
     }
+    this.secretFile = secretFile;
+    startServer();
+  }
+
+  private Path secretFile;
+
+  /** Starts {@code agi-server --db} in this JVM, as a fresh process would: nothing shared but the database. */
+  private void startServer(String... extra) throws Exception {
     command = new AgiServerCommand();
-    String[] args = {"--db", db.url, "--db-user", CliDatabase.user(), "--db-password", CliDatabase.password(),
+    List<String> args = new java.util.ArrayList<>(List.of("--db", db.url, "--db-user", CliDatabase.user(),
+        "--db-password", CliDatabase.password(),
         "--pin-secret-file", secretFile.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(agiPort),
         "--pin-attempts", "1", "--lockout-after", "2",
-        "--ami", "127.0.0.1:" + pbx.port(), "--ami-user", "sipring", "--ami-secret", "sipring-secret"};
-    exit = CompletableFuture.supplyAsync(() -> new CommandLine(command).execute(args));
+        "--ami", "127.0.0.1:" + pbx.port(), "--ami-user", "sipring", "--ami-secret", "sipring-secret"));
+    args.addAll(List.of(extra));
+    AgiServerCommand started = command;
+    exit = CompletableFuture.supplyAsync(() -> new CommandLine(started).execute(args.toArray(String[]::new)));
     assertThat(command.ready.await(30, TimeUnit.SECONDS) || exit.isDone())
         .as("agi-server came up").isTrue();
     assertThat(exit).as("agi-server is still serving").isNotDone();
+  }
+
+  private void stopServer() throws Exception {
+    command.stop.countDown();
+    assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
   }
 
   @AfterEach
@@ -138,5 +154,22 @@ class AgiServerDbTest {
     assertThat(locked.prompts()).containsExactly("vm-goodbye");
     assertThat(pbx.engine().member("100", "PJSIP/503")).isEmpty();
     assertThat(logged()).extracting(OperatorLoginLog.Entry::device).containsOnly("PJSIP/502");
+  }
+
+  @Test
+  void theOverallWrongPinBudgetIsKeptInTheDatabaseAcrossARestart() throws Exception {
+    stopServer();
+    startServer("--failure-budget", "2");
+    // two made-up devices, one wrong PIN each: below --lockout-after 2 per device, but the overall budget is spent
+    assertThat(call("PJSIP/601", "601").keying("90817").run().prompts()).containsExactly("agent-pass", "vm-goodbye");
+    assertThat(call("PJSIP/602", "602").keying("90818").run().prompts()).containsExactly("agent-pass", "vm-goodbye");
+    assertThat(call("PJSIP/501", "501").keying(PIN).run().prompts()).containsExactly("vm-goodbye");
+
+    // a restart (new command, new pool, new ledger object) reads the lock back from the registry database
+    stopServer();
+    startServer("--failure-budget", "2");
+    assertThat(call("PJSIP/501", "501").keying(PIN).run().prompts()).containsExactly("vm-goodbye");
+    assertThat(pbx.engine().member("100", "PJSIP/501")).isEmpty();
+    assertThat(logged()).isEmpty();
   }
 }

@@ -189,16 +189,16 @@ class CdrCommandsTest {
     Path secret = Files.writeString(tmp.resolve("pin.key"), "cli-test-secret-0123456789\n");
     String s = secret.toString();
 
-    assertThat(run(dbArgs("operators", "add", "501", "Петрова ЛВ", "--pin=1234", "--service-password=x",
+    assertThat(run(dbArgs("operators", "add", "501", "Петрова ЛВ", "--pin=7391", "--service-password=x",
         "--pin-secret-file", s)).exit()).isEqualTo(Failures.REJECTED); // no service password set yet
     assertThat(run(dbArgs("operators", "service-password", "--new=sipring")).exit()).isZero();
-    Run add = run(dbArgs("operators", "add", "501", "Петрова ЛВ", "--pin=1234", "--service-password=sipring",
+    Run add = run(dbArgs("operators", "add", "501", "Петрова ЛВ", "--pin=7391", "--service-password=sipring",
         "--pin-secret-file", s));
     assertThat(add.exit()).as(add.err()).isZero();
-    assertThat(run(dbArgs("operators", "add", "502", "Иванов ИИ", "--pin=1234", "--service-password=sipring",
+    assertThat(run(dbArgs("operators", "add", "502", "Иванов ИИ", "--pin=7391", "--service-password=sipring",
         "--pin-secret-file", s)).err()).contains("already used by another active operator");
     assertThat(run(dbArgs("operators", "add", "502", "Иванов ИИ", "--service-password=sipring")).exit()).isZero();
-    assertThat(run(dbArgs("operators", "set-pin", "502", "--pin=777", "--service-password=sipring",
+    assertThat(run(dbArgs("operators", "set-pin", "502", "--pin=70815", "--service-password=sipring",
         "--pin-secret-file", s)).exit()).isZero();
     assertThat(run(dbArgs("operators", "disable", "501", "--service-password=wrong")).exit())
         .isEqualTo(Failures.REJECTED);
@@ -208,7 +208,7 @@ class CdrCommandsTest {
     assertThat(list.exit()).isZero();
     assertThat(list.out().lines().toList()).hasSize(2);
     assertThat(list.out()).contains("501").contains("Петрова ЛВ").contains("disabled")
-        .contains("Иванов ИИ").doesNotContain("1234").doesNotContain("777");
+        .contains("Иванов ИИ").doesNotContain("7391").doesNotContain("777");
     JsonNode json = new ObjectMapper().readTree(run(dbArgs("operators", "list", "--format", "json")).out());
     assertThat(json.get(1).get("hasPin").asBoolean()).isTrue();
     assertThat(json.get(0).get("active").asBoolean()).isFalse();

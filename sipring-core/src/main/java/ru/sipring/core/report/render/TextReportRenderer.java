@@ -6,6 +6,7 @@ import java.util.Set;
 import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.ReportView;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * The guide's tables for a terminal: aligned columns, durations as HH:MM:SS (averages rounded half-even to
@@ -46,7 +47,7 @@ public final class TextReportRenderer implements ReportRenderer {
             b.append('\n');
           }
           if (!t.title.isEmpty() && (i > 0 || !t.title.equals(title))) {
-            b.append(t.title).append('\n');
+            b.append(TerminalText.escape(t.title)).append('\n');
           }
           table(b, t, d.labels());
           // flush per table so a long detail section streams instead of building one huge string
@@ -94,14 +95,15 @@ public final class TextReportRenderer implements ReportRenderer {
 
   private static void widen(int[] width, List<String> r) {
     for (int c = 0; c < r.size() && c < width.length; c++) {
-      width[c] = Math.max(width[c], len(r.get(c)));
+      width[c] = Math.max(width[c], len(TerminalText.escape(r.get(c))));
     }
   }
 
   private static void line(StringBuilder b, DisplayTable t, int[] width, List<String> cells) {
     int start = b.length();
     for (int c = 0; c < width.length; c++) {
-      String v = c < cells.size() ? cells.get(c) : "";
+      // cells hold outside text (operator names, queue names, caller IDs): never let them drive the terminal
+      String v = c < cells.size() ? TerminalText.escape(cells.get(c)) : "";
       if (c > 0) {
         b.append("  ");
       }
