@@ -172,7 +172,7 @@ public final class Recordings {
   }
 
   private static String printable(String s) {
-    return s.replaceAll("\\p{Cntrl}", "?");
+    return ru.sipring.core.text.TerminalText.escape(s);
   }
 
   private List<CdrRecord> rows(CdrQuery q) {

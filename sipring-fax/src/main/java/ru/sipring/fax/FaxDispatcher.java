@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import ru.sipring.core.text.TerminalText;
 
 /**
  * Fax-to-email: the receive hook HylaFAX's {@code etc/FaxDispatch} (sourced by faxrcvd) calls through
@@ -47,18 +48,18 @@ public final class FaxDispatcher {
     byte[] pdf = images.tiffToPdf(tiff, "recvq/" + fax.file());
     // TSI, caller ID, device and file come from the sender's fax machine, the telephone network and the
     // receive hook's arguments: escaped for a plain-text body and subject (no line breaks, no escapes)
-    String from = MailText.plain(fax.sender().isEmpty() ? fax.cidNumber() : fax.sender());
-    String line = MailText.plain(fax.lineName());
+    String from = TerminalText.escape(fax.sender().isEmpty() ? fax.cidNumber() : fax.sender());
+    String line = TerminalText.escape(fax.lineName());
     String subject = "Факс от " + (from.isEmpty() ? "неизвестного отправителя" : from) + " (" + line + ")";
     String body = "Получен факс.\n"
         + "С номера: " + from + "\n"
-        + (fax.cidName().isEmpty() ? "" : "Имя: " + MailText.plain(fax.cidName()) + "\n")
+        + (fax.cidName().isEmpty() ? "" : "Имя: " + TerminalText.escape(fax.cidName()) + "\n")
         + "Дата: " + WHEN.format(fax.receivedAt().atZone(zone)) + "\n"
         + "Устройство: " + line + "\n"
         + "Страниц: " + fax.pages() + "\n"
-        + (fax.category() == null ? "" : "Категория: " + MailText.plain(fax.category()) + "\n")
-        + "Файл: " + MailText.plain(fax.file())
-        + (fax.commId().isEmpty() ? "" : ", CommID " + MailText.plain(fax.commId())) + "\n";
+        + (fax.category() == null ? "" : "Категория: " + TerminalText.escape(fax.category()) + "\n")
+        + "Файл: " + TerminalText.escape(fax.file())
+        + (fax.commId().isEmpty() ? "" : ", CommID " + TerminalText.escape(fax.commId())) + "\n";
     // the attachment's name is a MIME parameter: only a plain file name goes there
     String pdfName = fax.file().replaceFirst("\\.tiff?$", "").replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf";
     mailer.send(to, subject, body, pdf, pdfName);

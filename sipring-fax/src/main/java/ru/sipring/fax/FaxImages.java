@@ -152,7 +152,7 @@ public final class FaxImages {
       b = in.readNBytes(MAX_OUTPUT_SHOWN);
     }
     // the converter may echo bytes of the received file: no control characters into a terminal or a log
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8).strip().replaceAll("[\\p{Cntrl}&&[^\n\t]]", "?");
+    return ru.sipring.core.text.TerminalText.escape(new String(b, java.nio.charset.StandardCharsets.UTF_8).strip());
   }
 
   private static void deleteQuietly(Path dir) {

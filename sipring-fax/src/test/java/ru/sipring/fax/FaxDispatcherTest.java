@@ -102,7 +102,7 @@ class FaxDispatcherTest {
       assertThat(body.lines()).noneMatch(l -> l.startsWith("Bcc") || l.startsWith("To:") || l.startsWith("Фальшивая"));
       assertThat(body).doesNotContain("\u001b").doesNotContain("\u202E")
           .contains("С номера: <script>alert(1)</script>\\r\\nBcc: victim@example.invalid\\r\\n\\r\\nФальшивая строка")
-          .contains("Имя: ACME\\u202Egnp.exe\\r\\nTo: boss@example.invalid")
+          .contains("Имя: ACME\\u202egnp.exe\\r\\nTo: boss@example.invalid")
           .contains("Файл: fax\\r\\nX-Evil: 1.tif");
       assertThat(mp.getBodyPart(1).getFileName()).isEqualTo("fax__X-Evil__1.pdf");
     }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Escapes: {@code \r}, {@code \n}, {@code \t}; other C0 characters and DEL as {@code \xNN} (ESC is
  * {@code \x1b}); C1 characters (U+0080–U+009F, NEL U+0085, CSI U+009B), the line and paragraph separators and
- * the bidirectional overrides and isolates (U+200E/F, U+202A–U+202E, U+2066–U+2069, which can make a line read
+ * the bidirectional marks, overrides and isolates (U+061C, U+200E/F, U+202A–U+202E, U+2066–U+2069, which can make a line read
  * differently from what it holds) as {@code \}{@code uNNNN}. Printable text, Cyrillic included, is unchanged, and
  * so is the backslash (a literal {@code \n} typed by someone is harmless: it starts no line).
  *
@@ -73,7 +73,7 @@ public final class TerminalText {
    * @return true for control, separator and bidi-override characters
    */
   public static boolean needsEscape(char c) {
-    return ProtocolText.isControl(c) || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
+    return ProtocolText.isControl(c) || c == '\u061c' || c == '\u200e' || c == '\u200f' || (c >= '\u202a' && c <= '\u202e')
         || (c >= '\u2066' && c <= '\u2069');
   }
 }
