@@ -34,6 +34,14 @@ public final class SipRingSchema {
   /** Flyway's history table for SipRing's schema. */
   public static final String HISTORY_TABLE = "sipring_schema_history";
 
+  /**
+   * Serialises migrations within this JVM. Flyway's own lock serialises processes on MariaDB; on H2 two connections
+   * of one process creating the history table at once race in Flyway's baseline step ("Unable to baseline schema
+   * history table ... as it already exists, and is empty", seen with two concurrent CLI imports in one JVM), and only
+   * one process can have an embedded H2 file open anyway.
+   */
+  private static final Object MIGRATING = new Object();
+
   private SipRingSchema() {}
 
   /** What a migration run did. Immutable (thread-safe). */
@@ -48,7 +56,10 @@ public final class SipRingSchema {
    */
   public static Result migrate(DataSource dataSource) {
     try {
-      MigrateResult result = flyway(dataSource).migrate();
+      MigrateResult result;
+      synchronized (MIGRATING) {
+        result = flyway(dataSource).migrate();
+      }
       return new Result(result.migrationsExecuted,
           result.targetSchemaVersion != null ? result.targetSchemaVersion : String.valueOf(result.initialSchemaVersion));
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import ru.sipring.campaign.InMemoryCampaignStore;
 import ru.sipring.cdr.Databases;
 import ru.sipring.cdr.SipRingSchema;
@@ -36,7 +37,8 @@ public final class EmbeddedDatabase {
   }
 
   /**
-   * Opens the embedded database in {@code dir} (waiting up to 30 s for another SipRing process that has it open),
+   * Opens the embedded database in {@code dir} (waiting up to {@code $SIPRING_LOCK_WAIT} seconds, default 30, for
+   * another SipRing process that has it open),
    * migrates the schema, and moves an old {@code campaign.json} of {@code dir} into it when the database holds no
    * campaign yet; {@code err} gets one line saying what was moved, or why it was not.
    *
@@ -51,7 +53,7 @@ public final class EmbeddedDatabase {
       throw new BadInputException("--store", dir + " is a file; --store names the embedded database's directory "
           + "now (to bring in a JSON store of an older SipRing: sipring campaign migrate-json " + dir + ")");
     }
-    HikariDataSource ds = Databases.embedded(dir);
+    HikariDataSource ds = Databases.embedded(dir, lockWait());
     try {
       SipRingSchema.migrate(ds);
       Path json = dir.resolve(OLD_JSON_STORE);
@@ -63,6 +65,23 @@ public final class EmbeddedDatabase {
       ds.close();
       throw e;
     }
+  }
+
+  /** {@code $SIPRING_LOCK_WAIT} seconds, default 30: how long a command waits for another one that has the database. */
+  static Duration lockWait() {
+    String v = System.getenv("SIPRING_LOCK_WAIT");
+    if (v == null || v.isBlank()) {
+      return Databases.DEFAULT_LOCK_WAIT;
+    }
+    try {
+      long seconds = Long.parseLong(v.trim());
+      if (seconds >= 0) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BadInputException("SIPRING_LOCK_WAIT", "expected whole seconds (0 or more), was '" + v + "'");
   }
 
   /**

@@ -105,6 +105,36 @@ class EmbeddedStoreConcurrencyTest {
     }
   }
 
+  @Test
+  void anImportWhileAnotherProcessHasTheDatabaseIsRefusedInOneLine() throws Exception {
+    Path home = tmp.resolve("home");
+    Path file = base("first.csv", 0);
+    Process holder = ru.sipring.cdr.EmbeddedDatabaseHolder.start(home);
+    try {
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), SipRingCli.class.getName()));
+      cmd.addAll(List.of(importArgs("P/T/Первая", file, home)));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("out").toFile())
+          .redirectError(tmp.resolve("err").toFile());
+      pb.environment().put("SIPRING_LOCK_WAIT", "1");
+      Process p = pb.start();
+      assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      String err = Files.readString(tmp.resolve("err"));
+      assertThat(p.exitValue()).as(err).isEqualTo(CampaignCommand.FAILED);
+      assertThat(err.strip().lines()).hasSize(1);
+      assertThat(err).startsWith("sipring campaign: the embedded database " + home.resolve("sipring.mv.db"))
+          .contains("is in use by another process (waited 1 s)");
+      assertThat(Files.readString(tmp.resolve("out"))).isEmpty();
+    } finally {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    try (HikariDataSource ds = Databases.embedded(home)) {
+      JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(ds);
+      assertThat(store.campaigns().projects()).as("the refused import stored nothing").isEmpty();
+    }
+  }
+
   /** Every import that said "imported" has its whole base stored; any other said why in one line. */
   private static void assertBothOrOneClearlyRefused(Path home, List<Outcome> outcomes) {
     String[] assignments = {"P/T/Первая", "P/T/Вторая"};
