@@ -27,11 +27,16 @@ public final class EmbeddedDatabase {
   private EmbeddedDatabase() {}
 
   /**
-   * {@code $SIPRING_HOME}, else {@code ~/.sipring}.
+   * The system property {@code sipring.home} (for hosts and tests), else {@code $SIPRING_HOME}, else
+   * {@code ~/.sipring}.
    *
    * @return the directory of the embedded database
    */
   public static Path home() {
+    String property = System.getProperty("sipring.home");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
     String home = System.getenv("SIPRING_HOME");
     return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".sipring");
   }
