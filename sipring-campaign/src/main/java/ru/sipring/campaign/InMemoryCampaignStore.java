@@ -129,6 +129,20 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
+  /**
+   * Every do-not-call list, for copying this store into another ({@code DncRepository} has no listing: the dialer
+   * only asks whether a number is on a list).
+   *
+   * @return scope key to its numbers, a copy
+   */
+  public Map<String, Set<String>> dncLists() {
+    synchronized (lock) {
+      Map<String, Set<String>> copy = new TreeMap<>();
+      dnc.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+      return copy;
+    }
+  }
+
   /** A store read from {@code file}, or an empty one when the file does not exist. */
   public static InMemoryCampaignStore load(Path file) {
     InMemoryCampaignStore store = new InMemoryCampaignStore();

@@ -1,5 +1,8 @@
 package ru.sipring.cdr;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -22,8 +25,22 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class SipRingSchema {
   /** Classpath folder of SipRing's migrations. */
   public static final String LOCATION = "classpath:db/sipring";
+  /**
+   * Classpath folder of the few migrations whose SQL no single text serves both engines, one subfolder per engine:
+   * {@code mariadb} (MariaDB and MySQL) and {@code h2} (the embedded database, {@link Databases#embedded}). The
+   * two files of one version create the same tables.
+   */
+  public static final String VENDOR_LOCATION = "classpath:db/sipring-vendor";
   /** Flyway's history table for SipRing's schema. */
   public static final String HISTORY_TABLE = "sipring_schema_history";
+
+  /**
+   * Serialises migrations within this JVM. Flyway's own lock serialises processes on MariaDB; on H2 two connections
+   * of one process creating the history table at once race in Flyway's baseline step ("Unable to baseline schema
+   * history table ... as it already exists, and is empty", seen with two concurrent CLI imports in one JVM), and only
+   * one process can have an embedded H2 file open anyway.
+   */
+  private static final Object MIGRATING = new Object();
 
   private SipRingSchema() {}
 
@@ -39,7 +56,10 @@ public final class SipRingSchema {
    */
   public static Result migrate(DataSource dataSource) {
     try {
-      MigrateResult result = flyway(dataSource).migrate();
+      MigrateResult result;
+      synchronized (MIGRATING) {
+        result = flyway(dataSource).migrate();
+      }
       return new Result(result.migrationsExecuted,
           result.targetSchemaVersion != null ? result.targetSchemaVersion : String.valueOf(result.initialSchemaVersion));
     } catch (RuntimeException e) {
@@ -47,16 +67,35 @@ public final class SipRingSchema {
     }
   }
 
-  /** The Flyway configuration SipRing uses, for hosts that want {@code info()} or {@code validate()}. */
+  /**
+   * The Flyway configuration SipRing uses, for hosts that want {@code info()} or {@code validate()}. Asks the
+   * database which engine it is (H2 or MariaDB/MySQL) to add that engine's folder under {@link #VENDOR_LOCATION}.
+   *
+   * @param dataSource the database
+   * @return a configured Flyway
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   */
   public static Flyway flyway(DataSource dataSource) {
     return Flyway.configure()
         .dataSource(dataSource)
-        .locations(LOCATION)
+        .locations(LOCATION, VENDOR_LOCATION + "/" + vendor(dataSource))
         .table(HISTORY_TABLE)
         .baselineOnMigrate(true)
         .baselineVersion("0")
         .outOfOrder(true) // each module owns a version range (V1xx campaign, V2xx surveys, ...): V101 after V300
         .loggers("slf4j")
         .load();
+  }
+
+  /**
+   * {@code h2} for H2, else {@code mariadb}. Flyway's own {@code {vendor}} placeholder would name MySQL
+   * {@code mysql}, and SipRing serves MySQL with the MariaDB files.
+   */
+  static String vendor(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("h2") ? "h2" : "mariadb";
+    } catch (SQLException | RuntimeException e) {
+      throw DbFailures.translate("connecting to migrate SipRing's schema", e);
+    }
   }
 }

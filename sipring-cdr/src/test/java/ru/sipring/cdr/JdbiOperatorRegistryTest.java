@@ -17,7 +17,7 @@ import ru.sipring.testkit.contract.OperatorDirectoryContract;
 
 /** The operator contract on MariaDB, plus what only a database shows (hashes at rest, transactions). */
 class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
-  private static TestDatabase db;
+  static TestDatabase db; // EmbeddedXxxTest puts the embedded database here
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T06:00:00Z"), ZoneOffset.UTC);
 
   @BeforeAll

@@ -36,7 +36,7 @@ import ru.sipring.testkit.contract.ScenarioRepositoryContract;
  */
 class JdbiSurveyRepositoriesTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T06:00:00Z"), ZoneOffset.UTC);
-  private static TestDatabase db;
+  static TestDatabase db; // EmbeddedXxxTest puts the embedded database here
 
   @BeforeAll
   static void database() {

@@ -27,12 +27,40 @@ public final class TestDatabase implements AutoCloseable {
   private final String jdbcUrl;
   private final String serverUrl;
   private final HikariDataSource dataSource;
+  private final @org.jspecify.annotations.Nullable Path embeddedDir;
 
   private TestDatabase(String name, String jdbcUrl, String serverUrl) {
     this.name = name;
     this.jdbcUrl = jdbcUrl;
     this.serverUrl = serverUrl;
     this.dataSource = Databases.pooled(jdbcUrl, user(), password());
+    this.embeddedDir = null;
+  }
+
+  private TestDatabase(String name, Path embeddedDir) {
+    this.name = name;
+    this.jdbcUrl = Databases.embeddedUrl(embeddedDir);
+    this.serverUrl = jdbcUrl;
+    this.dataSource = Databases.embedded(embeddedDir);
+    this.embeddedDir = embeddedDir;
+  }
+
+  /**
+   * A fresh empty embedded database (H2 file in a temporary directory, {@link Databases#embedded}), deleted on
+   * close: the same stores and migrations as on MariaDB, no server needed.
+   */
+  public static TestDatabase embedded(String purpose) {
+    try {
+      Path dir = Files.createTempDirectory("sipring-h2-" + purpose.replaceAll("[^a-z0-9_]", "_") + "-");
+      return new TestDatabase("h2_" + purpose, dir);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** True for {@link #embedded(String)}. */
+  public boolean isEmbedded() {
+    return embeddedDir != null;
   }
 
   /** A fresh empty database named after {@code purpose}. */
@@ -145,6 +173,17 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     dataSource.close();
+    if (embeddedDir != null) {
+      try (var files = Files.list(embeddedDir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(embeddedDir);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("could not delete test database " + embeddedDir, e);
+      }
+      return;
+    }
     try (Connection c = DriverManager.getConnection(serverUrl, user(), password());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS `" + name + "`");

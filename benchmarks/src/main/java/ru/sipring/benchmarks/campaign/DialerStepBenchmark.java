@@ -1,9 +1,5 @@
 package ru.sipring.benchmarks.campaign;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +21,6 @@ import ru.sipring.campaign.PhoneNumbers;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.dialer.Dialer;
 import ru.sipring.campaign.dialer.DialerSettings;
-import ru.sipring.cdr.Databases;
 import ru.sipring.cdr.campaign.JdbiCampaignStore;
 import ru.sipring.core.pbx.OriginateOutcome;
 import ru.sipring.testkit.pbx.InMemoryPbxGateway;
@@ -42,9 +37,10 @@ import ru.sipring.testkit.pbx.InMemoryPbxGateway;
  *       cards ({@code dueForCall}) and writes the attempts, the cards and the dialer state.
  * </ul>
  *
- * <p>Needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}). Run:
+ * <p>{@code mariadb} (default) needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}); {@code h2} is
+ * the embedded database in a temporary directory. Run:
  * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-all.jar
- * ru.sipring.benchmarks.campaign.DialerStepBenchmark [clients]}
+ * ru.sipring.benchmarks.campaign.DialerStepBenchmark [clients] [mariadb|h2]}
  */
 public final class DialerStepBenchmark {
   private static final int SLOTS = 10;
@@ -53,18 +49,11 @@ public final class DialerStepBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    String url = System.getenv().getOrDefault("SIPRING_TEST_JDBC_URL", "jdbc:mariadb://127.0.0.1:3366/asteriskcdrdb");
-    String user = System.getenv().getOrDefault("SIPRING_TEST_DB_USER", "sipring");
-    String password = System.getenv().getOrDefault("SIPRING_TEST_DB_PASSWORD", "sipring");
-    String server = url.substring(0, url.indexOf('/', "jdbc:mariadb://".length()));
-    String db = "sipring_bench_dialer";
-    try (Connection c = DriverManager.getConnection(server + "/", user, password); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + db);
-      s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-    }
+    String engine = args.length > 1 ? args[1] : "mariadb";
     Instant now = Instant.parse("2026-01-14T07:00:00Z");
-    try (HikariDataSource ds = Databases.pooled(server + "/" + db, user, password)) {
-      JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(ds);
+    try (BenchDatabase db = BenchDatabase.open(engine, "sipring_bench_dialer")) {
+      System.out.println("database: " + db.engine());
+      JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(db.dataSource());
       long p = store.campaigns().createProject("Bench").id();
       long t = store.campaigns().createTask(p, "T").id();
       Assignment a = store.campaigns().createAssignment(t, "A", new AssignmentSettings(
@@ -153,16 +142,6 @@ public final class DialerStepBenchmark {
         int got = store.contacts().dueForCall(b.id(), b.settings().retry(), keys, later, List.of(), SLOTS).size();
         System.out.printf("dueForCall(limit %d), %d retries all due, no new card: %.1f ms (%d cards)%n", SLOTS,
             rows, (System.nanoTime() - r0) / 1e6, got);
-      }
-    } finally {
-      if (System.getenv("SIPRING_BENCH_KEEP") != null) {
-        return; // to EXPLAIN the queries by hand
-      }
-      try (Connection c = DriverManager.getConnection(server + "/", user, password);
-          Statement s = c.createStatement()) {
-        s.execute("DROP DATABASE IF EXISTS " + db);
-      } catch (java.sql.SQLException e) {
-        System.err.println("could not drop " + db + ": " + e.getMessage());
       }
     }
   }

@@ -36,6 +36,7 @@ import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.DialerStateRepository;
 import ru.sipring.campaign.DncRepository;
 import ru.sipring.campaign.DuplicateScope;
+import ru.sipring.campaign.InMemoryCampaignStore;
 import ru.sipring.campaign.MappingRepository;
 import ru.sipring.campaign.Project;
 import ru.sipring.campaign.Task;
@@ -70,6 +71,95 @@ public final class JdbiCampaignStore implements CampaignStore {
   public static JdbiCampaignStore migrateAndOpen(DataSource dataSource) {
     SipRingSchema.migrate(dataSource);
     return new JdbiCampaignStore(Jdbi.create(dataSource));
+  }
+
+  /** What {@link #copyFrom} copied. Immutable. */
+  public record Copied(int projects, int tasks, int assignments, int contacts, int attempts, int sessions,
+      int dncNumbers, int mappings, int dialerStates) {}
+
+  /**
+   * Copies everything in {@code source} (the JSON store of SipRing before the embedded database, read with
+   * {@link InMemoryCampaignStore#load}) into this store, keeping every id, so the DNC scope keys and the call
+   * attempts' links stay valid. One transaction: all of it or nothing. This store must hold no campaign yet.
+   *
+   * @param source the store to copy
+   * @return how many records of each kind were copied
+   * @throws RejectedException when this store already holds a project
+   */
+  public Copied copyFrom(InMemoryCampaignStore source) {
+    Instant first = Instant.ofEpochMilli(Long.MIN_VALUE / 2);
+    Instant last = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+    List<Project> projects = source.campaigns().projects();
+    List<Task> tasks = new ArrayList<>();
+    projects.forEach(p -> tasks.addAll(source.campaigns().tasks(p.id())));
+    List<Assignment> assignments = new ArrayList<>();
+    tasks.forEach(t -> assignments.addAll(source.campaigns().assignments(t.id())));
+    List<Contact> cards = new ArrayList<>();
+    assignments.forEach(a -> cards.addAll(source.contacts().byAssignment(a.id())));
+    List<CallAttempt> calls = source.attempts().between(first, last);
+    List<WorkSession> work = source.sessions().overlapping(first, last);
+    Map<String, Set<String>> dncLists = source.dncLists();
+    List<String> mappingNames = List.copyOf(new TreeSet<>(source.mappings().names()));
+    List<DialerState> states = new ArrayList<>();
+    assignments.forEach(a -> source.dialerStates().find(a.id()).ifPresent(states::add));
+    return tx("copying the JSON store", h -> {
+      if (h.createQuery("SELECT COUNT(*) FROM sipring_campaign_project").mapTo(Long.class).one() > 0) {
+        throw new RejectedException("the database already holds campaigns; copy into an empty one");
+      }
+      // explicit ids: MariaDB and H2 (in its MariaDB mode) both move AUTO_INCREMENT past them
+      for (Project p : projects) {
+        h.createUpdate("INSERT INTO sipring_campaign_project (id, name, archived) VALUES (:i, :n, :a)")
+            .bind("i", p.id()).bind("n", p.name()).bind("a", p.archived()).execute();
+      }
+      for (Task t : tasks) {
+        h.createUpdate("INSERT INTO sipring_campaign_task (id, project_id, name, archived) VALUES (:i, :p, :n, :a)")
+            .bind("i", t.id()).bind("p", t.projectId()).bind("n", t.name()).bind("a", t.archived()).execute();
+      }
+      for (Assignment a : assignments) {
+        h.createUpdate("INSERT INTO sipring_campaign_assignment (id, task_id, name, archived, settings_json) "
+            + "VALUES (:i, :t, :n, :a, :s)").bind("i", a.id()).bind("t", a.taskId()).bind("n", a.name())
+            .bind("a", a.archived()).bind("s", json(a.settings())).execute();
+      }
+      var contactBatch = h.prepareBatch("INSERT INTO sipring_campaign_contact (id, assignment_id, phone, "
+          + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome) VALUES "
+          + "(:i, :a, :p, :pn, :f, :c, :s, :n, :l, :o)");
+      for (Contact c : cards) {
+        contactBatch.bind("i", c.id()).bind("a", c.assignmentId()).bind("p", c.phone())
+            .bind("pn", c.phoneNormalized()).bind("f", json(c.fields())).bind("c", json(c.custom()))
+            .bind("s", c.status().name()).bind("n", c.attempts()).bind("l", ms(c.lastAttemptAt()))
+            .bind("o", c.lastOutcome() == null ? null : c.lastOutcome().name()).add();
+      }
+      if (!cards.isEmpty()) {
+        contactBatch.execute();
+      }
+      for (CallAttempt a : calls) {
+        ((Attempts) attempts).bind(h.createUpdate("INSERT INTO sipring_campaign_attempt SET id = :id, "
+            + Attempts.COLS), a).bind("id", a.id()).execute();
+      }
+      for (WorkSession w : work) {
+        h.createUpdate("INSERT INTO sipring_campaign_session (id, operator, assignment_id, started_at, ended_at, "
+            + "pauses_json, closed_by_admin) VALUES (:i, :o, :a, :s, :e, :p, :c)").bind("i", w.id())
+            .bind("o", w.operator()).bind("a", w.assignmentId()).bind("s", ms(w.startedAt()))
+            .bind("e", ms(w.endedAt())).bind("p", json(w.pauses())).bind("c", w.closedByAdmin()).execute();
+      }
+      int numbers = 0;
+      for (Map.Entry<String, Set<String>> list : dncLists.entrySet()) {
+        for (String number : list.getValue()) {
+          h.createUpdate("INSERT INTO sipring_campaign_dnc (scope_key, number) VALUES (:k, :n)")
+              .bind("k", list.getKey()).bind("n", number).execute();
+          numbers++;
+        }
+      }
+      for (String name : mappingNames) {
+        h.createUpdate("INSERT INTO sipring_campaign_mapping (name, mapping_json) VALUES (:n, :m)").bind("n", name)
+            .bind("m", json(source.mappings().find(name).orElseThrow())).execute();
+      }
+      for (DialerState d : states) {
+        DialerStates.insert(h, d);
+      }
+      return new Copied(projects.size(), tasks.size(), assignments.size(), cards.size(), calls.size(), work.size(),
+          numbers, mappingNames.size(), states.size());
+    });
   }
 
   private final CampaignRepository campaigns = new Campaigns();
@@ -407,9 +497,14 @@ public final class JdbiCampaignStore implements CampaignStore {
           + "WHERE d.scope_key IN (<k>) AND d.number = c.phone_normalized)";
       String notIn = excluding.isEmpty() ? "" : " AND c.id NOT IN (<ex>)";
       List<Contact> out = new java.util.ArrayList<>(with("reading callable cards", h -> {
-        var q = h.createQuery("SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a "
+        // the ORDER BY names every column of the index, equality-bound ones too, and USE INDEX names the index: MariaDB
+        // needs neither (InnoDB appends the id and sees the constants), H2 needs both to read the index in order and
+        // stop at LIMIT instead of sorting every never-called card (the H2 index ends with id, V101.1)
+        var q = h.createQuery("SELECT c.* FROM sipring_campaign_contact c USE INDEX (ix_sipring_campaign_contact_new) "
+            + "WHERE c.assignment_id = :a "
             + "AND c.status = 'NEW' AND c.attempts = 0 AND c.phone_normalized <> ''" + notDnc + notIn
-            + " ORDER BY c.id LIMIT :n").bind("a", assignmentId).bind("n", limit);
+            + " ORDER BY c.assignment_id, c.status, c.attempts, c.id LIMIT :n").bind("a", assignmentId)
+            .bind("n", limit);
         bindLists(q, dncKeys, excluding);
         return q.map((rs, ctx) -> contact(rs)).list();
       }));
@@ -432,8 +527,9 @@ public final class JdbiCampaignStore implements CampaignStore {
       long nowMs = now.toEpochMilli();
       for (var e : retry.rules().entrySet()) {
         later.addAll(with("reading callable cards", h -> {
-          var q = h.createQuery(common + " AND c.last_outcome = :o AND c.attempts < :m AND c.last_attempt_at <= :t "
-              + "ORDER BY c.last_attempt_at, c.id LIMIT :n").bind("a", assignmentId).bind("n", need)
+          var q = h.createQuery(common.replace(" c WHERE ", " c USE INDEX (ix_sipring_campaign_contact_retry) WHERE ")
+              + " AND c.last_outcome = :o AND c.attempts < :m AND c.last_attempt_at <= :t "
+              + "ORDER BY c.assignment_id, c.last_outcome, c.last_attempt_at, c.id LIMIT :n").bind("a", assignmentId).bind("n", need)
               .bind("o", e.getKey().name()).bind("m", e.getValue().maxAttempts())
               .bind("t", nowMs - e.getValue().delay().toMillis());
           bindLists(q, dncKeys, excluding);
@@ -513,7 +609,11 @@ public final class JdbiCampaignStore implements CampaignStore {
         } else {
           List<String> all = new ArrayList<>(wanted);
           for (int i = 0; i < all.size(); i += 1000) {
-            out.addAll(h.createQuery("SELECT DISTINCT c.phone_normalized FROM sipring_campaign_contact c WHERE "
+            // USE INDEX, accepted by MariaDB and H2 alike: H2's planner would take the assignment index (equality on
+            // its first column) and test each of the scope's cards against the 1,000-value list, seconds per chunk
+            // on a large base; a lookup per listed phone is what both engines should do
+            out.addAll(h.createQuery("SELECT DISTINCT c.phone_normalized FROM sipring_campaign_contact c "
+                + "USE INDEX (ix_sipring_campaign_contact_phone) WHERE "
                 + where + " AND c.phone_normalized IN (<p>)").bind("a", assignmentId)
                 .bindList("p", all.subList(i, Math.min(all.size(), i + 1000))).mapTo(String.class).list());
           }
@@ -696,11 +796,15 @@ public final class JdbiCampaignStore implements CampaignStore {
 
     @Override
     public void save(DialerState s) {
-      with("saving the dialer state", h -> h.createUpdate("REPLACE INTO sipring_campaign_dialer_state (assignment_id, "
+      with("saving the dialer state", h -> insert(h, s));
+    }
+
+    static int insert(Handle h, DialerState s) {
+      return h.createUpdate("REPLACE INTO sipring_campaign_dialer_state (assignment_id, "
           + "status, ratio, last_originate_at, day, answered_today, abandoned_today) VALUES (:a, :s, :r, :l, :d, "
           + ":an, :ab)").bind("a", s.assignmentId()).bind("s", s.status().name()).bind("r", s.ratio())
           .bind("l", ms(s.lastOriginateAt())).bind("d", s.day()).bind("an", s.answeredToday())
-          .bind("ab", s.abandonedToday()).execute());
+          .bind("ab", s.abandonedToday()).execute();
     }
   }
 }

@@ -30,11 +30,16 @@ class JdbiCampaignImportTest {
 
   @BeforeEach
   void setUp() {
-    db = TestDatabase.create("import");
+    db = newDatabase();
     store = JdbiCampaignStore.migrateAndOpen(db.dataSource());
     long p = store.campaigns().createProject("P").id();
     long t = store.campaigns().createTask(p, "T").id();
     a = store.campaigns().createAssignment(t, "A", AssignmentSettings.defaults(ZoneId.of("Europe/Moscow")));
+  }
+
+  /** A private, empty database; {@link EmbeddedCampaignImportTest} gives the embedded one. */
+  TestDatabase newDatabase() {
+    return TestDatabase.create("import");
   }
 
   @AfterEach

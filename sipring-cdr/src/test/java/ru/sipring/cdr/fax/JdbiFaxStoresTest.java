@@ -28,10 +28,15 @@ class JdbiFaxStoresTest extends FaxStoresContract {
   @Override protected ReceivedFaxStore newReceivedFaxStore() { return stores().received(); }
   @Override protected FaxContactStore newContactStore() { return stores().contacts(); }
 
+  /** A private, empty database; {@link EmbeddedFaxStoresTest} gives the embedded one. */
+  TestDatabase newDatabase() {
+    return TestDatabase.create("fax");
+  }
+
   // the contract's @BeforeEach asks for the stores; one private, migrated database per test
   private JdbiFaxStores stores() {
     if (stores == null) {
-      db = TestDatabase.create("fax");
+      db = newDatabase();
       SipRingSchema.migrate(db.dataSource());
       stores = JdbiFaxStores.create(db.dataSource());
     }

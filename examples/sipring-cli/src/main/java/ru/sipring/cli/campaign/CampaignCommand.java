@@ -62,7 +62,7 @@ import ru.sipring.core.SipRingException;
     description = "Outbound call centre: Project > Task > Assignment, client bases (CSV), reports, auto-dialer.",
     subcommands = {CampaignCommand.Create.class, CampaignCommand.ListCmd.class, CampaignCommand.Import.class,
         CampaignCommand.Export.class, CampaignCommand.Report.class, CampaignCommand.Dnc.class,
-        CampaignCommand.Mapping.class, DialCommand.class, WorkCommand.class})
+        CampaignCommand.Mapping.class, DialCommand.class, WorkCommand.class, CampaignCommand.MigrateJson.class})
 public final class CampaignCommand implements Runnable {
   /** Exit code: the input was wrong, or nothing could be imported because of errors. */
   static final int BAD_INPUT = 1;
@@ -150,7 +150,6 @@ public final class CampaignCommand implements Runnable {
         } else {
           throw new BadInputException("PATH", "expected PROJECT[/TASK[/ASSIGNMENT]], was '" + path + "'");
         }
-        o.changed();
         out.flush();
         return 0;
       } catch (SipRingException e) {
@@ -246,7 +245,6 @@ public final class CampaignCommand implements Runnable {
           throw new ru.sipring.core.NotFoundException("cannot read " + file);
         }
         Assignment a = Hierarchy.findOrCreate(s.campaigns(), AssignmentPath.parse(assignment), zone);
-        o.changed();
         try {
           result = new ContactImporter(s.contacts()).importFile(a.id(), file,
               new ImportOptions(cs, d, m, duplicates, strict));
@@ -452,7 +450,6 @@ public final class CampaignCommand implements Runnable {
             throw new BadInputException("ACTION", "add or remove, was " + action);
           }
         }
-        o.changed();
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);
@@ -490,7 +487,6 @@ public final class CampaignCommand implements Runnable {
           throw new BadInputException("--file", "needed with --save");
         }
         s.mappings().save(what.save, resolveMapping(s, file.toString()));
-        o.changed();
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);
@@ -500,5 +496,34 @@ public final class CampaignCommand implements Runnable {
 
   static BillingRounding rounding(String s) {
     return s.equalsIgnoreCase("a2billing") ? BillingRounding.A2BILLING_ABSOLUTE : BillingRounding.RELATIVE;
+  }
+
+  @Command(name = "migrate-json", mixinStandardHelpOptions = true,
+      description = {"Copies the JSON store of an older SipRing (its --store FILE; $SIPRING_HOME/campaign.json is "
+          + "moved by itself on first use) into the database, keeping every id. The database must hold no campaign "
+          + "yet; the file is renamed to FILE.migrated."})
+  static final class MigrateJson implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the JSON store, such as campaign.json")
+    Path file;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(file)) {
+        return fail(spec, new BadInputException(file.toString(), "no such file"));
+      }
+      try (StoreOptions.Opened o = storeOptions.open()) {
+        if (!Files.exists(file)) {
+          return 0; // it was $SIPRING_HOME/campaign.json: opening the embedded database moved it, and said so
+        }
+        return EmbeddedDatabase.moveJsonStore(file, o.jdbiStore(), spec.commandLine().getErr()) == null ? FAILED : 0;
+      } catch (SipRingException e) {
+        return fail(spec, e);
+      } catch (java.io.UncheckedIOException e) {
+        return fail(spec, new BadInputException(file.toString(), String.valueOf(e.getCause().getMessage())));
+      }
+    }
   }
 }

@@ -1,7 +1,6 @@
 package ru.sipring.cli.campaign;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import ru.sipring.ami.AmiSettings;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentPath;
 import ru.sipring.campaign.CampaignStore;
-import ru.sipring.campaign.JsonFileCampaignStore;
 import ru.sipring.campaign.OperatorCalls;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.dialer.Dialer;
@@ -98,19 +96,11 @@ final class DialCommand implements Callable<Integer> {
       return CampaignCommand.fail(spec, new BadInputException("--ami/--fake-pbx", "give exactly one of them"));
     }
     Clock clock = Clock.systemUTC();
-    CampaignStore store;
-    StoreOptions.Opened db = null;
-    if (storeOptions.db != null) {
-      db = storeOptions.open();
-      store = db.store();
-    } else {
-      Path file = storeOptions.storeFile();
-      store = JsonFileCampaignStore.open(file);
-    }
-    try (StoreOptions.Opened closeDb = db;
+    try (StoreOptions.Opened db = storeOptions.open();
         PbxGateway pbx = fake != null ? InMemoryPbxGateway.create(clock).alwaysOutcome(fake)
             : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
                 Duration.ofSeconds(15))) {
+      CampaignStore store = db.store();
       Assignment a = Hierarchy.require(store.campaigns(), AssignmentPath.parse(assignment));
       DialerSettings s = new DialerSettings(extension, context, callerId,
           retries == null ? null : RetryPolicy.guide(retries, Duration.ofSeconds(redialDelay)),

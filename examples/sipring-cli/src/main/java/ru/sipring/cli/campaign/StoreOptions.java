@@ -1,23 +1,27 @@
 package ru.sipring.cli.campaign;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import ru.sipring.campaign.CampaignStore;
-import ru.sipring.campaign.InMemoryCampaignStore;
 import ru.sipring.cdr.Databases;
 import ru.sipring.cdr.campaign.JdbiCampaignStore;
 
 /**
- * Where campaign commands keep their data: a MariaDB/MySQL database ({@code --db}), or else the embedded
- * default store, a JSON file ({@code --store}, default {@code $SIPRING_HOME/campaign.json}, where
- * {@code SIPRING_HOME} defaults to {@code ~/.sipring}).
+ * Where campaign commands keep their data: a MariaDB/MySQL database ({@code --db}), or else the embedded database
+ * ({@code --store DIR}, default {@code $SIPRING_HOME}, where {@code SIPRING_HOME} defaults to {@code ~/.sipring}).
+ * Both run the same store ({@link JdbiCampaignStore}); every change is committed when it is made.
  */
 public final class StoreOptions {
+  @Spec(Spec.Target.MIXEE) @Nullable CommandSpec mixee;
+
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "MariaDB/MySQL database, e.g. jdbc:mariadb://127.0.0.1:3306/asteriskcdrdb "
-          + "(SipRing's tables are created on first use). Without it the embedded JSON store is used.")
+          + "(SipRing's tables are created on first use). Without it the embedded database is used.")
   @Nullable String db;
 
   @Option(names = "--db-user", paramLabel = "USER", description = "database user (default: $SIPRING_DB_USER)")
@@ -27,46 +31,41 @@ public final class StoreOptions {
       description = "database password (default: $SIPRING_DB_PASSWORD)")
   @Nullable String dbPassword;
 
-  @Option(names = "--store", paramLabel = "FILE",
-      description = "embedded store file (default: $SIPRING_HOME/campaign.json, SIPRING_HOME = ~/.sipring)")
+  @Option(names = "--store", paramLabel = "DIR",
+      description = "directory of the embedded database (default: $SIPRING_HOME, SIPRING_HOME = ~/.sipring)")
   @Nullable Path store;
 
-  /** An open store; {@link Opened#close()} saves the embedded one and closes the pool. */
+  /** An open store; {@link Opened#close()} closes its pool (and so lets other processes open the embedded one). */
   public Opened open() {
+    HikariDataSource ds;
     if (db != null) {
       String user = dbUser != null ? dbUser : System.getenv("SIPRING_DB_USER");
       String password = dbPassword != null ? dbPassword : System.getenv("SIPRING_DB_PASSWORD");
-      HikariDataSource ds = Databases.pooled(db, user, password);
-      try {
-        return new Opened(JdbiCampaignStore.migrateAndOpen(ds), null, ds);
-      } catch (RuntimeException e) {
-        ds.close();
-        throw e;
-      }
+      ds = Databases.pooled(db, user, password);
+    } else {
+      PrintWriter err = mixee != null && mixee.commandLine() != null ? mixee.commandLine().getErr()
+        : new PrintWriter(System.err, true);
+      ds = EmbeddedDatabase.open(storeDir(), err);
     }
-    Path file = storeFile();
-    return new Opened(InMemoryCampaignStore.load(file), file, null);
+    try {
+      return new Opened(JdbiCampaignStore.migrateAndOpen(ds), ds);
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
   }
 
-  Path storeFile() {
-    if (store != null) {
-      return store;
-    }
-    String home = System.getenv("SIPRING_HOME");
-    Path dir = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".sipring");
-    return dir.resolve("campaign.json");
+  Path storeDir() {
+    return store != null ? store : EmbeddedDatabase.home();
   }
 
-  /** An open store and what to do when the command is done. */
+  /** An open store and its pool. */
   public static final class Opened implements AutoCloseable {
-    private final CampaignStore store;
-    private final @Nullable Path file;
-    private final @Nullable HikariDataSource dataSource;
-    private boolean dirty;
+    private final JdbiCampaignStore store;
+    private final HikariDataSource dataSource;
 
-    Opened(CampaignStore store, @Nullable Path file, @Nullable HikariDataSource dataSource) {
+    Opened(JdbiCampaignStore store, HikariDataSource dataSource) {
       this.store = store;
-      this.file = file;
       this.dataSource = dataSource;
     }
 
@@ -74,19 +73,13 @@ public final class StoreOptions {
       return store;
     }
 
-    /** Marks the embedded store as changed, to be saved on close. */
-    public void changed() {
-      dirty = true;
+    JdbiCampaignStore jdbiStore() {
+      return store;
     }
 
     @Override
     public void close() {
-      if (file != null && dirty) {
-        ((InMemoryCampaignStore) store).save(file);
-      }
-      if (dataSource != null) {
-        dataSource.close();
-      }
+      dataSource.close();
     }
   }
 }

@@ -89,7 +89,6 @@ final class WorkCommand implements Callable<Integer> {
         default -> throw new BadInputException("ACTION", "start, pause, resume, stop, live, hung or close; was "
             + action);
       }
-      o.changed();
       out.flush();
       return 0;
     } catch (SipRingException e) {

@@ -46,7 +46,7 @@ public final class OperatorsCommand implements Runnable {
   /** Options every subcommand shares. */
   static final class Common {
     @Mixin
-    DbOptions db;
+    OwnDbOptions db;
 
     @Mixin
     PinSecretOptions pinSecret;

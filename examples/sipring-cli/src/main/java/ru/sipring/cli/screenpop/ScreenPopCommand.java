@@ -47,7 +47,7 @@ import ru.sipring.survey.ValidationReport;
         + " operator answers, from Asterisk AMI AgentConnect events.",
     footer = {"", "Example:",
         "  sipring screen-pop --ami pbx:5038 --ami-user sipring --ami-secret S \\",
-        "      --agents examples/data/agents.csv --survey 6000=examples/surveys/car-loan.json --store campaign.json",
+        "      --agents examples/data/agents.csv --survey 6000=examples/surveys/car-loan.json",
         "",
         "Exit codes: 0 done (--count reached or interrupted), 1 AMI or database unreachable, 2 a bad option.",
         "Documentation: docs/screen-pop.md"})

@@ -43,7 +43,7 @@ class CampaignCommandTest {
   }
 
   private String store() {
-    return tmp.resolve("store.json").toString();
+    return tmp.resolve("home").toString();
   }
 
   static Path corpus() {

@@ -82,12 +82,12 @@ class ScreenPopCommandTest {
     Assignment a = store.campaigns().createAssignment(task, "База 1", AssignmentSettings.defaults(ZoneId.of("UTC")));
     store.contacts().insertAll(a.id(), List.of(Contact.of(a.id(), "8 916 000-00-01",
         Map.of(ContactField.FULL_NAME, "Иванов Иван"), Map.of())));
-    Path storeFile = tmp.resolve("campaign.json");
-    store.save(storeFile);
+    // an old JSON store in the directory: the first open moves it into the embedded database there
+    store.save(tmp.resolve("campaign.json"));
     Path agents = Files.writeString(tmp.resolve("agents.csv"), "agent,number,name\nPJSIP/501,501,Петрова ЛВ\n");
 
     CompletableFuture<Run> run = start("--ami", "127.0.0.1:" + pbx.port(), "--ami-user", "sipring",
-        "--ami-secret", "sipring-secret", "--agents", agents.toString(), "--store", storeFile.toString(),
+        "--ami-secret", "sipring-secret", "--agents", agents.toString(), "--store", tmp.toString(),
         "--survey", "6000=../surveys/car-loan.json", "--count", "2");
     // "listening" is printed once the AMI login is accepted, and events flow from then on
     Eventually.until(Duration.ofSeconds(10), "screen-pop listening", () -> err.toString().contains("listening"));
@@ -118,7 +118,7 @@ class ScreenPopCommandTest {
 
   @Test
   void aWrongSecretIsExitOneAndAMissingAmiIsExitTwo() throws Exception {
-    Path storeFile = tmp.resolve("empty.json");
+    Path storeFile = tmp.resolve("empty");
     Run wrong = start("--ami", "127.0.0.1:" + pbx.port(), "--ami-user", "sipring", "--ami-secret", "nope",
         "--store", storeFile.toString()).get(20, TimeUnit.SECONDS);
     assertThat(wrong.exit()).isEqualTo(1);
