@@ -53,6 +53,9 @@ class DocsSnippetsTest {
       Path root = repositoryRoot();
       classes = Path.of("target", "docs-snippets").toAbsolutePath();
       results = SnippetCompiler.compile(SnippetCompiler.units(pages(root)), SnippetCompiler.testClassPath(), classes);
+      // all errors in one place, page order, for whoever fixes the docs
+      Files.write(Path.of("target", "docs-snippets-errors.txt"),
+          results.stream().flatMap(r -> r.errors().stream()).toList(), StandardCharsets.UTF_8);
     }
     return results;
   }

@@ -27,7 +27,7 @@ class MarkdownSnippetsTest {
   void aFragmentUsesThePageImportsAndItsGiven() throws IOException {
     Page p = page(
         "<!-- snippet-imports",
-        "import ru.sipring.core.report.ReportLanguage;",
+        "import ru.sipring.core.report.render.ReportLanguage;",
         "-->",
         "text",
         "<!-- snippet-given",

@@ -130,21 +130,28 @@ final class SnippetCompiler {
         }
       });
     }
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    // one javac task per unit: a syntax error in one snippet stops javac before it checks types anywhere, so
+    // a shared task would hide the other snippets' errors
+    List<Diagnostic<? extends JavaFileObject>> all = new ArrayList<>();
+    try (StandardJavaFileManager fm = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<String> options = List.of("--release", "17", "-proc:none", "-nowarn", "-encoding", "UTF-8",
           "-classpath", classPath, "-d", out.toString());
-      javac.getTask(new StringWriter(), fm, diagnostics, options, null, files).call();
+      for (JavaFileObject file : files) {
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        javac.getTask(new StringWriter(), fm, diagnostics, options, null, List.of(file)).call();
+        all.addAll(diagnostics.getDiagnostics());
+      }
     }
     Map<Unit, List<String>> errors = new LinkedHashMap<>();
     units.forEach(u -> errors.put(u, new ArrayList<>()));
     List<String> unplaced = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+    for (Diagnostic<? extends JavaFileObject> d : all) {
       if (d.getKind() != Diagnostic.Kind.ERROR) {
         continue;
       }
       Unit u = d.getSource() == null ? null : byUri.get(d.getSource().toUri());
-      String message = d.getMessage(Locale.ROOT).lines().findFirst().orElse("");
+      String message = String.join(" | ", d.getMessage(Locale.ROOT).lines().map(String::strip)
+          .filter(l -> !l.startsWith("location:")).toList());
       if (u == null) {
         unplaced.add(message);
         continue;
