@@ -275,9 +275,16 @@ class PartialMergeTest {
         + "1600000100|MANAGER|q1|SIP/501|REMOVEMEMBER|\n";
     InboundStatistics plain = InboundStatistics.builder().build();
     InboundReport apart = InboundStatistics.report(plain.computePartial("a", input("a", log))
-        .merge(plain.computePartial("b", input("b", log.replace("c1", "c2")))));
+        .merge(plain.computePartial("b", input("b", log.replace("c1", "c2").replace("|5|", "|0|")))));
     assertThat(apart.operators()).hasSize(2).allMatch(o -> o.answered() == 1 && o.agent().equals("SIP/501"));
     assertThat(apart.agents()).hasSize(2).allMatch(a -> a.loggedInSeconds() == 100);
+    // each agent row of the JSON is paired with its own operator row (waits 5 and 0), not the other PBX's SIP/501
+    StringBuilder json = new StringBuilder();
+    ru.sipring.core.report.render.JsonReportRenderer.create().render(apart, EnumSet.of(ReportSection.AGENTS,
+        ReportSection.OPERATORS), json);
+    String agentsJson = json.substring(json.indexOf("\"agents\""));
+    assertThat(agentsJson.split("\"waitSeconds\": 5,", -1)).hasSize(2);
+    assertThat(agentsJson.split("\"waitSeconds\": 0,", -1)).hasSize(2);
     InboundStatistics named = InboundStatistics.builder()
         .agents(AgentDirectory.of(Map.of("SIP/501", new Operator("501", "Петрова")))).build();
     InboundReport joined = InboundStatistics.report(named.computePartial("a", input("a", log))
