@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import ru.sipring.core.directory.CsvAgentDirectory;
 import ru.sipring.core.directory.CsvQueueDirectory;
 import ru.sipring.core.inbound.InboundStatistics;
+import ru.sipring.core.inbound.partial.InboundPartial;
+import ru.sipring.core.inbound.partial.PartialFormat;
 import ru.sipring.core.queuelog.QueueLogInput;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.InboundReport;
@@ -24,6 +26,7 @@ import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
+import ru.sipring.core.report.render.JsonReportRenderer;
 
 /** The Java snippets of docs/inbound.md, compiled and run. */
 class InboundEngineDocsTest {
@@ -104,5 +107,43 @@ class InboundEngineDocsTest {
     assertThat(streamed.answered()).isEmpty();
     assertThat(answered).hasSize(1);
     assertThat(lost).hasSize(1);
+  }
+
+  /** docs/inbound.md, "Partial results and merging". */
+  @Test
+  void partialResults() throws IOException {
+    Path msk = Files.createDirectories(dir.resolve("pbx-msk"));
+    Path spb = Files.createDirectories(dir.resolve("pbx-spb"));
+    Files.writeString(msk.resolve("queue_log"), String.join("\n",
+        "1589354500|m.1|6000|NONE|ENTERQUEUE||500|1",
+        "1589354506|m.1|6000|SIP/501|CONNECT|6|x|2",
+        "1589354514|m.1|6000|SIP/501|COMPLETECALLER|6|8|1", ""));
+    Files.writeString(spb.resolve("queue_log"), String.join("\n",
+        "1589354600|s.1|6000|NONE|ENTERQUEUE||500|1",
+        "1589354615|s.1|6000|NONE|ABANDON|1|1|15", ""));
+    Path operators = Files.writeString(dir.resolve("operators.csv"), "agent,number,name\nSIP/501,501,Петрова ЛВ\n");
+    ReportWindow window = ReportWindow.all(ZoneId.of("Europe/Moscow"));
+    StringBuilder out = new StringBuilder();
+
+    InboundStatistics stats = InboundStatistics.builder()
+        .window(window)
+        .agents(CsvAgentDirectory.load(operators))
+        .build();
+    InboundPartial mskPartial = stats.computePartial("pbx-msk", QueueLogInput.path(msk));
+    InboundPartial spbPartial = stats.computePartial("pbx-spb", QueueLogInput.path(spb));
+    PartialFormat.write(spbPartial, dir.resolve("pbx-spb.partial"));
+    InboundPartial back = PartialFormat.read(dir.resolve("pbx-spb.partial"));
+
+    InboundPartial fleet = InboundPartial.mergeAll(List.of(mskPartial, back));
+    InboundReport report = InboundStatistics.report(fleet);
+    JsonReportRenderer.create().render(report, report.sections(), out);
+
+    assertThat(back).isEqualTo(spbPartial);
+    assertThat(fleet.sources()).containsExactly("pbx-msk", "pbx-spb");
+    assertThat(report.summary().answered()).isEqualTo(1);
+    assertThat(report.summary().lost()).isEqualTo(1);
+    assertThat(report.queues()).singleElement().satisfies(q -> assertThat(q.lost()).isEqualTo(1));
+    assertThat(out.toString()).contains("\"Петрова ЛВ\"");
+    assertThat(fleet).isEqualTo(InboundPartial.mergeAll(List.of(back, mskPartial)));
   }
 }
