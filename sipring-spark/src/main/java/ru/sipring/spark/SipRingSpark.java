@@ -188,20 +188,34 @@ public final class SipRingSpark implements Runnable {
         err.println("sipring-spark report: " + e.getMessage());
         err.flush();
         return 1;
-      } catch (RuntimeException e) {
-        // a task failure arrives wrapped by Spark; the SipRing message inside names the input
-        Throwable c = e;
-        while (c != null && !(c instanceof SipRingException)) {
-          c = c.getCause();
-        }
-        if (c == null) {
-          throw e;
-        }
-        err.println("sipring-spark report: " + c.getMessage());
+      } catch (Exception e) {
+        // SparkException is checked in Java's eyes but thrown undeclared from Scala
+        err.println("sipring-spark report: " + taskFailure(e));
         err.flush();
         return 1;
       }
     }
+
+    /**
+     * The SipRing message of a failed task: Spark reports a task's exception as text inside its own (the
+     * exception object stays on the executor), so the message naming the input is found in that text.
+     */
+    static String taskFailure(Throwable e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SipRingException) {
+          return String.valueOf(c.getMessage());
+        }
+        java.util.regex.Matcher m = SIPRING_EXCEPTION.matcher(String.valueOf(c.getMessage()));
+        if (m.find()) {
+          return m.group(1);
+        }
+      }
+      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      return e.getClass().getSimpleName() + ": " + first;
+    }
+
+    private static final java.util.regex.Pattern SIPRING_EXCEPTION =
+        java.util.regex.Pattern.compile("ru\\.sipring\\.core\\.\\w*Exception: ([^\\n]*)");
 
     private void render(InboundReport report, Set<ReportSection> wanted, ReportLanguage language) throws IOException {
       if (format == Format.CSV) {
