@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -1176,9 +1175,9 @@ final class Engine implements QueueLogSink {
 
   InboundReport build(Aggregates a) {
     List<AnsweredCall> answered = new ArrayList<>(a.answeredRows);
-    answered.sort(Comparator.comparing(AnsweredCall::enteredAt));
+    answered.sort(ru.sipring.core.inbound.partial.InboundPartial.ANSWERED_ORDER); // total: partials merge to it
     List<LostCall> lost = new ArrayList<>(a.lostRows);
-    lost.sort(Comparator.comparing(LostCall::enteredAt));
+    lost.sort(ru.sipring.core.inbound.partial.InboundPartial.LOST_ORDER);
     Map<String, Long> counts = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       counts.put(events.name(i), eventCount[i]);

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.directory.AgentDirectory;
 import ru.sipring.core.directory.QueueDirectory;
+import ru.sipring.core.inbound.partial.InboundPartial;
 import ru.sipring.core.queuelog.QueueLogInput;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.InboundReport;
@@ -100,6 +101,43 @@ public final class InboundStatistics {
     Engine engine = new Engine(this, input.sizeBytesOrUnknown());
     input.read(engine, threads);
     return engine.finish();
+  }
+
+  /**
+   * Reads the whole input and returns its mergeable partial result instead of a report: merge the partials of
+   * several sources (PBXs, days) with {@link InboundPartial#merge}, render the merge with {@link #report}, store
+   * or send it with {@link ru.sipring.core.inbound.partial.PartialFormat}. The partial carries the answered and
+   * lost rows only when those sections are requested and no {@linkplain Builder#detailSink detail sink} is set.
+   *
+   * @param sourceId names this source (a PBX) in the partial: agents the {@linkplain Builder#agents directory}
+   *     does not resolve to an operator are kept apart per source id; 1..256 characters, no control characters
+   * @param input the source's queue_log
+   * @return the partial of this input
+   * @throws ru.sipring.core.BadInputException when a file cannot be opened or read
+   * @throws IllegalArgumentException when {@code sourceId} is empty, too long or has control characters
+   */
+  public InboundPartial computePartial(String sourceId, QueueLogInput input) {
+    Objects.requireNonNull(sourceId, "sourceId");
+    Objects.requireNonNull(input, "input");
+    if (sourceId.isEmpty() || sourceId.length() > 256 || sourceId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException("source id must be 1..256 characters without control characters: '"
+          + sourceId.replaceAll("\\p{Cntrl}", "?") + "'");
+    }
+    Engine engine = new Engine(this, input.sizeBytesOrUnknown());
+    input.read(engine, threads);
+    return PartialBridge.partial(this, sourceId, engine);
+  }
+
+  /**
+   * The report of a partial (usually a merge of several): the same report {@link #compute} gives over the
+   * partials' inputs together when their calls and agents do not overlap (docs/inbound.md, "Partial results and
+   * merging", lists what differs: the names of inputs and problem order).
+   *
+   * @param partial the partial
+   * @return its report, with the window, zone, sections and view the partial was computed with
+   */
+  public static InboundReport report(InboundPartial partial) {
+    return PartialBridge.report(Objects.requireNonNull(partial, "partial"));
   }
 
   /** The view this instance counts calls in. */

@@ -35,6 +35,8 @@ import ru.sipring.core.directory.CsvQueueDirectory;
 import ru.sipring.core.directory.QueueDirectory;
 import ru.sipring.core.inbound.InboundStatistics;
 import ru.sipring.core.inbound.ProgressListener;
+import ru.sipring.core.inbound.partial.InboundPartial;
+import ru.sipring.core.inbound.partial.PartialFormat;
 import ru.sipring.core.queuelog.QueueLogInput;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.InboundReport;
@@ -83,6 +85,8 @@ import picocli.CommandLine.Spec;
         "      --sections summary,serviceLevel --format json",
         "  sipring report --db jdbc:mariadb://pbx:3306/asteriskcdrdb \\",
         "      --db-user U --db-password P --table queuelog --zone Europe/Moscow",
+        "  sipring report --queue-log pbx1/ --source-id pbx1 --partial-out pbx1.partial --format json",
+        "  sipring report --merge pbx1.partial pbx2.partial --format html --out fleet.html",
         "",
         "Exit codes: 0 done (unreadable or damaged input files are listed in the 'problems' section), 1 the"
             + " database could not be read, or --strict and the input had problems, 2 a bad option.",
@@ -181,6 +185,21 @@ public final class ReportCommand implements Callable<Integer> {
   java.time.Clock clock = java.time.Clock.systemUTC();
 
   private long problems;
+  @Option(names = "--partial-out", paramLabel = "FILE",
+      description = "also write the mergeable partial result of this input to FILE (docs/inbound.md, \"Partial"
+          + " results and merging\"); the report is still printed")
+  Path partialOut;
+
+  @Option(names = "--source-id", paramLabel = "ID",
+      description = "names this PBX in --partial-out: agents the --agents directory does not name are kept apart"
+          + " per source id (default: the --queue-log paths, or the database URL)")
+  String sourceId;
+
+  @Option(names = "--merge", arity = "1..*", paramLabel = "FILE",
+      description = "render the report of these partial files merged (instead of --queue-log/--db); with"
+          + " --partial-out, also write the merged partial")
+  List<Path> merge = new ArrayList<>();
+
   private final InputStream stdin;
   private final OutputStream stdout;
   /** Progress on stderr: null = when there is a terminal (System.console() != null). */
@@ -199,6 +218,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (!merge.isEmpty()) {
+      return merge();
+    }
     // options first: every bad option is exit code 2 before any file is touched
     ZoneId zoneId = zone();
     inputOptions();
@@ -209,6 +231,13 @@ public final class ReportCommand implements Callable<Integer> {
     List<Integer> buckets = buckets();
     if (shortAbandon != null && shortAbandon < 0) {
       throw bad("--short-abandon", "must be 0 or more seconds, got " + shortAbandon);
+    }
+    if (sourceId != null && partialOut == null) {
+      throw bad("--source-id", "only with --partial-out: it names this input in the partial");
+    }
+    if (sourceId != null && (sourceId.isEmpty() || sourceId.length() > 256
+        || sourceId.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
+      throw bad("--source-id", "must be 1..256 characters without control characters");
     }
     if (format == Format.CSV && out == null && wanted.size() != 1) {
       throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
@@ -235,6 +264,9 @@ public final class ReportCommand implements Callable<Integer> {
       b.progress(progress);
       if (db.given()) {
         String url = redacted(spec.commandLine().getParseResult().matchedOptionValue("--db", ""));
+        if (sourceId == null) {
+          sourceId = url;
+        }
         try (QueueLogDbOptions.Opened opened = db.open(zoneId)) {
           checkReachable(opened, url);
           // the whole table, like the whole file: sessions and calls crossing the window's edges need rows
@@ -266,6 +298,19 @@ public final class ReportCommand implements Callable<Integer> {
 
   private void render(InboundStatistics.Builder b, QueueLogInput input, Set<ReportSection> wanted, ZoneId zoneId,
       ReportLanguage language, PrintWriter err) throws IOException {
+    if (partialOut != null) {
+      InboundPartial partial;
+      try {
+        partial = b.build().computePartial(sourceId(), input);
+      } finally {
+        if (progress != null) {
+          progress.done();
+        }
+      }
+      writePartial(partial);
+      renderReport(InboundStatistics.report(partial), wanted, language, err);
+      return;
+    }
     if (format == Format.CSV) {
       csv(b, input, wanted, zoneId);
       return;
@@ -281,6 +326,112 @@ public final class ReportCommand implements Callable<Integer> {
       renderer.render(report, wanted, w);
     }
     warnProblems(report, err);
+  }
+
+  /**
+   * {@code --merge}: the partials' report. The window, filters, view and buckets come from the partials; only
+   * how it is shown can be chosen, and --zone/--period must be those the partials were cut with.
+   */
+  private Integer merge() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (String option : List.of("--queue-log", "--db", "--table", "--db-user", "--db-password", "--from", "--to",
+        "--queue", "--agent", "--caller", "--sl", "--view", "--agents", "--queues", "--short-abandon",
+        "--source-id")) {
+      if (parsed != null && parsed.hasMatchedOption(option)) {
+        throw bad(option, "not with --merge: the partials were computed with their own " + option
+            + " (give it when computing them with --partial-out)");
+      }
+    }
+    ZoneId zoneId = zone == null ? null : zone();
+    Set<ReportSection> asked = sections.isEmpty() ? null : sections();
+    ReportLanguage language = language();
+    if (out != null && format != Format.CSV && Files.isDirectory(out)) {
+      throw bad("--out", out + " is a directory; " + format.name().toLowerCase(Locale.ROOT) + " goes to one file");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      List<InboundPartial> partials = new ArrayList<>();
+      for (Path p : merge) {
+        partials.add(PartialFormat.read(p));
+      }
+      InboundPartial merged = InboundPartial.mergeAll(partials);
+      if (zoneId != null && !zoneId.equals(merged.settings().zone())) {
+        throw bad("--zone", "the partials were cut into periods in " + merged.settings().zone().getId()
+            + "; compute them with --zone " + zoneId.getId() + " to report in it");
+      }
+      if (parsed != null && parsed.hasMatchedOption("--period")
+          && !period.name().equals(merged.settings().periodUnit().name())) {
+        throw bad("--period", "the partials have " + merged.settings().periodUnit().name().toLowerCase(Locale.ROOT)
+            + " rows; compute them with --period " + period.name().toLowerCase(Locale.ROOT) + " to get those");
+      }
+      Set<ReportSection> wanted = asked == null ? merged.settings().sections() : asked;
+      if (!merged.settings().sections().containsAll(wanted)) {
+        EnumSet<ReportSection> missing = EnumSet.copyOf(wanted);
+        missing.removeAll(merged.settings().sections());
+        throw bad("--sections", "the partials do not hold " + missing.stream().map(ReportSection::key).toList()
+            + "; they hold " + merged.settings().sections().stream().map(ReportSection::key).toList());
+      }
+      if (format == Format.CSV && out == null && wanted.size() != 1) {
+        throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
+      }
+      if (partialOut != null) {
+        writePartial(merged);
+      }
+      renderReport(InboundStatistics.report(merged), wanted, language, err);
+      return 0;
+    } catch (SipRingException e) {
+      err.println("sipring report: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (IOException e) {
+      err.println("sipring report: " + describe(e));
+      err.flush();
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("sipring report: " + describe(e.getCause()));
+      err.flush();
+      return 1;
+    }
+  }
+
+  /** Any format from a finished report (no streaming: the rows are in the report already). */
+  private void renderReport(InboundReport report, Set<ReportSection> wanted, ReportLanguage language,
+      PrintWriter err) throws IOException {
+    if (format == Format.CSV) {
+      CsvReportRenderer csv = CsvReportRenderer.create(bom);
+      for (ReportSection s : ReportRenderer.effective(report, wanted)) {
+        try (Writer w = open(sectionPath(s))) {
+          csv.renderSection(report, s, w);
+        }
+      }
+    } else {
+      ReportRenderer renderer = switch (format) {
+        case TEXT -> TextReportRenderer.of(language);
+        case JSON -> JsonReportRenderer.create();
+        case HTML -> HtmlReportRenderer.of(language);
+        case CSV -> throw new AssertionError();
+      };
+      try (Writer w = open(out)) {
+        renderer.render(report, wanted, w);
+      }
+    }
+    warnProblems(report, err);
+  }
+
+  private void writePartial(InboundPartial partial) throws IOException {
+    Path parent = partialOut.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (Writer w = Files.newBufferedWriter(partialOut, StandardCharsets.UTF_8)) {
+      PartialFormat.write(partial, w);
+    }
+  }
+
+  private String sourceId() {
+    String id = sourceId != null ? sourceId : String.join(",", queueLogs);
+    id = id.replaceAll("\\p{Cntrl}", "?");
+    return id.length() > 256 ? id.substring(0, 256) : id;
   }
 
   /** --queue-log or --db, exactly one; the table options only with --db. */

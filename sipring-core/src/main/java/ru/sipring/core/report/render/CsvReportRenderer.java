@@ -318,10 +318,7 @@ public final class CsvReportRenderer implements ReportRenderer {
     for (AgentAnalytics a : r.agents()) {
       reasons.addAll(a.pausedSecondsByReason().keySet());
     }
-    Map<String, OperatorRow> ops = new HashMap<>();
-    for (OperatorRow o : r.operators()) {
-      ops.put(o.agent(), o);
-    }
+    List<OperatorRow> ops = AgentOperators.of(r);
     // the engine may fill operator rows without the section being asked for; rows present = computed
     boolean haveOps = r.sections().contains(ReportSection.OPERATORS) || !r.operators().isEmpty();
     List<String> h = new ArrayList<>(List.of("agent", "number", "name", "answered", "waitSeconds", "talkSeconds",
@@ -331,8 +328,9 @@ public final class CsvReportRenderer implements ReportRenderer {
       h.add(t("paused:" + reason));
     }
     w.record(h);
-    for (AgentAnalytics a : r.agents()) {
-      OperatorRow o = ops.get(a.agent());
+    for (int i = 0; i < r.agents().size(); i++) {
+      AgentAnalytics a = r.agents().get(i);
+      OperatorRow o = ops.get(i);
       String none = haveOps ? "0" : "";
       List<String> row = new ArrayList<>(List.of(t(a.agent()), t(a.number()), t(a.name()), n(a.answered()),
           o == null ? none : n(o.waitSeconds()), n(a.talkSeconds()), n(a.endedByCaller()),

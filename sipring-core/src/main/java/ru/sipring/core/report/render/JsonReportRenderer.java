@@ -2,7 +2,7 @@ package ru.sipring.core.report.render;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -230,15 +230,13 @@ public final class JsonReportRenderer implements ReportRenderer {
    * section, so they are null when the report was computed without it.
    */
   private static void agents(JsonWriter w, InboundReport r) throws IOException {
-    Map<String, OperatorRow> ops = new HashMap<>();
-    for (OperatorRow o : r.operators()) {
-      ops.put(o.agent(), o);
-    }
+    List<@Nullable OperatorRow> ops = AgentOperators.of(r);
     // the engine may fill operator rows without the section being asked for; rows present = computed
     boolean haveOps = r.sections().contains(ReportSection.OPERATORS) || !r.operators().isEmpty();
     w.beginArray();
-    for (AgentAnalytics a : r.agents()) {
-      @Nullable OperatorRow o = ops.get(a.agent());
+    for (int i = 0; i < r.agents().size(); i++) {
+      AgentAnalytics a = r.agents().get(i);
+      @Nullable OperatorRow o = ops.get(i);
       w.beginObject()
           .field("agent", a.agent()).field("number", a.number()).field("name", a.name())
           .field("answered", a.answered());

@@ -1,0 +1,72 @@
+package ru.sipring.spark;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.core.inbound.InboundStatistics;
+import ru.sipring.core.report.PeriodTable;
+import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
+import ru.sipring.core.report.ReportWindow;
+
+/**
+ * The report options every task needs, in a form Spark can ship to executors ({@link InboundStatistics} itself is
+ * not serialisable, so each task builds its own from these). Immutable and thread-safe.
+ *
+ * @param zone the report zone id
+ * @param fromEpochSecond start of the window (inclusive) or null
+ * @param toEpochSecond end of the window (exclusive) or null
+ * @param periodUnit period rows
+ * @param view queue or caller view
+ * @param sections the JSON keys of the sections to compute
+ */
+public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable Long toEpochSecond,
+    PeriodTable.PeriodUnit periodUnit, ReportView view, List<String> sections) implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  public JobOptions {
+    ZoneId.of(zone); // fail on the driver, not in a task
+    sections = List.copyOf(sections);
+  }
+
+  /**
+   * Options for this window and these sections.
+   *
+   * @param window the window and zone (filters are not supported by the fleet job)
+   * @param unit the period unit
+   * @param view the view
+   * @param sections the sections
+   * @return the options
+   */
+  public static JobOptions of(ReportWindow window, PeriodTable.PeriodUnit unit, ReportView view,
+      Set<ReportSection> sections) {
+    List<String> keys = new ArrayList<>();
+    for (ReportSection s : sections) {
+      keys.add(s.key());
+    }
+    return new JobOptions(window.zone().getId(), window.from() == null ? null : window.from().getEpochSecond(),
+        window.to() == null ? null : window.to().getEpochSecond(), unit, view, keys);
+  }
+
+  /** The engine configured with these options; built in every task. */
+  InboundStatistics statistics() {
+    Set<ReportSection> s = EnumSet.noneOf(ReportSection.class);
+    for (String k : sections) {
+      s.add(ReportSection.ofKey(k));
+    }
+    return InboundStatistics.builder()
+        .window(new ReportWindow(fromEpochSecond == null ? null : Instant.ofEpochSecond(fromEpochSecond),
+            toEpochSecond == null ? null : Instant.ofEpochSecond(toEpochSecond), ZoneId.of(zone), List.of(),
+            List.of(), List.of()))
+        .periodUnit(periodUnit)
+        .view(view)
+        .sections(s)
+        .build();
+  }
+}
