@@ -180,6 +180,14 @@ final class Aggregates {
       }
     }
 
+    void add(long seconds, long calls) {
+      if (seconds < DENSE) {
+        dense[(int) seconds] += calls;
+      } else {
+        sparse.merge(seconds, calls, Long::sum);
+      }
+    }
+
     void merge(WaitCounts o) {
       for (int i = 0; i < DENSE; i++) {
         dense[i] += o.dense[i];

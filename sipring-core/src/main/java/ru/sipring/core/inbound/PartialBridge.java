@@ -65,6 +65,7 @@ final class PartialBridge {
       }
     }
     return new InboundPartial(settings, List.of(sourceId), r.summary(), longs(a.slAnswered), longs(a.slLost),
+        a.answeredWaits.asMap(), a.lostWaits.asMap(),
         queues, a.periodTable(cfg.periodUnit).rows(),
         agents, sections.contains(ReportSection.ANSWERED) ? r.answered() : List.of(),
         sections.contains(ReportSection.LOST) ? r.lost() : List.of(), r.input(), r.problems());
@@ -86,6 +87,8 @@ final class PartialBridge {
       a.slAnswered[i] = p.serviceLevelAnswered().get(i);
       a.slLost[i] = p.serviceLevelLost().get(i);
     }
+    p.answeredWaits().forEach(a.answeredWaits::add);
+    p.lostWaits().forEach(a.lostWaits::add);
     for (PartialAgent x : p.agents()) {
       // in the partial's canonical order, so rows that tie in the report's sort come out the same every time
       Aggregates.AgentAcc acc = new Aggregates.AgentAcc(x.agent(), x.number(), x.name());

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -39,6 +41,9 @@ import ru.sipring.core.report.Summary;
  * @param summary totals (section 3)
  * @param serviceLevelAnswered answered calls per service-level bucket, the overflow bucket last
  * @param serviceLevelLost lost calls per service-level bucket, the overflow bucket last
+ * @param answeredWaits answered calls per wait in whole seconds (exact, so the merged report answers
+ *     {@code serviceLevelAt} for any threshold); its counts add up to {@code summary.answered()}
+ * @param lostWaits lost calls per wait in whole seconds; its counts add up to {@code summary.lost()}
  * @param queues one row per queue name (queues of the same name on several sources add up)
  * @param periods one row per period start
  * @param agents one entry per agent key
@@ -48,7 +53,8 @@ import ru.sipring.core.report.Summary;
  * @param problems problem total, counts per kind, the first {@link #MAX_PROBLEMS_KEPT} by source and line
  */
 public record InboundPartial(PartialSettings settings, List<String> sources, Summary summary,
-    List<Long> serviceLevelAnswered, List<Long> serviceLevelLost, List<QueueRow> queues,
+    List<Long> serviceLevelAnswered, List<Long> serviceLevelLost, Map<Long, Long> answeredWaits,
+    Map<Long, Long> lostWaits, List<QueueRow> queues,
     List<PeriodTable.Row> periods, List<PartialAgent> agents, List<AnsweredCall> answered, List<LostCall> lost,
     InputSummary input, ProblemReport problems) {
 
@@ -91,6 +97,8 @@ public record InboundPartial(PartialSettings settings, List<String> sources, Sum
     }
     serviceLevelAnswered = List.copyOf(serviceLevelAnswered);
     serviceLevelLost = List.copyOf(serviceLevelLost);
+    answeredWaits = waits(answeredWaits, summary.answered(), "answered");
+    lostWaits = waits(lostWaits, summary.lost(), "lost");
     queues = sorted(queues, Comparator.comparing(QueueRow::queue));
     periods = sorted(periods, Comparator.comparing(PeriodTable.Row::start));
     agents = sorted(agents, Comparator.comparing(PartialAgent::key));
@@ -164,6 +172,7 @@ public record InboundPartial(PartialSettings settings, List<String> sources, Sum
     other.problems.countsByKind().forEach((k, v) -> kinds.merge(k, v, Math::addExact));
     return new InboundPartial(settings.widenedTo(other.settings), src, sum,
         add(serviceLevelAnswered, other.serviceLevelAnswered), add(serviceLevelLost, other.serviceLevelLost),
+        addWaits(answeredWaits, other.answeredWaits), addWaits(lostWaits, other.lostWaits),
         new ArrayList<>(q.values()), new ArrayList<>(p.values()), new ArrayList<>(ag.values()),
         concat(answered, other.answered), concat(lost, other.lost),
         new InputSummary(inputSources, Math.addExact(input.lines(), other.input.lines()), events),
@@ -239,5 +248,30 @@ public record InboundPartial(PartialSettings settings, List<String> sources, Sum
             .replace('\u0000', '/'));
       }
     }
+  }
+
+  private static Map<Long, Long> waits(Map<Long, Long> waits, long calls, String which) {
+    TreeMap<Long, Long> m = new TreeMap<>();
+    long sum = 0;
+    for (Map.Entry<Long, Long> e : waits.entrySet()) {
+      if (e.getKey() < 0 || e.getValue() <= 0) {
+        throw new IllegalArgumentException(which + " waits: " + e.getKey() + " s -> " + e.getValue()
+            + " calls (waits are >= 0 and counts > 0)");
+      }
+      m.put(e.getKey(), e.getValue());
+      sum = Math.addExact(sum, e.getValue());
+    }
+    // the distribution and the summary are two views of the same calls: a partial where they disagree was
+    // damaged or made by hand, and its service level would contradict its totals
+    if (sum != calls) {
+      throw new IllegalArgumentException(which + " waits count " + sum + " calls but the summary has " + calls);
+    }
+    return Collections.unmodifiableNavigableMap(m);
+  }
+
+  private static Map<Long, Long> addWaits(Map<Long, Long> a, Map<Long, Long> b) {
+    TreeMap<Long, Long> m = new TreeMap<>(a);
+    b.forEach((k, v) -> m.merge(k, v, Math::addExact));
+    return m;
   }
 }

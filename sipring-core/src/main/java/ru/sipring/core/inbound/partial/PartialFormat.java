@@ -47,6 +47,7 @@ import ru.sipring.core.report.Summary;
  * source  pbx-1
  * summary  answered lost unfinished shortAbandons maxPosition talk×4 wait×4 lostWait×4
  * serviceLevel  answered  n0 … nOverflow           and serviceLevel lost …
+ * wait  answered|lost  seconds  calls              the exact wait distribution, one record per distinct wait
  * queue / period / agent (+ pause) / answered / lost / input / inputSource / event / problems / problemKind / problem
  * end  N                                           N = lines before this one; nothing may follow
  * </pre>
@@ -118,6 +119,12 @@ public final class PartialFormat {
       w.list("summary", null, sum);
       w.list("serviceLevel", "answered", p.serviceLevelAnswered());
       w.list("serviceLevel", "lost", p.serviceLevelLost());
+      for (Map.Entry<Long, Long> e : p.answeredWaits().entrySet()) {
+        w.rec("wait", "answered", e.getKey(), e.getValue());
+      }
+      for (Map.Entry<Long, Long> e : p.lostWaits().entrySet()) {
+        w.rec("wait", "lost", e.getKey(), e.getValue());
+      }
       for (QueueRow q : p.queues()) {
         w.rec("queue", q.queue(), q.name(), q.answered(), q.waitSeconds(), q.talkSeconds(), q.lost(),
             q.lostWaitSeconds());
@@ -335,6 +342,8 @@ public final class PartialFormat {
     @Nullable Summary summary;
     @Nullable List<Long> slAnswered;
     @Nullable List<Long> slLost;
+    final TreeMap<Long, Long> answeredWaits = new TreeMap<>();
+    final TreeMap<Long, Long> lostWaits = new TreeMap<>();
     final List<QueueRow> queues = new ArrayList<>();
     final List<PeriodTable.Row> periods = new ArrayList<>();
     final List<PartialAgent> agents = new ArrayList<>();
@@ -448,6 +457,26 @@ public final class PartialFormat {
             case "answered" -> slAnswered = once(slAnswered, counts, "serviceLevel answered");
             case "lost" -> slLost = once(slLost, counts, "serviceLevel lost");
             default -> throw bad(which, "expected 'answered' or 'lost'");
+          }
+        }
+        case "wait" -> {
+          fields(3);
+          String which = text(0, "which");
+          TreeMap<Long, Long> into = switch (which) {
+            case "answered" -> answeredWaits;
+            case "lost" -> lostWaits;
+            default -> throw bad("which", "expected 'answered' or 'lost'");
+          };
+          long seconds = num(1, "seconds");
+          long calls = num(2, "calls");
+          if (calls <= 0) {
+            throw bad("calls", "must be positive");
+          }
+          if (into.put(seconds, calls) != null) {
+            throw bad("seconds", "a second wait " + which + " record for " + seconds + " s");
+          }
+          if (answeredWaits.size() + lostWaits.size() > MAX_ENTRIES) {
+            throw bad(null, "more than " + MAX_ENTRIES + " wait records");
           }
         }
         case "queue" -> {
@@ -633,7 +662,18 @@ public final class PartialFormat {
       if (!lost.isEmpty() && !sec.contains(ReportSection.LOST)) {
         throw bad(null, "lost rows in a partial whose sections do not include 'lost'");
       }
-      return new InboundPartial(parsedSettings, sources, summary, slAnswered, slLost, queues, periods, agents,
+      try {
+        return build(sec);
+      } catch (IllegalArgumentException e) {
+        // the record-level checks passed; what is left is a contradiction between records (e.g. the wait
+        // distribution does not add up to the summary)
+        throw bad(null, e.getMessage());
+      }
+    }
+
+    private InboundPartial build(Set<ReportSection> sec) {
+      return new InboundPartial(parsedSettings, sources, summary, slAnswered, slLost, answeredWaits, lostWaits,
+          queues, periods, agents,
           answered, lost, new InputSummary(inputSources, lines, events),
           new ProblemReport(problemTotal, kinds, problems));
     }

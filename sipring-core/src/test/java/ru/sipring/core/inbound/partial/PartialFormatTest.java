@@ -59,7 +59,8 @@ class PartialFormatTest {
         List.of(h), List.of(), 3L, 60, EnumSet.allOf(ReportSection.class));
     DurationStats d = new DurationStats(2, 10, 3, 7);
     return new InboundPartial(s, List.of(h, "b"), new Summary(1, 1, 0, 1, 3, d, d, DurationStats.EMPTY),
-        List.of(1L, 0L, 1L), List.of(0L, 0L, 1L), List.of(new QueueRow(h, h, 1, 5, 6, 1, 2)),
+        List.of(1L, 0L, 1L), List.of(0L, 0L, 1L), Map.of(3L, 1L), Map.of(9L, 1L),
+        List.of(new QueueRow(h, h, 1, 5, 6, 1, 2)),
         List.of(new PeriodTable.Row(LocalDateTime.parse("2026-03-02T09:00"), 2, 1, d, d, 0, DurationStats.EMPTY,
             DurationStats.EMPTY, 1, d)),
         List.of(new PartialAgent(h, h, h, h, false, 1, 2, 3, 4, 1, 0, 0, 100, 20, Map.of(h, 20L)),
