@@ -14,7 +14,9 @@ import java.util.SplittableRandom;
  * agent or a transfer), lost (abandon, timeout, key exit), with unanswered ring offers and FreePBX DID lines.
  * Events are written in time order; concurrent calls interleave like in a real log.
  *
- * <p>Usage: {@code QueueLogGenerator OUT LINES [SEED]}.
+ * <p>Usage: {@code QueueLogGenerator OUT LINES [SEED [QUEUES AGENTS]]}. With more than 3 queues each agent is a
+ * member of 3 of them (consecutive, starting at its own number), so sessions and pauses do not grow with the
+ * queue count; with the defaults (3 queues, 40 agents) the bytes are the same as before the option existed.
  */
 public final class QueueLogGenerator {
   static final long START = 1_700_000_000L; // 2023-11-14T22:13:20Z
@@ -34,21 +36,43 @@ public final class QueueLogGenerator {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: QueueLogGenerator OUT LINES [SEED]");
+      System.err.println("usage: QueueLogGenerator OUT LINES [SEED [QUEUES AGENTS]]");
       System.exit(2);
     }
     long lines = Long.parseLong(args[1].replace("_", ""));
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    int queues = args.length > 4 ? Integer.parseInt(args[3]) : 3;
+    int agents = args.length > 4 ? Integer.parseInt(args[4]) : 40;
     long t0 = System.nanoTime();
-    long written = write(Path.of(args[0]), lines, seed);
+    long written = write(Path.of(args[0]), lines, seed, queues, agents);
     System.err.printf("wrote %,d lines to %s in %.1f s%n", written, args[0], (System.nanoTime() - t0) / 1e9);
   }
 
   /** Writes at least {@code lines} lines (it finishes the second it is in) and returns how many. */
   public static long write(Path out, long lines, long seed) throws IOException {
-    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
-      return new QueueLogGenerator(seed).run(os, lines);
+    return write(out, lines, seed, 3, 40);
+  }
+
+  /** As {@link #write(Path, long, long)} with {@code queueCount} queues (6000...) and {@code agents} agents. */
+  public static long write(Path out, long lines, long seed, int queueCount, int agents) throws IOException {
+    if (queueCount < 1 || agents < 1) {
+      throw new IllegalArgumentException("queues and agents must be at least 1");
     }
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+      return new QueueLogGenerator(seed).run(os, lines, queueCount, agents);
+    }
+  }
+
+  /** The queues agent {@code a} is a member of: all of them up to 3 queues, else 3 consecutive ones. */
+  private static String[] memberOf(String[] queues, int a) {
+    if (queues.length <= 3) {
+      return queues;
+    }
+    String[] m = new String[3];
+    for (int k = 0; k < 3; k++) {
+      m[k] = queues[(a + k) % queues.length];
+    }
+    return m;
   }
 
   private void at(long t, String line) {
@@ -57,12 +81,18 @@ public final class QueueLogGenerator {
     wheelLines[i]++;
   }
 
-  private long run(OutputStream os, long target) throws IOException {
+  private long run(OutputStream os, long target, int queueCount, int agents) throws IOException {
     long written = 0;
     long t = START;
     at(t, "NONE|NONE|NONE|QUEUESTART|");
-    String[] queues = {"6000", "6001", "6002"};
-    int agents = 40;
+    String[] queues = new String[queueCount];
+    for (int q = 0; q < queueCount; q++) {
+      queues[q] = Integer.toString(6000 + q);
+    }
+    String[][] member = new String[agents][];
+    for (int a = 0; a < agents; a++) {
+      member[a] = memberOf(queues, a);
+    }
     boolean[] loggedIn = new boolean[agents];
     boolean[] paused = new boolean[agents];
     byte[] chunk;
@@ -71,26 +101,27 @@ public final class QueueLogGenerator {
       if ((t & 63) == 0) {
         int a = rnd.nextInt(agents);
         String iface = "PJSIP/" + (100 + a);
+        String[] mine = member[a];
         if (!loggedIn[a]) {
-          for (String q : queues) {
+          for (String q : mine) {
             at(t, "MANAGER|" + q + "|" + iface + "|ADDMEMBER|");
           }
           loggedIn[a] = true;
         } else if (paused[a]) {
           at(t, "NONE|NONE|" + iface + "|UNPAUSEALL|");
-          for (String q : queues) {
+          for (String q : mine) {
             at(t, "NONE|" + q + "|" + iface + "|UNPAUSE|");
           }
           paused[a] = false;
         } else if (rnd.nextInt(4) == 0) {
-          for (String q : queues) {
+          for (String q : mine) {
             at(t, "MANAGER|" + q + "|" + iface + "|REMOVEMEMBER|");
           }
           loggedIn[a] = false;
         } else {
           String reason = rnd.nextBoolean() ? "Lunch" : "Training";
           at(t, "NONE|NONE|" + iface + "|PAUSEALL|" + reason);
-          for (String q : queues) {
+          for (String q : mine) {
             at(t, "NONE|" + q + "|" + iface + "|PAUSE|" + reason);
           }
           paused[a] = true;
