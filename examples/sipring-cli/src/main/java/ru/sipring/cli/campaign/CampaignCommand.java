@@ -38,7 +38,7 @@ import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.DncRepository;
 import ru.sipring.campaign.DncScope;
 import ru.sipring.campaign.DuplicateScope;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 import ru.sipring.campaign.Project;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.Task;
@@ -445,9 +445,9 @@ public final class CampaignCommand implements Runnable {
         }
         for (String n : numbers) {
           if (action.equals("add")) {
-            s.dnc().add(key, PhoneNumbers.normalize(n));
+            s.dnc().add(key, PhoneNumber.normalize(n));
           } else if (action.equals("remove")) {
-            s.dnc().remove(key, PhoneNumbers.normalize(n));
+            s.dnc().remove(key, PhoneNumber.normalize(n));
           } else {
             throw new BadInputException("ACTION", "add or remove, was " + action);
           }
