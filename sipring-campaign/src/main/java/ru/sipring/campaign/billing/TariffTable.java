@@ -86,7 +86,7 @@ public final class TariffTable {
       from[i] = t.validFrom() == null ? Long.MIN_VALUE : t.validFrom().getEpochSecond();
       to[i] = t.validTo() == null ? Long.MAX_VALUE : t.validTo().getEpochSecond();
       price[i] = t.pricePerMinute().setScale(scale).unscaledValue().longValueExact();
-      connect60[i] = t.connectCharge().setScale(scale).unscaledValue().longValueExact() * 60;
+      connect60[i] = Math.multiplyExact(t.connectCharge().setScale(scale).unscaledValue().longValueExact(), 60L);
       minCents[i] = t.minimalCost().setScale(2).unscaledValue().longValueExact();
       initial[i] = t.initialBlock();
       block[i] = t.billingBlock();

@@ -54,11 +54,16 @@ public final class ContactImporter {
 
   /** Imports {@code file} into {@code assignmentId}. */
   public ImportResult importFile(long assignmentId, Path file, ImportOptions options) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file.toString(), "is a directory, not a client base file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException(file.toString(), "no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
     }
     return importBytes(assignmentId, file.getFileName().toString(), bytes, options);
   }
