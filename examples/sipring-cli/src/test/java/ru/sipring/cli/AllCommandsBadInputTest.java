@@ -96,6 +96,15 @@ class AllCommandsBadInputTest {
         }
       }
     }
+    // the database gone: the pool's own failure logging must not print a trace before the command's one line
+    Run dbDown = run(List.of("campaign", "import", "--db", "jdbc:mariadb://127.0.0.1:9/none", "--assignment",
+        "p/t/a", "--file", garbage.toString()));
+    runs++;
+    String dbProblem = check(dbDown);
+    if (dbProblem != null || dbDown.exit() == 0) {
+      failures.add(dbProblem + " <- database down\n" + indent(dbDown.err()));
+    }
+    assertThat(dbDown.err()).contains("campaign");
     System.out.println("bad-input runs: " + runs + ", still running after " + LIMIT.toSeconds() + " s: " + unfinished);
     for (String u : unfinished) {
       if (!SERVING.contains(u.split(" ")[0])) {
@@ -198,24 +207,29 @@ class AllCommandsBadInputTest {
     return a.type() == String.class && (label.contains("file") || label.endsWith(".csv"));
   }
 
-  /** Arguments with every required option and parameter filled plausibly; {@code bad} replaces {@code which}. */
+  /**
+   * Arguments with every required option and parameter filled plausibly; {@code bad} replaces {@code which}.
+   * Nothing may reach a real system: files default into the temporary directory (never ~/.sipring or the working
+   * directory), servers to a closed local port, and cluster actions to pcsd on a closed port instead of the
+   * local pcs (this machine runs the project's test cluster).
+   */
   static List<String> base(CommandSpec spec, ArgSpec which, String bad) {
     List<String> args = new ArrayList<>();
     List<String> positionals = new ArrayList<>();
     for (OptionSpec o : spec.options()) {
+      String name = o.longestName();
       if (o == which) {
-        args.add(o.longestName());
+        args.add(name);
         args.add(bad);
       } else if (o.required()) {
-        args.add(o.longestName());
+        args.add(name);
         args.add(plausible(o));
-      } else if (o.longestName().equals("--ami")) {
-        // a closed local port: refused at once, and the login wait cut to a second
-        args.add("--ami");
-        args.add("127.0.0.1:9");
-      } else if (o.longestName().equals("--ami-wait")) {
-        args.add("--ami-wait");
-        args.add("1");
+      } else if (o.type() == Path.class || o.type() == java.io.File.class || looksLikeFile(o)) {
+        args.add(name);
+        args.add(plausible(o));
+      } else if (SAFE.containsKey(name)) {
+        args.add(name);
+        args.add(SAFE.get(name));
       }
     }
     for (CommandLine.Model.PositionalParamSpec p : spec.positionalParameters()) {
@@ -229,10 +243,22 @@ class AllCommandsBadInputTest {
     return args;
   }
 
+  /** Optional options given a harmless value in every run. */
+  private static final java.util.Map<String, String> SAFE = java.util.Map.of(
+      "--ami", "127.0.0.1:9", "--ami-wait", "1", "--via", "pcsd", "--pcsd-url", "https://127.0.0.1:9",
+      "--count", "1", "--fax-server", "127.0.0.1:9", "--ami-host", "127.0.0.1", "--ami-port", "9");
+
   static String plausible(ArgSpec a) {
     Class<?> t = a.type();
-    if (t == Path.class || t == java.io.File.class) {
-      return dir.resolve("plausible-" + Math.abs(a.paramLabel().hashCode())).toString();
+    if (t == Path.class || t == java.io.File.class || looksLikeFile(a)) {
+      return dir.resolve("plausible-" + Math.abs((a.paramLabel() + a.toString()).hashCode())).toString();
+    }
+    String upper = a.paramLabel().toUpperCase();
+    if (upper.contains("HOST")) {
+      return "127.0.0.1:9";
+    }
+    if (upper.contains("URL")) {
+      return upper.contains("JDBC") ? "x" : "https://127.0.0.1:9";
     }
     if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
       return "1";
