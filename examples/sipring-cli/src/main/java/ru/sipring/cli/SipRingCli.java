@@ -31,6 +31,10 @@ public final class SipRingCli implements Runnable {
 
   /** The configured command line, shared by {@link #main} and the tests. */
   public static CommandLine commandLine() {
+    if (System.getProperty("picocli.trace") == null) {
+      // picocli's own warnings ("Unbalanced quotes in ...") would follow the one-line error on stderr
+      CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
+    }
     CommandLine cli = new CommandLine(new SipRingCli());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(SipRingCli::usageError);

@@ -242,6 +242,9 @@ public final class CampaignCommand implements Runnable {
           throw new BadInputException("--delimiter", e.getMessage());
         }
         ColumnMapping m = mapping == null ? null : resolveMapping(s, mapping);
+        if (Files.isDirectory(file)) {
+          throw new BadInputException(file.toString(), "is a directory, not a client base file");
+        }
         if (!Files.isReadable(file)) {
           throw new ru.sipring.core.NotFoundException("cannot read " + file);
         }
@@ -442,6 +445,9 @@ public final class CampaignCommand implements Runnable {
           Project p = s.campaigns().projects().stream().filter(x -> x.name().equalsIgnoreCase(project)).findFirst()
               .orElseThrow(() -> new ru.sipring.core.NotFoundException("no project " + project));
           key = DncRepository.projectKey(p.id());
+        }
+        if (numbers == null || numbers.isEmpty()) {
+          throw new BadInputException("NUMBER", "give at least one number to " + action);
         }
         for (String n : numbers) {
           if (action.equals("add")) {
