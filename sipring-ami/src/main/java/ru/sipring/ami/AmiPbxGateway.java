@@ -170,7 +170,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     if (!g.awaitConnected(wait)) {
       g.close();
       if (g.loginRefused != null) {
-        throw new ru.sipring.core.RejectedException("Asterisk AMI at " + settings.host() + ":" + settings.port()
+        throw new ConnectionException("Asterisk AMI at " + settings.host() + ":" + settings.port()
             + " refused the login of '" + settings.username() + "' (" + g.loginRefused + "): wrong AMI user or "
             + "secret; not retried, so fail2ban does not ban this host");
       }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import ru.sipring.core.RejectedException;
+import ru.sipring.core.ConnectionException;
 import ru.sipring.core.pbx.LiveQueueState;
 import ru.sipring.testkit.ami.FakeAsterisk;
 import ru.sipring.testkit.queue.QueueEngine;
@@ -36,7 +36,7 @@ class AmiLoginRefusedAndStaleTest {
     AmiSettings wrong = AmiSettings.of("127.0.0.1", pbx.port(), "sipring", "not-the-secret")
         .withBackoff(Duration.ofMillis(50), Duration.ofMillis(100));
     assertThatThrownBy(() -> AmiPbxGateway.connect(wrong, Clock.systemUTC(), Duration.ofSeconds(30)))
-        .isInstanceOf(RejectedException.class)
+        .isInstanceOf(ConnectionException.class)
         .hasMessageContaining("refused the login of 'sipring'")
         .hasMessageContaining("not retried")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -186,8 +186,16 @@ class AllCommandsBadInputTest {
     return out;
   }
 
+  /** The value type, the element type for a list option ({@code --queue-log PATH...}). */
+  static Class<?> type(ArgSpec a) {
+    if (a.typeInfo().isCollection() && a.auxiliaryTypes().length > 0) {
+      return a.auxiliaryTypes()[0];
+    }
+    return a.type();
+  }
+
   static List<String> badValues(ArgSpec a) {
-    Class<?> t = a.type();
+    Class<?> t = type(a);
     List<String> v = new ArrayList<>();
     if (t == Path.class || t == java.io.File.class || looksLikeFile(a)) {
       // a fresh name each time: a command that writes its output file must not create the next run's input
@@ -209,7 +217,7 @@ class AllCommandsBadInputTest {
   private static boolean looksLikeFile(ArgSpec a) {
     String label = a.paramLabel().toLowerCase();
     // String-typed paths: FILE, F, DIR, F.csv, FILE.json ...
-    return a.type() == String.class && (label.contains("file") || label.contains("dir") || label.equals("f")
+    return type(a) == String.class && (label.contains("file") || label.contains("dir") || label.equals("f")
         || label.matches("f\\.\\w+"));
   }
 
@@ -230,7 +238,7 @@ class AllCommandsBadInputTest {
       } else if (o.required()) {
         args.add(name);
         args.add(plausible(o));
-      } else if (o.type() == Path.class || o.type() == java.io.File.class || looksLikeFile(o)) {
+      } else if (type(o) == Path.class || type(o) == java.io.File.class || looksLikeFile(o)) {
         args.add(name);
         args.add(plausible(o));
       } else if (SAFE.containsKey(name)) {
@@ -256,7 +264,7 @@ class AllCommandsBadInputTest {
       "--run-for", "1");
 
   static String plausible(ArgSpec a) {
-    Class<?> t = a.type();
+    Class<?> t = type(a);
     if (t == Path.class || t == java.io.File.class || looksLikeFile(a)) {
       return dir.resolve("plausible-" + Math.abs((a.paramLabel() + a.toString()).hashCode())).toString();
     }

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  *
  * <p>Rules under a {@link Plan} (Russia by default): every character but digits is dropped; a number of
  * national length plus one that starts with the trunk prefix ({@code 8XXXXXXXXXX}) gets the country code
- * instead ({@code 7XXXXXXXXXX}); a number of national length that starts with a mobile leading digit
- * ({@code 9XXXXXXXXX}) gets the country code in front; anything else (internal extensions, foreign numbers,
- * ten-digit numbers that could be either) keeps its digits. The rules are idempotent: a normal form normalises
+ * instead ({@code 7XXXXXXXXXX}); a number of national length that starts with one of the plan's leading digits
+ * ({@code 9XXXXXXXXX}, {@code 495XXXXXXX}) gets the country code in front (caller ids often arrive in national
+ * form); anything else (internal extensions, foreign numbers, ten-digit numbers that could be either) keeps its
+ * digits. The rules are idempotent: a normal form normalises
  * to itself, so stored normal forms can be re-normalised safely. Immutable and thread-safe.
  *
  * @param digits the normalised digits, empty for a withheld or empty number
@@ -31,17 +32,19 @@ public record PhoneNumber(String digits, String extension) {
    * @param countryCode the country calling code, {@code 7} for Russia
    * @param trunkPrefix the national trunk prefix, {@code 8} in Russia
    * @param nationalDigits the length of a national number without prefix, 10 in Russia
-   * @param mobileLeading the leading digits of a national number written without its trunk prefix that get the
-   *     country code ({@code 9}, Russian mobiles); empty for none
+   * @param nationalLeading the first digits (any one of them) of a number of national length written without its
+   *     trunk prefix that gets the country code: in Russia {@code 349} (area codes 3xx and 4xx, mobiles 9xx; a
+   *     ten-digit number starting with 8 is left alone, it could as well be a trunk prefix and nine digits);
+   *     empty for none
    */
-  public record Plan(String countryCode, String trunkPrefix, int nationalDigits, String mobileLeading) {
-    /** Russia (and Kazakhstan): +7, trunk prefix 8, ten national digits, mobiles start with 9. */
-    public static final Plan RUSSIA = new Plan("7", "8", 10, "9");
+  public record Plan(String countryCode, String trunkPrefix, int nationalDigits, String nationalLeading) {
+    /** Russia (and Kazakhstan): +7, trunk prefix 8, ten national digits, bare national numbers start 3, 4, 9. */
+    public static final Plan RUSSIA = new Plan("7", "8", 10, "349");
 
     public Plan {
       Objects.requireNonNull(countryCode, "countryCode");
       Objects.requireNonNull(trunkPrefix, "trunkPrefix");
-      Objects.requireNonNull(mobileLeading, "mobileLeading");
+      Objects.requireNonNull(nationalLeading, "nationalLeading");
       if (!countryCode.chars().allMatch(Character::isDigit) || countryCode.isEmpty() || nationalDigits < 1) {
         throw new IllegalArgumentException("a plan needs a digit country code and a national length");
       }
@@ -93,8 +96,7 @@ public record PhoneNumber(String digits, String extension) {
     if (d.length() == national + plan.trunkPrefix().length() && !plan.trunkPrefix().isEmpty()
         && d.indexOf(plan.trunkPrefix()) == 0) {
       d.replace(0, plan.trunkPrefix().length(), plan.countryCode());
-    } else if (d.length() == national && !plan.mobileLeading().isEmpty()
-        && d.indexOf(plan.mobileLeading()) == 0) {
+    } else if (d.length() == national && plan.nationalLeading().indexOf(d.charAt(0)) >= 0) {
       d.insert(0, plan.countryCode());
     }
     return new PhoneNumber(d.toString(), ext);

@@ -15,7 +15,8 @@ class PhoneNumberTest {
     assertThat(PhoneNumber.normalize("+7 916 123 45 67")).isEqualTo("79161234567");
     assertThat(PhoneNumber.normalize("89857616856")).isEqualTo("79857616856");
     assertThat(PhoneNumber.normalize("8998884545")).isEqualTo("8998884545"); // 10 digits, not a mobile: kept
-    assertThat(PhoneNumber.normalize("4957775225")).isEqualTo("4957775225");
+    assertThat(PhoneNumber.normalize("4957775225")).isEqualTo("74957775225"); // caller ids in national form
+    assertThat(PhoneNumber.normalize("3433000000")).isEqualTo("73433000000");
     assertThat(PhoneNumber.normalize("101")).isEqualTo("101");
     assertThat(PhoneNumber.normalize("881")).isEqualTo("881");
     assertThat(PhoneNumber.normalize("anonymous")).isEmpty();
