@@ -200,7 +200,9 @@ public final class CsvRecords implements AutoCloseable {
   private String tooLong(int field, boolean fieldLimit, long quoteLine) {
     String what = fieldLimit ? "field " + field + " is longer than " + maxField + " characters"
         : "the record is longer than " + maxRecord + " characters";
-    return quoteLine > 0 ? what + " (or the quote opened on line " + quoteLine + " is never closed)" : what;
+    // an unclosed quote shows up as an overlong quoted field: name the quote first, it is the likelier cause
+    return quoteLine > 0 ? "a quoted field opened on line " + quoteLine + " is not closed within "
+        + (fieldLimit ? maxField : maxRecord) + " characters" : what;
   }
 
   /**
