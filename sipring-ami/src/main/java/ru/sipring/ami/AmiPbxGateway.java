@@ -130,6 +130,10 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
   /** Times of the last login attempts (first login and reconnects), newest last; for monitoring and tests. */
   private final java.util.Deque<java.time.Instant> loginAttempts = new java.util.ArrayDeque<>();
   private volatile boolean synced;
+  /** When the link went down with a live state already shown; null while the state is current. */
+  private volatile java.time.@org.jspecify.annotations.Nullable Instant staleSince;
+  /** Asterisk's answer to a refused login (wrong user or secret): permanent, so never retried. */
+  private volatile @org.jspecify.annotations.Nullable String loginRefused;
 
   private record PendingOriginate(OriginateRequest request, CompletableFuture<OriginateResult> future,
       ScheduledFuture<?> timeout) {}
@@ -177,6 +181,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     AmiPbxGateway g = start(settings, clock);
     if (!g.awaitConnected(wait)) {
       g.close();
+      if (g.loginRefused != null) {
+        throw new ConnectionException("Asterisk AMI at " + settings.host() + ":" + settings.port()
+            + " refused the login of '" + settings.username() + "' (" + g.loginRefused + "): wrong AMI user or "
+            + "secret; not retried, so fail2ban does not ban this host");
+      }
       throw new ConnectionException("cannot log in to Asterisk AMI at " + settings.host() + ":" + settings.port()
           + " within " + wait.toSeconds() + " s (address, port, AMI user and secret right? permit= in manager.conf?)");
     }
@@ -239,6 +248,15 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
       log.info("logged in to Asterisk AMI at {}:{}", settings.host(), settings.port());
     } catch (Exception e) {
       if (closed.get()) {
+        return;
+      }
+      if (e instanceof org.asteriskjava.manager.AuthenticationFailedException && e.getCause() == null) {
+        // Asterisk answered "Authentication failed": retrying cannot help, and every failed login counts toward a
+        // fail2ban ban of this host, so the gateway stops here and says so
+        loginRefused = e.getMessage() == null ? "Authentication failed" : e.getMessage();
+        log.error("AMI login to {}:{} as '{}' refused ({}); not retrying", settings.host(), settings.port(),
+            settings.username(), loginRefused);
+        firstSync.countDown();
         return;
       }
       Duration wait = backoff.delay(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble());
@@ -344,6 +362,7 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
           tracker.resync(r.events());
           resyncs.incrementAndGet();
           synced = true;
+          staleSince = null;
           firstSync.countDown();
           for (LiveQueueState s : tracker.published().values()) {
             notifyListeners(s);
@@ -366,6 +385,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     }
     if (e instanceof DisconnectEvent) {
       synced = false;
+      if (staleSince == null) {
+        staleSince = clock.instant();
+      }
       log.warn("AMI connection to {}:{} lost; reconnecting with back-off", settings.host(), settings.port());
       failPendingOriginates("AMI connection lost before the originate outcome arrived");
       // the connection lock may be held by asterisk-java's reconnect thread: never wait for it here
@@ -443,7 +465,9 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
   @Override
   public List<LiveQueueState> snapshot() {
     List<LiveQueueState> out = new ArrayList<>();
-    var now = clock.instant();
+    // while the link is down, waits stop at the moment it went down instead of counting up on old data
+    var stale = staleSince;
+    var now = stale != null ? stale : clock.instant();
     for (LiveQueueState s : tracker.published().values()) {
       out.add(LiveStateTracker.at(s, now));
     }
@@ -453,7 +477,23 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
 
   @Override
   public Optional<LiveQueueState> snapshot(String queue) {
-    return LiveStateTracker.find(tracker.published(), queue).map(s -> LiveStateTracker.at(s, clock.instant()));
+    var stale = staleSince;
+    return LiveStateTracker.find(tracker.published(), queue)
+        .map(s -> LiveStateTracker.at(s, stale != null ? stale : clock.instant()));
+  }
+
+  @Override
+  public Optional<java.time.Instant> staleSince() {
+    return Optional.ofNullable(staleSince);
+  }
+
+  /**
+   * Asterisk's answer when it refused the login (wrong AMI user or secret); the gateway then stops trying.
+   *
+   * @return the refusal, empty while no login was refused
+   */
+  public Optional<String> loginRefused() {
+    return Optional.ofNullable(loginRefused);
   }
 
   @Override

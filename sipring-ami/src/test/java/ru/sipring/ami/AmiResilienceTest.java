@@ -176,12 +176,13 @@ class AmiResilienceTest {
   }
 
   @Test
-  void wrongSecretIsAConnectionFailure() {
+  void wrongSecretIsARefusalNotRetried() {
     startPbx(FakeAsterisk.Config.defaults());
     AmiSettings bad = AmiSettings.of("127.0.0.1", pbx.port(), "sipring", "wrong")
         .withBackoff(Duration.ofMillis(100), Duration.ofMillis(200));
+    // a permanent error: retried, it would get the host banned by fail2ban (AmiLoginRefusedAndStaleTest)
     assertThatThrownBy(() -> AmiPbxGateway.connect(bad, Clock.systemUTC(), Duration.ofSeconds(2)))
-        .isInstanceOf(ConnectionException.class).hasMessageContaining("cannot log in");
+        .isInstanceOf(ConnectionException.class).hasMessageContaining("refused the login");
   }
 
   @Test

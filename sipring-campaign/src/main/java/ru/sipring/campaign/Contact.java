@@ -1,5 +1,6 @@
 package ru.sipring.campaign;
 
+import ru.sipring.core.text.PhoneNumber;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -32,10 +33,10 @@ public record Contact(long id, long assignmentId, String phone, String phoneNorm
     custom = custom.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
   }
 
-  /** A new card: the phone is normalised with {@link PhoneNumbers#normalize}. */
+  /** A new card: the phone is normalised with {@link ru.sipring.core.text.PhoneNumber#normalize}. */
   public static Contact of(long assignmentId, String phone, Map<ContactField, String> fields,
       Map<String, String> custom) {
-    return new Contact(0, assignmentId, phone, PhoneNumbers.normalize(phone), fields, custom, ContactStatus.NEW, 0,
+    return new Contact(0, assignmentId, phone, PhoneNumber.normalize(phone), fields, custom, ContactStatus.NEW, 0,
         null, null);
   }
 

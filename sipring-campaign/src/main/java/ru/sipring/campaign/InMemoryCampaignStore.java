@@ -1,5 +1,6 @@
 package ru.sipring.campaign;
 
+import ru.sipring.core.text.PhoneNumber;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,13 +160,23 @@ public class InMemoryCampaignStore implements CampaignStore {
     s.projects().forEach(p -> store.projects.put(p.id(), p));
     s.tasks().forEach(t -> store.tasks.put(t.id(), t));
     s.assignments().forEach(a -> store.assignments.put(a.id(), a));
-    s.contacts().forEach(c -> {
+    // a file written before the normalisers were merged may hold a ten-digit 9XXXXXXXXX or an extension glued
+    // onto the number: the normal form is re-derived from the phone as written (idempotent for current files)
+    s.contacts().forEach(stored -> {
+      String normal = PhoneNumber.normalize(stored.phone());
+      Contact c = stored.phone().isEmpty() || normal.equals(stored.phoneNormalized()) ? stored
+          : new Contact(stored.id(), stored.assignmentId(), stored.phone(), normal, stored.fields(),
+              stored.custom(), stored.status(), stored.attempts(), stored.lastAttemptAt(), stored.lastOutcome());
       store.contacts.put(c.id(), c);
       store.index(c);
     });
     s.attempts().forEach(a -> store.attempts.put(a.id(), a));
     s.sessions().forEach(w -> store.sessions.put(w.id(), w));
-    s.dnc().forEach((k, v) -> store.dnc.put(k, new HashSet<>(v)));
+    s.dnc().forEach((k, v) -> {
+      Set<String> numbers = new HashSet<>();
+      v.forEach(n -> numbers.add(PhoneNumber.normalize(n)));
+      store.dnc.put(k, numbers);
+    });
     store.mappings.putAll(s.mappings());
     s.dialerStates().forEach(d -> store.dialerStates.put(d.assignmentId(), d));
     return store;
@@ -336,6 +347,7 @@ public class InMemoryCampaignStore implements CampaignStore {
       // pulled before anything is stored, so a failing chunk leaves the store untouched
       List<Contact> all = new java.util.ArrayList<>();
       for (List<Contact> chunk = chunks.next(); chunk != null; chunk = chunks.next()) {
+        chunk.forEach(ContactLimits::check);
         all.addAll(chunk);
       }
       synchronized (lock) {
@@ -376,6 +388,7 @@ public class InMemoryCampaignStore implements CampaignStore {
 
     @Override
     public void update(Contact contact) {
+      ContactLimits.check(contact);
       synchronized (lock) {
         Contact old = found(contacts.get(contact.id()), "contact", contact.id());
         unindex(old);

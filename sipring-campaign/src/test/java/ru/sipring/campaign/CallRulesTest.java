@@ -1,5 +1,6 @@
 package ru.sipring.campaign;
 
+import ru.sipring.core.text.PhoneNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
@@ -17,11 +18,11 @@ class CallRulesTest {
 
   @Test
   void phoneNormalisation() {
-    assertThat(PhoneNumbers.normalize("8 (916) 000-23-23")).isEqualTo("79160002323");
-    assertThat(PhoneNumbers.normalize("+7 495 777 52 25")).isEqualTo("74957775225");
-    assertThat(PhoneNumbers.normalize("881")).isEqualTo("881");
-    assertThat(PhoneNumbers.normalize("89857616856")).isEqualTo("79857616856");
-    assertThat(PhoneNumbers.normalize("8998884545")).isEqualTo("8998884545"); // 10 digits: not a trunk prefix
+    assertThat(PhoneNumber.normalize("8 (916) 000-23-23")).isEqualTo("79160002323");
+    assertThat(PhoneNumber.normalize("+7 495 777 52 25")).isEqualTo("74957775225");
+    assertThat(PhoneNumber.normalize("881")).isEqualTo("881");
+    assertThat(PhoneNumber.normalize("89857616856")).isEqualTo("79857616856");
+    assertThat(PhoneNumber.normalize("8998884545")).isEqualTo("8998884545"); // 10 digits: not a trunk prefix
   }
 
   @Test

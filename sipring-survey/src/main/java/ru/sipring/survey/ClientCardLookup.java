@@ -14,7 +14,7 @@ public interface ClientCardLookup {
 
   /**
    * @param normalisedNumber digits only, Russian numbers as 11 digits starting with 7 (see
-   *     {@link PhoneNumbers#normalise})
+   *     {@link ru.sipring.core.text.PhoneNumber#normalize})
    */
   Optional<ClientCard> findByNumber(String normalisedNumber);
 }

@@ -1,5 +1,6 @@
 package ru.sipring.survey;
 
+import ru.sipring.core.text.PhoneNumber;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,9 +33,9 @@ public final class ScreenPops {
     this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
   }
 
-  /** Screen pops with {@link PhoneNumbers#normalise}; pass {@link ClientCardLookup#NONE} without a client base. */
+  /** Screen pops with {@link ru.sipring.core.text.PhoneNumber#normalize}; pass {@link ClientCardLookup#NONE} without a client base. */
   public static ScreenPops create(SurveyService surveys, ClientCardLookup lookup) {
-    return new ScreenPops(surveys, lookup, PhoneNumbers::normalise);
+    return new ScreenPops(surveys, lookup, PhoneNumber::normalize);
   }
 
   /** Screen pops with the host's own number normalisation (it must match the client base's). */

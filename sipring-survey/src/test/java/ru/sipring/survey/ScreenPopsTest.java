@@ -1,5 +1,6 @@
 package ru.sipring.survey;
 
+import ru.sipring.core.text.PhoneNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -63,10 +64,10 @@ class ScreenPopsTest {
 
   @Test
   void normalisesRussianNumbers() {
-    assertThat(PhoneNumbers.normalise("+7 (916) 123-45-67")).isEqualTo("79161234567");
-    assertThat(PhoneNumbers.normalise("89161234567")).isEqualTo("79161234567");
-    assertThat(PhoneNumbers.normalise("9161234567")).isEqualTo("79161234567");
-    assertThat(PhoneNumbers.normalise("101")).isEqualTo("101");
-    assertThat(PhoneNumbers.normalise("anonymous")).isEmpty();
+    assertThat(PhoneNumber.normalize("+7 (916) 123-45-67")).isEqualTo("79161234567");
+    assertThat(PhoneNumber.normalize("89161234567")).isEqualTo("79161234567");
+    assertThat(PhoneNumber.normalize("9161234567")).isEqualTo("79161234567");
+    assertThat(PhoneNumber.normalize("101")).isEqualTo("101");
+    assertThat(PhoneNumber.normalize("anonymous")).isEmpty();
   }
 }

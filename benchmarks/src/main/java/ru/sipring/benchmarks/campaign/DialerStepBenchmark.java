@@ -17,7 +17,7 @@ import ru.sipring.campaign.ContactChunks;
 import ru.sipring.campaign.ContactStatus;
 import ru.sipring.campaign.DncScope;
 import ru.sipring.campaign.Eligibility;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.dialer.Dialer;
 import ru.sipring.campaign.dialer.DialerSettings;
@@ -69,7 +69,7 @@ public final class DialerStepBenchmark {
         for (int k = 0; k < 10_000 && next[0] < rows; k++, next[0]++) {
           int i = next[0];
           String phone = "79" + String.format("%09d", i);
-          Contact c = new Contact(0, a.id(), phone, PhoneNumbers.normalize(phone), Map.of(), Map.of(),
+          Contact c = new Contact(0, a.id(), phone, PhoneNumber.normalize(phone), Map.of(), Map.of(),
               ContactStatus.NEW, 0, null, null);
           if (i < rows / 6) {
             c = c.afterAttempt(CallOutcome.ANSWERED, now.minusSeconds(3600));

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 public record Tariff(String prefix, String name, BigDecimal pricePerMinute, int initialBlock, int billingBlock,
     BigDecimal connectCharge, int freeSeconds, BigDecimal minimalCost, @Nullable Instant validFrom,
     @Nullable Instant validTo) {
+  /** The largest price, connect charge or minimal cost a tariff may have: far above any real rate. */
+  public static final BigDecimal MAX_PRICE = BigDecimal.valueOf(1_000_000);
 
   public Tariff {
     Objects.requireNonNull(prefix, "prefix");
@@ -33,6 +35,10 @@ public record Tariff(String prefix, String name, BigDecimal pricePerMinute, int 
     }
     if (pricePerMinute.signum() < 0 || connectCharge.signum() < 0 || minimalCost.signum() < 0) {
       throw new IllegalArgumentException("prices must not be negative: " + prefix);
+    }
+    if (pricePerMinute.compareTo(MAX_PRICE) > 0 || connectCharge.compareTo(MAX_PRICE) > 0
+        || minimalCost.compareTo(MAX_PRICE) > 0) {
+      throw new IllegalArgumentException("prices must not be more than " + MAX_PRICE + ": " + prefix);
     }
     if (initialBlock < 0 || billingBlock < 1 || freeSeconds < 0) {
       throw new IllegalArgumentException(

@@ -1,11 +1,6 @@
 package ru.sipring.campaign.billing;
 
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -21,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.campaign.csv.CsvRecords;
 import ru.sipring.campaign.csv.CsvText;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.queuelog.InputProblem;
@@ -81,26 +77,56 @@ public final class TariffCsv {
 
   private TariffCsv() {}
 
-  /** Reads a rate table file; dates without a zone are read in {@code zone}. */
+  /**
+   * Reads a rate table file; dates without a zone are read in {@code zone}.
+   *
+   * @param file the CSV file
+   * @param zone the zone of dates without one
+   * @return the tariffs and the rows that could not be used
+   * @throws BadInputException when the file is missing, a directory, unreadable, or not a rate table at all
+   */
   public static Result read(Path file, ZoneId zone) {
-    try {
-      return read(file.getFileName().toString(), Files.readAllBytes(file), zone);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file.toString(), "is a directory, not a rate table file");
     }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException(file.toString(), "no such file", e);
+    } catch (IOException e) {
+      throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
+    }
+    return read(file.getFileName().toString(), bytes, zone);
   }
 
-  /** Reads rate table bytes named {@code source} in messages. */
+  /**
+   * Reads rate table bytes named {@code source} in messages.
+   *
+   * @param source the name in messages
+   * @param bytes the content
+   * @param zone the zone of dates without one
+   * @return the tariffs and the rows that could not be used (a row {@link CsvRecords} cannot read, too long or
+   *     with a quote never closed, is one of them; the rows after it are still read)
+   * @throws BadInputException when the content is not a rate table (no header, no prefix or price column, bytes
+   *     not valid in its encoding)
+   */
   public static Result read(String source, byte[] bytes, ZoneId zone) {
-    CsvText csv = CsvText.decode(bytes, null, null);
+    CsvText csv = CsvText.of(bytes, null, null, source);
     List<Tariff> tariffs = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
-    try (CSVReader reader = new CSVReaderBuilder(new StringReader(csv.text()))
-        .withCSVParser(new CSVParserBuilder().withSeparator(csv.delimiter()).build()).build()) {
-      String[] header = reader.readNext();
-      if (header == null) {
+    try (CsvRecords reader = csv.records()) {
+      CsvRecords.Record first = reader.next();
+      while (first != null && (first.error() != null || first.blank())) {
+        if (first.error() != null) {
+          problems.add(new InputProblem(source, first.line(), first.error()));
+        }
+        first = reader.next();
+      }
+      if (first == null) {
         throw new BadInputException(source, "empty file");
       }
+      String[] header = first.fields().toArray(new String[0]);
       Map<Col, Integer> cols = new HashMap<>();
       for (int i = 0; i < header.length; i++) {
         String h = header[i].trim().toLowerCase(Locale.ROOT).replaceAll("\\(.*?\\)", "").trim();
@@ -110,13 +136,20 @@ public final class TariffCsv {
         }
       }
       if (!cols.containsKey(Col.PREFIX) || !cols.containsKey(Col.PRICE)) {
-        throw new BadInputException(source + ":1", "the header names no prefix or no price column ("
-            + String.join(csv.delimiter() + "", header) + "); expected prefix,name,price_per_minute,...");
+        String shown = String.join(csv.delimiter() + "", header);
+        throw new BadInputException(source + ":" + first.line(), "the header names no prefix or no price column ("
+            + (shown.length() > 200 ? shown.substring(0, 200) + "..." : shown)
+            + "); expected prefix,name,price_per_minute,...");
       }
-      String[] row;
-      while ((row = reader.readNext()) != null) {
-        long line = reader.getLinesRead();
-        if (row.length == 0 || (row.length == 1 && row[0].isBlank()) || row[0].startsWith("#")) {
+      CsvRecords.Record rec;
+      while ((rec = reader.next()) != null) {
+        long line = rec.line();
+        if (rec.error() != null) {
+          problems.add(new InputProblem(source, line, rec.error()));
+          continue;
+        }
+        String[] row = rec.fields().toArray(new String[0]);
+        if (rec.blank() || row[0].startsWith("#")) {
           continue;
         }
         try {
@@ -125,10 +158,10 @@ public final class TariffCsv {
           problems.add(new InputProblem(source, line, e.getMessage().substring(e.location().length() + 2)));
         }
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(source, "bytes that are not valid " + csv.charset().name(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + source, e);
-    } catch (CsvValidationException e) {
-      throw new BadInputException(source, e.getMessage(), e);
     }
     return new Result(tariffs, problems);
   }
@@ -179,11 +212,16 @@ public final class TariffCsv {
     if (v == null) {
       return dflt;
     }
+    BigDecimal d;
     try {
-      return new BigDecimal(v.replace(',', '.'));
+      d = new BigDecimal(v.replace(',', '.'));
     } catch (NumberFormatException e) {
-      throw new BadInputException(where, c.label + ": not a number: '" + v + "'");
+      throw new BadInputException(where, c.label + ": not a number: '" + shorten(v) + "'");
     }
+    if (d.abs().compareTo(Tariff.MAX_PRICE) > 0) {
+      throw new BadInputException(where, c.label + ": " + shorten(v) + " is more than " + Tariff.MAX_PRICE.toPlainString());
+    }
+    return d;
   }
 
   private static int seconds(String[] row, Map<Col, Integer> cols, Col c, String where, int dflt) {
@@ -194,8 +232,13 @@ public final class TariffCsv {
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
-      throw new BadInputException(where, c.label + ": not whole seconds: '" + v + "'");
+      throw new BadInputException(where, c.label + ": not whole seconds: '" + shorten(v) + "'");
     }
+  }
+
+  /** A cell as shown in a one-line message: at most 40 characters. */
+  private static String shorten(String v) {
+    return v.length() > 40 ? v.substring(0, 40) + "..." : v;
   }
 
   private static @Nullable Instant instant(String[] row, Map<Col, Integer> cols, Col c, ZoneId zone,

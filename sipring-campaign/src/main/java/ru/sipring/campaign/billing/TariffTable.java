@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 
 /**
  * A rate table: finds the tariff of a dialled number by longest prefix match among the tariffs in force at the
@@ -86,7 +86,7 @@ public final class TariffTable {
       from[i] = t.validFrom() == null ? Long.MIN_VALUE : t.validFrom().getEpochSecond();
       to[i] = t.validTo() == null ? Long.MAX_VALUE : t.validTo().getEpochSecond();
       price[i] = t.pricePerMinute().setScale(scale).unscaledValue().longValueExact();
-      connect60[i] = t.connectCharge().setScale(scale).unscaledValue().longValueExact() * 60;
+      connect60[i] = Math.multiplyExact(t.connectCharge().setScale(scale).unscaledValue().longValueExact(), 60L);
       minCents[i] = t.minimalCost().setScale(2).unscaledValue().longValueExact();
       initial[i] = t.initialBlock();
       block[i] = t.billingBlock();
@@ -112,11 +112,17 @@ public final class TariffTable {
 
   /** A table with the default (relative) rounding. */
   public static TariffTable of(List<Tariff> tariffs) {
-    return new TariffTable(tariffs, BillingRounding.RELATIVE);
+    return of(tariffs, BillingRounding.RELATIVE);
   }
 
   public static TariffTable of(List<Tariff> tariffs, BillingRounding rounding) {
-    return new TariffTable(tariffs, rounding);
+    try {
+      return new TariffTable(tariffs, rounding);
+    } catch (ArithmeticException e) {
+      // prices are pre-scaled to longs at the table's finest decimal: many decimals times a large price overflow
+      throw new IllegalArgumentException("the prices do not fit the table's precision: use fewer decimals or "
+          + "smaller prices", e);
+    }
   }
 
   public int size() {
@@ -201,7 +207,7 @@ public final class TariffTable {
   }
 
   /**
-   * Rates a call: normalises the number ({@link PhoneNumbers#normalize}), matches the tariff in force at
+   * Rates a call: normalises the number ({@link ru.sipring.core.text.PhoneNumber#normalize}), matches the tariff in force at
    * {@code start} and prices {@code billsec} answered seconds.
    *
    * @throws IllegalArgumentException when {@code billsec} is negative
@@ -210,7 +216,7 @@ public final class TariffTable {
     if (billsec < 0) {
       throw new IllegalArgumentException("billsec must not be negative, was " + billsec);
     }
-    int i = lookup(PhoneNumbers.normalize(number), start.getEpochSecond());
+    int i = lookup(PhoneNumber.normalize(number), start.getEpochSecond());
     if (i < 0) {
       return new Rating(null, answered ? billsec : 0, null);
     }

@@ -1,12 +1,6 @@
 package ru.sipring.campaign.csv;
 
-import com.opencsv.CSVParserBuilder;
-import com.opencsv.CSVReader;
-import com.opencsv.CSVReaderBuilder;
-import com.opencsv.exceptions.CsvMalformedLineException;
-import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +18,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.ContactLimits;
 import ru.sipring.campaign.ContactRepository;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 import ru.sipring.core.BadInputException;
 
 /**
@@ -36,8 +31,11 @@ import ru.sipring.core.BadInputException;
  *
  * <p>A row is rejected when it has more non-empty cells than the header has columns (a ragged row whose values
  * would shift), when it has no phone (and, for files without a phone column, no external id), or when a phone
- * has fewer than 2 or more than 20 digits. A quoted field left open runs to the end of the file: that row and
- * everything after it is rejected at the line where it started. Thread-safe if the repository is.
+ * has fewer than 2 or more than 20 digits, or when a cell does not fit the stores' limits ({@link ContactLimits},
+ * naming the field). A row {@link CsvRecords} cannot read (a quote never closed, a field longer than
+ * {@link CsvRecords#MAX_FIELD_CHARS}) is rejected at its line and reading goes on at the next line. Bytes that
+ * are not valid in the file's encoding refuse the whole file ({@link CsvText}). Thread-safe if the repository
+ * is.
  */
 public final class ContactImporter {
   private static final Pattern PHONE_LIKE = Pattern.compile("^[+\\d][\\d\\s()\\-.]{4,}$");
@@ -56,11 +54,16 @@ public final class ContactImporter {
 
   /** Imports {@code file} into {@code assignmentId}. */
   public ImportResult importFile(long assignmentId, Path file, ImportOptions options) {
+    if (Files.isDirectory(file)) {
+      throw new BadInputException(file.toString(), "is a directory, not a client base file");
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new BadInputException(file.toString(), "no such file", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new BadInputException(file.toString(), "cannot read: " + e.getMessage(), e);
     }
     return importBytes(assignmentId, file.getFileName().toString(), bytes, options);
   }
@@ -165,48 +168,61 @@ public final class ContactImporter {
     final CsvText csv;
     final List<ImportResult.Rejection> rejected = new ArrayList<>();
     final long assignmentId;
-    final CSVReader reader;
+    final String source;
+    final CsvRecords reader;
     ColumnMapping mapping;
     boolean header;
     @Nullable Layout layout;
-    @Nullable String[] pendingFirst;
+    String @Nullable [] pendingFirst;
     long pendingLine;
     long lastLine;
     boolean done;
 
     Rows(long assignmentId, String source, byte[] bytes, ImportOptions options) {
       this.assignmentId = assignmentId;
-      this.csv = CsvText.decode(bytes, options.encoding(), options.delimiter());
-      this.reader = new CSVReaderBuilder(new StringReader(csv.text()))
-          .withCSVParser(new CSVParserBuilder().withSeparator(csv.delimiter()).build()).build();
+      this.source = source;
+      this.csv = CsvText.of(bytes, options.encoding(), options.delimiter(), source);
+      this.reader = csv.records();
       this.mapping = options.mapping() == null ? ColumnMapping.auto() : options.mapping();
+      CsvRecords.Record first = readRow();
+      while (first != null && first.blank()) {
+        first = readRow();
+      }
+      if (first == null) {
+        if (rejected.isEmpty()) {
+          rejected.add(new ImportResult.Rejection(0, source + ": the file has no rows"));
+        }
+        done = true;
+        return;
+      }
+      String[] cells = first.fields().toArray(new String[0]);
+      if (options.mapping() == null) {
+        mapping = detect(cells);
+      }
+      header = mapping.header();
+      layout = Layout.of(mapping, header ? cells : null, cells.length);
+      if (!layout.hasPhone() && !layout.hasExternalId()) {
+        throw new BadInputException(source + ":" + (header ? first.line() : 1),
+            "no phone column: name one with a header such as 'phone' or 'Номер телефона', or give a mapping");
+      }
+      if (!header) {
+        pendingFirst = cells;
+        pendingLine = first.line();
+      }
+    }
+
+    /** The next record that could be read, or null at the end; unreadable records are collected as rejected. */
+    CsvRecords.@Nullable Record readRow() {
       try {
-        long firstLine = reader.getLinesRead() + 1;
-        String[] first = readRow(reader, rejected, firstLine);
-        while (first != null && blank(first)) {
-          firstLine = reader.getLinesRead() + 1;
-          first = readRow(reader, rejected, firstLine);
+        CsvRecords.Record r;
+        while ((r = reader.next()) != null && r.error() != null) {
+          rejected.add(new ImportResult.Rejection(r.line(), r.error()));
         }
-        if (first == null) {
-          if (rejected.isEmpty()) {
-            rejected.add(new ImportResult.Rejection(0, source + ": the file has no rows"));
-          }
-          done = true;
-          return;
-        }
-        if (options.mapping() == null) {
-          mapping = detect(first);
-        }
-        header = mapping.header();
-        layout = Layout.of(mapping, header ? first : null, first.length);
-        if (!layout.hasPhone() && !layout.hasExternalId()) {
-          throw new BadInputException(source + ":" + (header ? firstLine : 1),
-              "no phone column: name one with a header such as 'phone' or 'Номер телефона', or give a mapping");
-        }
-        if (!header) {
-          pendingFirst = first;
-          pendingLine = firstLine;
-        }
+        return r;
+      } catch (java.nio.charset.CharacterCodingException e) {
+        // CsvText checked every byte already; kept so a decoder disagreement still names the line
+        throw new BadInputException(source + ":" + reader.line(), "bytes that are not valid "
+            + csv.charset().name(), e);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + source, e);
       }
@@ -214,48 +230,39 @@ public final class ContactImporter {
 
     /** The next valid card, or null at the end; rejected rows are collected on the way. */
     @Nullable Contact next() {
-      try {
-        while (!done) {
-          String[] row;
-          long line;
-          if (pendingFirst != null) {
-            row = pendingFirst;
-            line = pendingLine;
-            pendingFirst = null;
-          } else {
-            line = reader.getLinesRead() + 1;
-            row = readRow(reader, rejected, line);
-            if (row == null) {
-              done = true;
-              return null;
-            }
+      while (!done) {
+        String[] row;
+        long line;
+        if (pendingFirst != null) {
+          row = pendingFirst;
+          line = pendingLine;
+          pendingFirst = null;
+        } else {
+          CsvRecords.Record r = readRow();
+          if (r == null) {
+            done = true;
+            return null;
           }
-          if (blank(row)) {
+          if (r.blank()) {
             continue;
           }
-          Contact c = toContact(assignmentId, row, line, layout, rejected);
-          if (c != null) {
-            lastLine = line;
-            return c;
-          }
+          row = r.fields().toArray(new String[0]);
+          line = r.line();
         }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the file", e);
+        if (blank(row)) {
+          continue;
+        }
+        Contact c = toContact(assignmentId, row, line, layout, rejected);
+        if (c != null) {
+          String problem = ContactLimits.problem(c);
+          if (problem != null) {
+            rejected.add(new ImportResult.Rejection(line, problem));
+            continue;
+          }
+          lastLine = line;
+          return c;
+        }
       }
-    }
-  }
-
-  private static String @Nullable [] readRow(CSVReader reader, List<ImportResult.Rejection> rejected,
-      long line) throws IOException {
-    try {
-      return reader.readNext();
-    } catch (CsvMalformedLineException e) {
-      rejected.add(new ImportResult.Rejection(line,
-          "unterminated quoted field: this row and the rest of the file were not read"));
-      return null;
-    } catch (CsvValidationException e) {
-      rejected.add(new ImportResult.Rejection(line, e.getMessage()));
       return null;
     }
   }
@@ -434,7 +441,11 @@ public final class ContactImporter {
         custom.put("extra_phones", String.join("; ", extra));
       }
     }
-    String normalized = PhoneNumbers.normalize(main);
+    PhoneNumber number = PhoneNumber.parse(main);
+    String normalized = number.digits();
+    if (!number.extension().isEmpty()) {
+      custom.putIfAbsent("extension", number.extension());
+    }
     if (normalized.length() < 2 || normalized.length() > 20) {
       rejected.add(new ImportResult.Rejection(line, "phone: '" + main + "' is not a phone number"));
       return null;

@@ -1,67 +1,170 @@
 package ru.sipring.campaign.csv;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.BadInputException;
 
 /**
- * A delimited text file decoded and sniffed: its charset (UTF-8 with or without BOM, else Windows-1251) and
- * its delimiter ({@code ;}, {@code ,}, tab or {@code |}), detected unless given. Immutable.
+ * A delimited text file, checked and sniffed: its charset and its delimiter ({@code ;}, {@code ,}, tab or
+ * {@code |}), detected unless given. The accepted encodings are UTF-8 (with or without a byte-order mark),
+ * UTF-16 with a byte-order mark (Excel's "Unicode text"), Windows-1251 and KOI8-R; bytes that are not valid in
+ * the file's encoding are refused with the line they are on, never stored as U+FFFD. Immutable.
  *
- * @param text the decoded text without a BOM
+ * @param bytes the file's bytes, the byte-order mark included
  * @param charset the charset used
- * @param bom whether a UTF-8 byte-order mark was present
+ * @param bom whether a byte-order mark was present
  * @param delimiter the field separator
  */
-public record CsvText(String text, Charset charset, boolean bom, char delimiter) {
+public record CsvText(byte[] bytes, Charset charset, boolean bom, char delimiter) {
   public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+  /** KOI8-R, the old Unix Cyrillic encoding. */
+  public static final Charset KOI8_R = Charset.forName("KOI8-R");
   private static final char[] CANDIDATES = {';', '\t', '|', ','};
+  private static final int SNIFF_BYTES = 256 * 1024;
 
   public CsvText {
-    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(charset, "charset");
   }
 
   /**
-   * Decodes and sniffs {@code bytes}.
+   * Checks and sniffs {@code bytes}.
    *
-   * @param charset null to detect: a UTF-8 BOM or bytes that are valid UTF-8 mean UTF-8, anything else is
-   *     taken as Windows-1251 (the Russian Excel default)
+   * @param bytes the file content
+   * @param charset null to detect: a byte-order mark, else bytes that are valid UTF-8 mean UTF-8, anything
+   *     else is taken as Windows-1251 (the Russian Excel default)
    * @param delimiter null to detect from the first lines
+   * @param source the file's name in messages
+   * @return the checked file
+   * @throws BadInputException when a byte is not valid in the charset (naming its line), or a byte-order mark
+   *     contradicts the given charset
+   */
+  public static CsvText of(byte[] bytes, @Nullable Charset charset, @Nullable Character delimiter,
+      String source) {
+    Charset bomCharset = bomCharset(bytes);
+    Charset cs = charset;
+    if (bomCharset != null) {
+      if (cs != null && !cs.equals(bomCharset) && !(bomCharset == StandardCharsets.UTF_16
+          && cs.name().startsWith("UTF-16"))) {
+        throw new BadInputException(source + ":1", "the file starts with a " + bomCharset.name()
+            + " byte-order mark, but the encoding " + cs.name() + " was given");
+      }
+      cs = bomCharset;
+    } else if (cs == null) {
+      cs = firstBadLine(bytes, StandardCharsets.UTF_8) == 0 ? StandardCharsets.UTF_8 : WINDOWS_1251;
+    }
+    long bad = firstBadLine(bytes, cs);
+    if (bad != 0) {
+      throw new BadInputException(source + ":" + bad, "bytes that are not valid " + cs.name()
+          + (charset == null ? " (detected)" : "") + "; give the file's encoding (" + ACCEPTED + ") or convert it");
+    }
+    char d;
+    if (delimiter != null) {
+      d = delimiter;
+    } else {
+      String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), cs);
+      d = sniffDelimiter(head);
+    }
+    return new CsvText(bytes, cs, bomCharset != null, d);
+  }
+
+  /**
+   * Decodes and sniffs {@code bytes} ({@link #of} with a generic source name).
+   *
+   * @param bytes the file content
+   * @param charset null to detect
+   * @param delimiter null to detect
+   * @return the checked file
    */
   public static CsvText decode(byte[] bytes, @Nullable Charset charset, @Nullable Character delimiter) {
-    boolean bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF;
-    int offset = bom ? 3 : 0;
-    Charset cs = charset;
-    String text = null;
-    if (cs == null) {
-      if (bom) {
-        cs = StandardCharsets.UTF_8;
-      } else {
-        try {
-          text = StandardCharsets.UTF_8.newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes)).toString();
-          cs = StandardCharsets.UTF_8;
-        } catch (CharacterCodingException notUtf8) {
-          cs = WINDOWS_1251;
+    return of(bytes, charset, delimiter, "input");
+  }
+
+  /** The encodings {@link #parseEncoding} accepts, as a user types them. */
+  public static final String ACCEPTED = "auto, utf-8, utf-16 (with a byte-order mark), windows-1251, koi8-r";
+
+  /**
+   * The records of the text (see {@link CsvRecords}), read on demand; the byte-order mark is skipped.
+   *
+   * @return a reader of the records
+   */
+  public CsvRecords records() {
+    java.nio.charset.CharsetDecoder dec = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    int skip = bom && charset == StandardCharsets.UTF_8 ? 3 : 0;
+    java.io.Reader r = new java.io.InputStreamReader(
+        new java.io.ByteArrayInputStream(bytes, skip, bytes.length - skip), dec);
+    if (charset == StandardCharsets.UTF_16) {
+      // the UTF-16 decoder consumes its byte-order mark itself
+      r = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), dec);
+    }
+    return new CsvRecords(r, delimiter);
+  }
+
+  /** The whole text without a byte-order mark (for small files and tests). */
+  public String text() {
+    StringBuilder sb = new StringBuilder();
+    try (java.io.Reader r = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), charset)) {
+      char[] buf = new char[8192];
+      for (int n; (n = r.read(buf)) > 0; ) {
+        sb.append(buf, 0, n);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    if (sb.length() > 0 && sb.charAt(0) == '\uFEFF') {
+      sb.deleteCharAt(0);
+    }
+    return sb.toString();
+  }
+
+  private static @Nullable Charset bomCharset(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      return StandardCharsets.UTF_8;
+    }
+    if (b.length >= 2 && (((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE)
+        || ((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF))) {
+      return StandardCharsets.UTF_16;
+    }
+    return null;
+  }
+
+  /**
+   * The 1-based line of the first byte that is not valid in {@code cs}, or 0 when every byte is; decodes a
+   * chunk at a time, so a large file is never held twice.
+   */
+  static long firstBadLine(byte[] bytes, Charset cs) {
+    java.nio.charset.CharsetDecoder dec = cs.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(8192);
+    long lines = 1;
+    boolean cr = false;
+    while (true) {
+      java.nio.charset.CoderResult r = dec.decode(in, out, true);
+      out.flip();
+      while (out.hasRemaining()) {
+        char c = out.get();
+        if (c == '\n' && !cr || c == '\r') {
+          lines++;
         }
+        cr = c == '\r';
+      }
+      out.clear();
+      if (r.isError()) {
+        return lines;
+      }
+      if (r.isUnderflow() && !in.hasRemaining()) {
+        if (dec.flush(out).isError()) {
+          return lines;
+        }
+        return 0;
       }
     }
-    if (text == null) {
-      text = new String(bytes, offset, bytes.length - offset, cs);
-    }
-    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') { // a BOM decoded by an explicitly chosen charset
-      text = text.substring(1);
-    }
-    char d = delimiter != null ? delimiter : sniffDelimiter(text);
-    return new CsvText(text, cs, bom, d);
   }
 
   /**
@@ -163,15 +266,29 @@ public record CsvText(String text, Charset charset, boolean bom, char delimiter)
     throw new IllegalArgumentException("delimiter must be auto, tab or one character, was '" + option + "'");
   }
 
-  /** Parses an option value: {@code auto} (null), {@code utf-8}, {@code windows-1251} or another charset name. */
+  /**
+   * Parses an option value: {@code auto} (null), {@code utf-8}, {@code utf-16}, {@code windows-1251} (also
+   * {@code cp1251}) or {@code koi8-r}.
+   *
+   * @param option the value as typed
+   * @return the charset, null for {@code auto}
+   * @throws BadInputException for any other encoding
+   */
   public static @Nullable Charset parseEncoding(String option) {
-    String o = option.trim();
-    if (o.equalsIgnoreCase("auto")) {
-      return null;
+    String o = option.trim().toLowerCase(java.util.Locale.ROOT).replace("_", "-");
+    switch (o) {
+      case "auto":
+        return null;
+      case "utf-8": case "utf8":
+        return StandardCharsets.UTF_8;
+      case "utf-16": case "utf16": case "utf-16le": case "utf-16be":
+        return StandardCharsets.UTF_16;
+      case "windows-1251": case "cp1251": case "cp-1251":
+        return WINDOWS_1251;
+      case "koi8-r": case "koi8r":
+        return KOI8_R;
+      default:
+        throw new BadInputException("--encoding", "'" + option + "' is not supported; use " + ACCEPTED);
     }
-    if (o.equalsIgnoreCase("cp1251")) {
-      return WINDOWS_1251;
-    }
-    return Charset.forName(o);
   }
 }

@@ -178,14 +178,16 @@ class ContactImporterTest {
   }
 
   @Test
-  void unterminatedQuoteRejectsFromItsLineAndKeepsWhatCameBefore() {
+  void unterminatedQuoteRejectsItsLineAndKeepsTheRowsAroundIt() {
     ImportResult r = imp(a1, "full_name;phone\nA;79160000001\n\"Broken;79160000002\nC;79160000003\n",
         ImportOptions.defaults());
-    assertThat(r.imported()).isEqualTo(1);
+    assertThat(r.imported()).isEqualTo(2);
     assertThat(r.rejected()).singleElement().satisfies(x -> {
       assertThat(x.line()).isEqualTo(3);
-      assertThat(x.reason()).contains("unterminated");
+      assertThat(x.reason()).contains("opened on line 3 is never closed");
     });
+    assertThat(store.contacts().byAssignment(a1.id())).extracting(c -> c.get(ContactField.FULL_NAME))
+        .containsExactly("A", "C");
   }
 
   @Test
@@ -278,7 +280,7 @@ class ContactImporterTest {
   }
 
   @Test
-  void wrongExplicitEncodingStillImportsEveryRowAndAutoDetectionGetsItRight() {
+  void wrongExplicitEncodingIsRefusedWithTheLineAndAutoDetectionGetsItRight() {
     byte[] utf8 = "ФИО;Номер телефона;Город\nПетров;79160000001;Москва\n".getBytes(StandardCharsets.UTF_8);
     byte[] cp1251 = "ФИО;Номер телефона;Город\nПетров;79160000001;Москва\n".getBytes(CsvText.WINDOWS_1251);
     // UTF-8 bytes read as Windows-1251: the header no longer names the phone column, so the file is refused
@@ -290,12 +292,14 @@ class ContactImporterTest {
     assertThatThrownBy(() -> importer.importBytes(a1.id(), "c.csv", cp1251,
         ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8)))
         .isInstanceOf(BadInputException.class).hasMessageContaining("c.csv:1");
-    // a mapping by position does not depend on the header text: rows import, text is mis-decoded but kept
+    // a mapping by position does not depend on the header text, but the bytes are still not UTF-8: refused with
+    // the first bad line, nothing stored as U+FFFD
     ColumnMapping byPosition = new ColumnMapping(true, java.util.Map.of("#1", "full_name", "#2", "phone", "#3", "city"));
-    ImportResult wrong = importer.importBytes(a1.id(), "c.csv", cp1251,
-        ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8).withMapping(byPosition));
-    assertThat(wrong.imported()).isEqualTo(1);
-    assertThat(store.contacts().byAssignment(a1.id()).get(0).get(ContactField.CITY)).contains("\uFFFD");
+    byte[] asciiHeader = "name;phone;city\nПетров;79160000001;Москва\n".getBytes(CsvText.WINDOWS_1251);
+    assertThatThrownBy(() -> importer.importBytes(a1.id(), "c.csv", asciiHeader,
+        ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8).withMapping(byPosition)))
+        .isInstanceOf(BadInputException.class).hasMessageStartingWith("c.csv:2: bytes that are not valid UTF-8");
+    assertThat(store.contacts().byAssignment(a1.id())).isEmpty();
     ImportResult auto = importer.importBytes(a2.id(), "c.csv", cp1251, ImportOptions.defaults());
     assertThat(auto.charset()).isEqualTo(CsvText.WINDOWS_1251);
     assertThat(store.contacts().byAssignment(a2.id()).get(0).get(ContactField.CITY)).isEqualTo("Москва");

@@ -448,6 +448,7 @@ public final class JdbiCampaignStore implements CampaignStore {
                   chunk.size() == BATCH ? full : multiRowInsert(chunk.size()))) {
                 int k = 1;
                 for (Contact ct : chunk) {
+                  ru.sipring.campaign.ContactLimits.check(ct);
                   ps.setLong(k++, assignmentId);
                   ps.setString(k++, ct.phone());
                   ps.setString(k++, ct.phoneNormalized());
@@ -559,6 +560,7 @@ public final class JdbiCampaignStore implements CampaignStore {
 
     @Override
     public void update(Contact c) {
+      ru.sipring.campaign.ContactLimits.check(c);
       int rows = with("updating client card", h -> h.createUpdate("UPDATE sipring_campaign_contact SET phone = :p, "
           + "phone_normalized = :pn, fields_json = :f, custom_json = :c, status = :s, attempts = :n, "
           + "last_attempt_at = :la, last_outcome = :lo WHERE id = :id")

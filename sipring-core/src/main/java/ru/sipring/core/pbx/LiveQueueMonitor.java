@@ -26,6 +26,18 @@ public interface LiveQueueMonitor {
   /** One queue as of now, when the PBX has it. */
   Optional<LiveQueueState> snapshot(String queue);
 
+  /**
+   * Since when the live state is stale: the link to the PBX went down at that instant and the snapshots show the
+   * state as it was then (waits stop counting) until the link is back and the state resynced. A host shows it
+   * ("stale since 10:42:05") instead of passing old data off as live.
+   *
+   * @return the instant the link went down, empty while the state is current (or the implementation cannot
+   *     tell)
+   */
+  default Optional<java.time.Instant> staleSince() {
+    return Optional.empty();
+  }
+
   /** Registers a listener; closing the returned handle removes it. */
   AutoCloseable addListener(Listener listener);
 }

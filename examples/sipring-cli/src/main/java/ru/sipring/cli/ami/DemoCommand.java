@@ -47,6 +47,20 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // a day of 1e23 calls per hour or of -1 agents never ends: bad values are refused before the simulation
+    if (agents < 1 || agents > 10_000) {
+      throw new ru.sipring.core.BadInputException("--agents", "from 1 to 10000, was " + agents);
+    }
+    if (!(peak > 0 && peak <= 100_000)) {
+      throw new ru.sipring.core.BadInputException("--peak-calls-per-hour", "more than 0 and at most 100000, was "
+          + peak);
+    }
+    if (!(speed > 0 && speed <= 1_000_000)) {
+      throw new ru.sipring.core.BadInputException("--speed", "more than 0 and at most 1000000, was " + speed);
+    }
+    if (servePort != null && (servePort < 0 || servePort > 65_535)) {
+      throw new ru.sipring.core.BadInputException("--serve", "a TCP port from 0 to 65535, was " + servePort);
+    }
     LocalDate day = date != null ? date : LocalDate.now(zone).minusDays(1);
     long s = seed != null ? seed : System.nanoTime();
     Instant start = day.atStartOfDay(zone).toInstant();

@@ -44,11 +44,17 @@ public final class LiveCommand implements Callable<Integer> {
         if (queues != null && !queues.isEmpty()) {
           states.removeIf(s -> !queues.contains(s.queue()));
         }
+        java.time.Instant stale = gw.staleSince().orElse(null);
         if (format == Format.json) {
-          System.out.println(toJson(states));
+          System.out.println(toJson(states, stale));
         } else {
           if (!once) {
             System.out.print("\033[H\033[2J"); // clear the terminal between refreshes
+          }
+          if (stale != null) {
+            System.out.println("STALE: the AMI link is down since " + java.time.format.DateTimeFormatter.ISO_INSTANT
+                .format(stale.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                + "; showing the state as it was then, reconnecting");
           }
           printText(states, System.out);
         }
@@ -64,8 +70,17 @@ public final class LiveCommand implements Callable<Integer> {
     }
   }
 
-  /** The contract shape: {"queues": [{"queue", "callers": [...], "members": [...]}]}. */
+  /** The contract shape as current state: {@code stale} false. */
   static String toJson(List<LiveQueueState> states) throws Exception {
+    return toJson(states, null);
+  }
+
+  /**
+   * The contract shape: {"stale": false, "queues": [{"queue", "callers": [...], "members": [...]}]}; while the
+   * AMI link is down {"stale": true, "staleSince": "ISO instant", ...} with the state as it was then.
+   */
+  static String toJson(List<LiveQueueState> states, java.time.@org.jspecify.annotations.Nullable Instant stale)
+      throws Exception {
     List<Map<String, Object>> qs = new ArrayList<>();
     for (LiveQueueState s : states) {
       Map<String, Object> q = new LinkedHashMap<>();
@@ -92,7 +107,13 @@ public final class LiveCommand implements Callable<Integer> {
       q.put("members", members);
       qs.add(q);
     }
-    return new ObjectMapper().writeValueAsString(Map.of("queues", qs));
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("stale", stale != null);
+    if (stale != null) {
+      root.put("staleSince", stale.toString());
+    }
+    root.put("queues", qs);
+    return new ObjectMapper().writeValueAsString(root);
   }
 
   private static String esc(String text) {

@@ -38,7 +38,7 @@ import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.DncRepository;
 import ru.sipring.campaign.DncScope;
 import ru.sipring.campaign.DuplicateScope;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 import ru.sipring.campaign.Project;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.Task;
@@ -241,6 +241,9 @@ public final class CampaignCommand implements Runnable {
           throw new BadInputException("--delimiter", e.getMessage());
         }
         ColumnMapping m = mapping == null ? null : resolveMapping(s, mapping);
+        if (Files.isDirectory(file)) {
+          throw new BadInputException(file.toString(), "is a directory, not a client base file");
+        }
         if (!Files.isReadable(file)) {
           throw new ru.sipring.core.NotFoundException("cannot read " + file);
         }
@@ -441,11 +444,14 @@ public final class CampaignCommand implements Runnable {
               .orElseThrow(() -> new ru.sipring.core.NotFoundException("no project " + project));
           key = DncRepository.projectKey(p.id());
         }
+        if (numbers == null || numbers.isEmpty()) {
+          throw new BadInputException("NUMBER", "give at least one number to " + action);
+        }
         for (String n : numbers) {
           if (action.equals("add")) {
-            s.dnc().add(key, PhoneNumbers.normalize(n));
+            s.dnc().add(key, PhoneNumber.normalize(n));
           } else if (action.equals("remove")) {
-            s.dnc().remove(key, PhoneNumbers.normalize(n));
+            s.dnc().remove(key, PhoneNumber.normalize(n));
           } else {
             throw new BadInputException("ACTION", "add or remove, was " + action);
           }

@@ -89,23 +89,51 @@ final class DialCommand implements Callable<Integer> {
   @Option(names = "--run-for", paramLabel = "SECONDS", description = "stop after this long (default: until done)")
   @Nullable Long runFor;
 
+  @Option(names = "--ami-wait", paramLabel = "SECONDS", defaultValue = "15",
+      description = "how long to wait for the AMI login (${DEFAULT-VALUE})")
+  int amiWait;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     if ((ami == null) == (fake == null)) {
       return CampaignCommand.fail(spec, new BadInputException("--ami/--fake-pbx", "give exactly one of them"));
     }
+    // every value is checked before Asterisk is called: a bad one is one line, not a dial run that misbehaves
+    if ((retries != null && retries < 0) || redialDelay < 0 || pause < 0 || maxConcurrent < 1 || freeOperators < 0
+        || (runFor != null && runFor < 0) || amiWait < 1 || !(ratio > 0 && ratio <= 100)
+        || !(maxRatio > 0 && maxRatio <= 100) || !(abandonCap >= 0 && abandonCap <= 1)) {
+      return CampaignCommand.fail(spec, new BadInputException("options", "--retries, --redial-delay, --pause, "
+          + "--free-operators and --run-for must not be negative, --max-concurrent and --ami-wait at least 1, "
+          + "--ratio and --max-ratio in (0, 100], --abandon-cap in [0, 1]"));
+    }
     Clock clock = Clock.systemUTC();
-    try (StoreOptions.Opened db = storeOptions.open();
-        PbxGateway pbx = fake != null ? InMemoryPbxGateway.create(clock).alwaysOutcome(fake)
-            : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
-                Duration.ofSeconds(15))) {
-      CampaignStore store = db.store();
-      Assignment a = Hierarchy.require(store.campaigns(), AssignmentPath.parse(assignment));
-      DialerSettings s = new DialerSettings(extension, context, callerId,
+    StoreOptions.Opened db;
+    try {
+      db = storeOptions.open();
+    } catch (SipRingException e) {
+      return CampaignCommand.fail(spec, e);
+    }
+    CampaignStore store = db.store();
+    Assignment a;
+    DialerSettings s;
+    try {
+      a = Hierarchy.require(store.campaigns(), AssignmentPath.parse(assignment));
+      s = new DialerSettings(extension, context, callerId,
           retries == null ? null : RetryPolicy.guide(retries, Duration.ofSeconds(redialDelay)),
           Duration.ofSeconds(pause), maxConcurrent, mode, ratio, Math.max(ratio, maxRatio), abandonCap,
           Duration.ofSeconds(30), "Local/{number}@{context}");
+    } catch (SipRingException e) {
+      db.close();
+      return CampaignCommand.fail(spec, e);
+    } catch (IllegalArgumentException e) {
+      db.close();
+      return CampaignCommand.fail(spec, new BadInputException("options", e.getMessage()));
+    }
+    try (StoreOptions.Opened closeDb = db;
+        PbxGateway pbx = fake != null ? InMemoryPbxGateway.create(clock).alwaysOutcome(fake)
+            : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
+                Duration.ofSeconds(amiWait))) {
       Dialer dialer = new Dialer(store, pbx, clock, a.id(), s, () -> freeOperators);
       dialer.start();
       OperatorCalls view = new OperatorCalls(store, clock);

@@ -13,7 +13,7 @@ import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
-import ru.sipring.campaign.PhoneNumbers;
+import ru.sipring.core.text.PhoneNumber;
 import ru.sipring.campaign.Project;
 import ru.sipring.campaign.Task;
 import ru.sipring.survey.ClientCard;
@@ -70,19 +70,13 @@ public final class CampaignClientCards implements ClientCardLookup {
     return Optional.empty();
   }
 
-  /** The number in campaign's normal form, then its ten-digit national form when it is a Russian +7 number. */
+  /**
+   * The number in the one normal form ({@link PhoneNumber}) that the client base stores too; since the two old
+   * normalisers were merged there is nothing else to try.
+   */
   static List<String> candidates(String number) {
-    String n = PhoneNumbers.normalize(number == null ? "" : number);
-    if (n.isEmpty()) {
-      return List.of();
-    }
-    if (n.length() == 11 && n.charAt(0) == '7') {
-      return List.of(n, n.substring(1));
-    }
-    if (n.length() == 10) {
-      return List.of(n, "7" + n);
-    }
-    return List.of(n);
+    String n = PhoneNumber.normalize(number == null ? "" : number);
+    return n.isEmpty() ? List.of() : List.of(n);
   }
 
   private record Found(Contact contact, Project project, Task task, Assignment assignment) {
