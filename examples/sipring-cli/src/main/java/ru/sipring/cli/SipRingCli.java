@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         ru.sipring.cli.campaign.CampaignCommand.class, ru.sipring.cli.campaign.BillingCommand.class,
         ru.sipring.cli.fax.FaxCommand.class,
         ru.sipring.cli.ha.ClusterCommand.class,
+        ru.sipring.cli.web.WebCommand.class,
     })
 public final class SipRingCli implements Runnable {
 
