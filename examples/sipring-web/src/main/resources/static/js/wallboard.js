@@ -33,11 +33,11 @@
       q.members.forEach(function (m) {
         var tr = el('tr');
         tr.appendChild(el('td', '', m.name));
-        tr.appendChild(el('td', m.status, t['s-' + m.status.toLowerCase()] + (m.paused && m.pausedReason ? ' (' + m.pausedReason + ')' : '')));
+        tr.appendChild(el('td', m.status, (root.getAttribute('data-s-' + m.status.toLowerCase()) || m.status) + (m.paused && m.pausedReason ? ' (' + m.pausedReason + ')' : '')));
         tr.appendChild(el('td', 'n', String(m.callsTaken)));
         table.appendChild(tr);
       });
-      d.appendChild(el('div', '', t.members));
+      d.appendChild(el('div', 'members-title', t.members));
       d.appendChild(table);
       box.appendChild(d);
     });

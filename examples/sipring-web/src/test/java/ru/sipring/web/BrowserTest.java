@@ -165,7 +165,7 @@ class BrowserTest {
       assertThat(d.findElements(By.linkText("Входящие звонки"))).isEmpty();
       shot(d, "05-wallboard-operator-ru");
       d.get(url("/reports/inbound"));
-      assertThat(d.getPageSource()).contains("403");
+      assertThat(d.findElement(By.id("forbidden")).getText()).contains("403", "вашей роли эта страница недоступна");
       assertThat(d.findElements(By.id("report"))).isEmpty();
       shot(d, "06-operator-forbidden");
       d.get(url("/api/inbound/report?sections=summary"));
