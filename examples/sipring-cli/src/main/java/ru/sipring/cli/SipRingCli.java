@@ -24,7 +24,7 @@ public final class SipRingCli implements Runnable {
 
   /** The subcommands in the order {@code sipring --help} lists them. */
   static final List<String> COMMANDS = List.of("help", "agents", "live", "agi-server", "demo", "report", "survey",
-      "cdr", "operators", "recording", "screen-pop", "campaign", "billing", "fax", "cluster");
+      "cdr", "operators", "recording", "screen-pop", "campaign", "billing", "fax", "cluster", "web");
 
   public static void main(String[] args) {
     System.exit(commandLine(args).execute(args));
@@ -92,6 +92,7 @@ public final class SipRingCli implements Runnable {
       case "billing" -> ru.sipring.cli.campaign.BillingCommand.class;
       case "fax" -> ru.sipring.cli.fax.FaxCommand.class;
       case "cluster" -> ru.sipring.cli.ha.ClusterCommand.class;
+      case "web" -> ru.sipring.cli.web.WebCommand.class;
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

@@ -1,0 +1,33 @@
+package ru.sipring.web;
+
+import java.util.Locale;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What every page's header needs: who is signed in, what they may open, the language. */
+@ControllerAdvice(assignableTypes = {Pages.class, ReportPage.class})
+class PageModel {
+  @ModelAttribute
+  void common(Model model, Authentication auth, Locale locale) {
+    model.addAttribute("userName", auth == null ? "" : auth.getName());
+    boolean admin = has(auth, "ROLE_ADMIN");
+    model.addAttribute("isAdmin", admin);
+    model.addAttribute("canReport", admin || has(auth, "ROLE_SUPERVISOR"));
+    model.addAttribute("lang", WebMvcConfiguration.supported(locale).getLanguage());
+  }
+
+  private static boolean has(Authentication auth, String role) {
+    if (auth == null) {
+      return false;
+    }
+    for (GrantedAuthority a : auth.getAuthorities()) {
+      if (role.equals(a.getAuthority())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

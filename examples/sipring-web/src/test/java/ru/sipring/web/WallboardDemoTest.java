@@ -1,0 +1,96 @@
+package ru.sipring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.sipring.ami.AmiPbxGateway;
+import ru.sipring.spring.InboundReports;
+
+/**
+ * {@code --demo}: the panel on the fake Asterisk's simulated day. The wallboard fills from server-sent events
+ * of the library's live queue state, and the report reads the queue_log the fake writes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WallboardDemoTest {
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    WebTestSupport.properties(r);
+    r.add("sipring.web.demo", () -> "true");
+    r.add("sipring.web.demo-speed", () -> "120");
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  AmiPbxGateway gateway;
+
+  @Autowired
+  InboundReports reports;
+
+  @BeforeAll
+  static void chromium() throws Exception {
+    BrowserTest.chromium();
+  }
+
+  @Test
+  void theWallboardShowsTheDemoQueuesLiveAndTheReportReadsTheDemoLog() throws Exception {
+    assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).isTrue();
+    assertThat(reports.source()).startsWith("demo ");
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(BrowserTest.CHROMIUM.toFile());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1400,1000", "--lang=en-US");
+    o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+    WebDriver d = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), o);
+    try {
+      d.get("http://127.0.0.1:" + port + "/login");
+      d.findElement(By.id("username")).sendKeys("op");
+      d.findElement(By.id("password")).sendKeys(WebTestSupport.OPERATOR_PASSWORD);
+      d.findElement(By.id("sign-in")).click();
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      // both demo queues appear, with their members (agents log in at 08:00 simulated, before the live part)
+      wait.until(x -> x.findElements(By.id("queue-6000")).size() == 1 && x.findElements(By.id("queue-6001")).size() == 1
+          && !x.findElements(By.cssSelector("#queue-6000 table.members tr")).isEmpty());
+      List<WebElement> members = d.findElements(By.cssSelector("#queue-6000 table.members tr"));
+      assertThat(members).isNotEmpty();
+      assertThat(members.get(0).getText()).startsWith("Operator 5");
+      // the numbers move: the events stream replaces the board; the same element text changes over time
+      String before = d.findElement(By.id("wallboard")).getText();
+      wait.until(x -> !x.findElement(By.id("wallboard")).getText().equals(before));
+      assertThat(d.getPageSource()).doesNotContain("??");
+      // every member state has its label (the fake's members are free, ringing, on a call or paused)
+      assertThat(d.findElement(By.id("wallboard")).getText()).doesNotContain("undefined", "null")
+          .containsAnyOf("free", "on a call", "ringing", "paused");
+      Files.createDirectories(BrowserTest.SHOTS);
+      Files.copy(((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath(),
+          BrowserTest.SHOTS.resolve("08-wallboard-demo-en.png"), StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      d.quit();
+    }
+    assertThat(reports.compute(InboundReports.Query.all(java.time.ZoneId.systemDefault())).summary().answered()
+        + reports.compute(InboundReports.Query.all(java.time.ZoneId.systemDefault())).summary().lost())
+        .isPositive();
+  }
+}

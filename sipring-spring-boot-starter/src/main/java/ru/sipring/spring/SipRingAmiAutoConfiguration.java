@@ -1,0 +1,46 @@
+package ru.sipring.spring;
+
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import ru.sipring.ami.AmiPbxGateway;
+import ru.sipring.ami.AmiSettings;
+import ru.sipring.core.pbx.PbxGateway;
+
+/**
+ * The AMI gateway (needs sipring-ami), only when {@code sipring.ami.host} is set. The gateway is the PBX gateway
+ * and the live queue state at once; it connects in the background and reconnects by itself, so the application
+ * starts even when Asterisk is down (the health indicator says so).
+ */
+@AutoConfiguration
+@ConditionalOnClass(AmiPbxGateway.class)
+@ConditionalOnProperty(prefix = "sipring.ami", name = "host")
+@EnableConfigurationProperties(SipRingProperties.class)
+public class SipRingAmiAutoConfiguration {
+
+  /**
+   * The gateway of {@code sipring.ami.*}.
+   *
+   * @param props the properties
+   * @param clocks the host's Clock, if any
+   * @return the gateway, closed with the context
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean(PbxGateway.class)
+  public AmiPbxGateway sipringAmiGateway(SipRingProperties props, ObjectProvider<Clock> clocks) {
+    SipRingProperties.Ami a = props.ami();
+    if (a.secret() == null) {
+      throw new IllegalStateException("sipring.ami.secret is required with sipring.ami.host");
+    }
+    AmiSettings defaults = AmiSettings.of(a.host(), a.port(), a.username(), a.secret());
+    AmiSettings settings = new AmiSettings(a.host(), a.port(), a.username(), a.secret(), a.connectTimeout(),
+        defaults.responseTimeout(), defaults.pingInterval(), defaults.readTimeout(), defaults.initialBackoff(),
+        defaults.maxBackoff());
+    return AmiPbxGateway.start(settings, clocks.getIfAvailable(Clock::systemUTC));
+  }
+}

@@ -1,0 +1,96 @@
+package ru.sipring.spring;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import ru.sipring.core.directory.AgentDirectory;
+import ru.sipring.core.directory.CsvAgentDirectory;
+import ru.sipring.core.directory.CsvQueueDirectory;
+import ru.sipring.core.directory.QueueDirectory;
+import ru.sipring.core.queuelog.QueueLogInput;
+
+/**
+ * The inbound side every host gets: the queue_log source and {@link InboundReports}. The source is the files
+ * of {@code sipring.queue-log.paths}, or the realtime table of the DataSource (see
+ * {@link SipRingDatabaseAutoConfiguration}, which runs first). Not thread-related: configuration only.
+ */
+@AutoConfiguration(after = SipRingDatabaseAutoConfiguration.class)
+@EnableConfigurationProperties(SipRingProperties.class)
+public class SipRingAutoConfiguration {
+
+  /**
+   * The queue_log source of {@code sipring.queue-log.*}.
+   *
+   * @param props the properties
+   * @param dataSources the DataSource, when there is one
+   * @return the provider
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueueLogProvider sipringQueueLog(SipRingProperties props, ObjectProvider<DataSource> dataSources) {
+    SipRingProperties.QueueLog q = props.queueLog();
+    SipRingProperties.QueueLogSourceKind kind = q.source();
+    if (kind == SipRingProperties.QueueLogSourceKind.AUTO) {
+      kind = !q.paths().isEmpty() || dataSources.getIfAvailable() == null
+          ? SipRingProperties.QueueLogSourceKind.FILES : SipRingProperties.QueueLogSourceKind.DATABASE;
+    }
+    if (kind == SipRingProperties.QueueLogSourceKind.DATABASE) {
+      DataSource ds = dataSources.getIfAvailable();
+      if (ds == null) {
+        throw new IllegalStateException("sipring.queue-log.source=database needs a DataSource: set "
+            + "sipring.database.url or spring.datasource.url");
+      }
+      return DatabaseGlue.queueLogTable(ds, q.table());
+    }
+    return new FileQueueLog(q.paths());
+  }
+
+  /**
+   * Inbound reports over the configured queue_log.
+   *
+   * @param props the properties
+   * @param queueLog the source
+   * @param directories operator names (the registry, when the database is configured)
+   * @param listeners told of each report's duration
+   * @return the service
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public InboundReports sipringInboundReports(SipRingProperties props, QueueLogProvider queueLog,
+      ObjectProvider<AgentDirectory> directories, ObjectProvider<InboundReports.Listener> listeners) {
+    SipRingProperties.Report r = props.report();
+    AgentDirectory agents = r.agents() != null ? CsvAgentDirectory.load(r.agents())
+        : directories.getIfUnique(AgentDirectory::empty);
+    QueueDirectory queues = r.queues() != null ? CsvQueueDirectory.load(r.queues()) : QueueDirectory.empty();
+    return new InboundReports(queueLog, agents, queues, r, listeners.orderedStream().toList());
+  }
+
+  /** queue_log files and directories. */
+  static final class FileQueueLog implements QueueLogProvider {
+    private final List<Path> paths;
+
+    FileQueueLog(List<Path> paths) {
+      this.paths = List.copyOf(paths);
+    }
+
+    @Override
+    public QueueLogInput input(ZoneId zone) {
+      if (paths.isEmpty()) {
+        throw new IllegalStateException("no queue_log configured: set sipring.queue-log.paths (files or "
+            + "directories) or a database (sipring.database.url)");
+      }
+      return QueueLogInput.paths(paths);
+    }
+
+    @Override
+    public String description() {
+      return paths.isEmpty() ? "none" : paths.toString();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package ru.sipring.spring;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.sipring.cdr.Databases;
+import ru.sipring.cdr.JdbiOperatorRegistry;
+import ru.sipring.cdr.OperatorRegistry;
+import ru.sipring.cdr.PinHasher;
+import ru.sipring.cdr.SipRingSchema;
+
+/**
+ * The database side (needs sipring-cdr): SipRing's own pool from {@code sipring.database.url} when the host has
+ * no DataSource (Spring's own {@code spring.datasource.*} pool is used when present), schema migration when
+ * asked, and the operator registry on the DataSource.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@ConditionalOnClass(JdbiOperatorRegistry.class)
+@EnableConfigurationProperties(SipRingProperties.class)
+public class SipRingDatabaseAutoConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(SipRingDatabaseAutoConfiguration.class);
+
+  /** A pool of {@code sipring.database.*} when the host defines no DataSource. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "sipring.database", name = "url")
+  @ConditionalOnMissingBean(DataSource.class)
+  static class Pool {
+    @Bean(destroyMethod = "close")
+    com.zaxxer.hikari.HikariDataSource sipringDataSource(SipRingProperties props) {
+      SipRingProperties.Database db = props.database();
+      return Databases.pooled(db.url(), db.username(), db.password());
+    }
+  }
+
+  /**
+   * The operator registry on the DataSource; its schema is migrated first when {@code sipring.database.migrate}.
+   *
+   * @param dataSource the database
+   * @param props the properties
+   * @param clocks the host's Clock, if any
+   * @return the registry, which is also the agent directory of reports
+   */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnMissingBean(OperatorRegistry.class)
+  public JdbiOperatorRegistry sipringOperatorRegistry(DataSource dataSource, SipRingProperties props,
+      ObjectProvider<Clock> clocks) {
+    SipRingProperties.Database db = props.database();
+    if (db.migrate()) {
+      SipRingSchema.Result r = SipRingSchema.migrate(dataSource);
+      LOG.info("SipRing schema at version {} ({} migrations applied)", r.version(), r.applied());
+    }
+    PinHasher pins;
+    if (db.pinSecretFile() != null) {
+      pins = PinHasher.ofSecretFile(db.pinSecretFile());
+    } else {
+      // no secret: operators are named in reports, but no stored PIN can match (a random key each start)
+      byte[] unused = new byte[32];
+      new SecureRandom().nextBytes(unused);
+      pins = PinHasher.ofSecret(unused);
+    }
+    return JdbiOperatorRegistry.create(dataSource, pins, clocks.getIfAvailable(Clock::systemUTC));
+  }
+}
