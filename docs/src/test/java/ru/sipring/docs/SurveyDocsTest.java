@@ -12,6 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import ru.sipring.campaign.AssignmentSettings;
+import ru.sipring.campaign.ClientCards;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.InMemoryCampaignStore;
+import ru.sipring.core.directory.AgentDirectory;
+import ru.sipring.core.directory.Operator;
+import ru.sipring.core.pbx.QueueCallEvent;
 import ru.sipring.survey.CallContext;
 import ru.sipring.survey.ClientCard;
 import ru.sipring.survey.ClientCardLookup;
@@ -21,6 +29,7 @@ import ru.sipring.survey.ResponseFilter;
 import ru.sipring.survey.Scenario;
 import ru.sipring.survey.ScenarioJson;
 import ru.sipring.survey.ScreenPop;
+import ru.sipring.survey.ScreenPopWiring;
 import ru.sipring.survey.ScreenPops;
 import ru.sipring.survey.SurveyAnalyser;
 import ru.sipring.survey.SurveyAnalysis;
@@ -89,5 +98,35 @@ class SurveyDocsTest {
     assertThat(shown[0].client()).map(ClientCard::name).hasValue("Иванов Иван");
     SurveyRun run = surveys.startRun(shown[0].scenario().orElseThrow(), shown[0].call());
     assertThat(run.current()).isPresent();
+  }
+
+  @Test
+  void screenPopWithTheCampaignBase() {
+    SurveyService surveys = SurveyService.inMemory(Clock.systemUTC());
+    surveys.saveDraft(ScenarioJson.read(sample()));
+    surveys.publish("car-loan");
+    surveys.assign("sales", "car-loan");
+    InMemoryCampaignStore campaignStore = new InMemoryCampaignStore();
+    long task = campaignStore.campaigns().createTask(campaignStore.campaigns().createProject("P").id(), "T").id();
+    long a = campaignStore.campaigns().createAssignment(task, "A", AssignmentSettings.defaults(ZoneId.of("UTC"))).id();
+    campaignStore.contacts().insertAll(a, List.of(
+        Contact.of(a, "9161234567", Map.of(ContactField.FULL_NAME, "Иванов Иван"), Map.of())));
+
+    // the snippet of survey.md and screen-pop.md
+    ClientCards cards = ClientCards.load(campaignStore);
+    ClientCardLookup clientCards = number -> cards.findByNumber(number)
+        .map(c -> new ClientCard(c.contactId(), c.name(), c.number(), c.details()));
+    ScreenPop[] shown = new ScreenPop[1];
+    ScreenPopWiring wiring = ScreenPopWiring.builder(surveys)
+        .clients(clientCards)
+        .operators(AgentDirectory.of(Map.of("PJSIP/101", new Operator("101", "Петрова ЛВ"))))
+        .listener(pop -> shown[0] = pop)
+        .build();
+    wiring.connected(new QueueCallEvent.AgentConnected("1700000000.42", "sales", "+7 916 123-45-67", "",
+        "PJSIP/101", "Petrova", java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(2), Instant.parse("2026-03-02T09:00:00Z")));
+
+    assertThat(shown[0].client()).map(ClientCard::name).hasValue("Иванов Иван");
+    assertThat(shown[0].call().operator()).isEqualTo("101");
+    assertThat(shown[0].scenario()).isPresent();
   }
 }
