@@ -123,7 +123,8 @@ class SurveyDocsTest {
         .listener(pop -> shown[0] = pop)
         .build();
     wiring.connected(new QueueCallEvent.AgentConnected("1700000000.42", "sales", "+7 916 123-45-67", "",
-        "PJSIP/101", "Petrova", java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(2), Instant.parse("2026-03-02T09:00:00Z")));
+        "PJSIP/101", "Petrova", java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(2),
+        Instant.parse("2026-03-02T09:00:00Z")));
 
     assertThat(shown[0].client()).map(ClientCard::name).hasValue("Иванов Иван");
     assertThat(shown[0].call().operator()).isEqualTo("101");
