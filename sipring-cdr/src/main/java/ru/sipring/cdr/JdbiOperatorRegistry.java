@@ -152,6 +152,30 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
     return new AgentResolver(list());
   }
 
+  /**
+   * The operator registry stored in a database as a report's {@link ru.sipring.core.directory.AgentDirectory}:
+   * read once, same resolution as {@link #directorySnapshot()}, without the PIN secret a full registry needs
+   * (naming operators reads no PIN). A report host calls it when it is given a database and no other directory.
+   *
+   * @param dataSource the database that may hold SipRing's operator tables
+   * @return the directory as it is now, or empty when the database has no operator tables (SipRing's schema
+   *     was never migrated there, e.g. a bare asteriskcdrdb)
+   * @throws ru.sipring.core.SipRingException when the database cannot be read for another reason
+   */
+  public static Optional<ru.sipring.core.directory.AgentDirectory> directoryIn(DataSource dataSource) {
+    Jdbi jdbi = Jdbi.create(Objects.requireNonNull(dataSource, "dataSource"));
+    try {
+      return Optional.of(new AgentResolver(jdbi.withHandle(h -> loadAll(h, "", null))));
+    } catch (RuntimeException e) {
+      ru.sipring.core.SipRingException failure = DbFailures.translate("reading operators", e,
+          JdbiOperatorRegistry::explain);
+      if (failure instanceof NotFoundException) {
+        return Optional.empty();
+      }
+      throw failure;
+    }
+  }
+
   @Override
   public Optional<Operator> authenticate(String pin) {
     String p;

@@ -3,9 +3,9 @@ package ru.sipring.survey;
 import java.util.Optional;
 
 /**
- * Finds a client card by the caller's normalised number. The outbound module's client base implements it
- * (sipring-survey does not depend on sipring-campaign; the host application wires the two together), as can
- * a host's own CRM. Implementations must be thread-safe and fast: they run while the operator's phone rings.
+ * Finds a client card by the caller's normalised number. The outbound client base answers it through
+ * sipring-campaign's {@code ClientCards} and a one-line lambda in the host (sipring-survey does not depend on
+ * sipring-campaign), as can a host's own CRM. Implementations must be thread-safe and fast: they run while the operator's phone rings.
  */
 @FunctionalInterface
 public interface ClientCardLookup {

@@ -38,6 +38,17 @@ public interface LiveQueueMonitor {
     return Optional.empty();
   }
 
+  /**
+   * How many members of a queue are free now ({@link LiveQueueState#freeMemberCount()}): what a dialer's pacing
+   * needs, e.g. {@code new Dialer(..., () -> monitor.freeMembers("6000"))}.
+   *
+   * @param queue the queue name, as the PBX names it
+   * @return the number of free members, 0 when the PBX does not have the queue
+   */
+  default int freeMembers(String queue) {
+    return snapshot(queue).map(LiveQueueState::freeMemberCount).orElse(0);
+  }
+
   /** Registers a listener; closing the returned handle removes it. */
   AutoCloseable addListener(Listener listener);
 }

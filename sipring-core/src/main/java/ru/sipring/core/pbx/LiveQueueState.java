@@ -33,6 +33,33 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
     return callers.stream().map(Caller::waiting).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
+  /**
+   * The members free to take a call now: logged in and reachable ({@link MemberStatus#IDLE}), not paused, not on
+   * a call, not ringing. This is the "free operators" a dialer paces by. A member whose device state the PBX does
+   * not report ({@link MemberStatus#UNKNOWN}) does not count: dialing for an operator who may not be there
+   * makes an abandoned call.
+   *
+   * @return the free members, in the order the PBX lists them
+   */
+  public List<Member> freeMembers() {
+    return members.stream().filter(Member::free).toList();
+  }
+
+  /**
+   * How many members are {@link #freeMembers() free}, without building the list.
+   *
+   * @return the number of free members
+   */
+  public int freeMemberCount() {
+    int n = 0;
+    for (Member m : members) {
+      if (m.free()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** A caller waiting in the queue. */
   public record Caller(int position, String callerIdNum, String callerIdName, String uniqueId, Instant joinedAt,
       Duration waiting) {
@@ -55,6 +82,16 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
       Objects.requireNonNull(memberInterface, "memberInterface");
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * Whether this member can take a call now: idle (logged in, reachable, not on a call, not ringing) and not
+     * paused. The paused flag is checked too because a PBX may report a paused member's device as idle.
+     *
+     * @return true when the member is free
+     */
+    public boolean free() {
+      return status == MemberStatus.IDLE && !paused;
     }
   }
 }

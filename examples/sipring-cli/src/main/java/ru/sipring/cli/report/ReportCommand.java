@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import ru.sipring.cdr.JdbiOperatorRegistry;
 import ru.sipring.cli.cdr.QueueLogDbOptions;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.SipRingException;
@@ -143,7 +144,8 @@ public final class ReportCommand implements Callable<Integer> {
           + " across overflows and transfers) are one call, answered if the last one was, wait = sum of waits")
   ReportView view = ReportView.QUEUE;
 
-  @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: who is behind an agent value")
+  @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: who is behind an agent value (with --db the default is the"
+      + " database's operator registry; this file replaces it)")
   Path agentsFile;
 
   @Option(names = "--queues", paramLabel = "FILE", description = "CSV queue,name: queue names")
@@ -280,6 +282,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         try (QueueLogDbOptions.Opened opened = db.open(zoneId)) {
           checkReachable(opened, url);
+          if (agentsFile == null) {
+            // no --agents CSV: the operator registry in the same database (the one *45 login uses) names them
+            JdbiOperatorRegistry.directoryIn(opened.pool()).ifPresent(b::agents);
+          }
           // the whole table, like the whole file: sessions and calls crossing the window's edges need rows
           // outside it, and the same rows give the same report
           render(b, QueueLogInput.source(opened.source()), wanted, zoneId, language, err);

@@ -27,9 +27,11 @@ import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 import ru.sipring.core.directory.AgentDirectory;
 import ru.sipring.core.directory.CsvAgentDirectory;
+import ru.sipring.campaign.ClientCards;
+import ru.sipring.survey.ClientCard;
 import ru.sipring.survey.ScenarioJson;
 import ru.sipring.survey.ScreenPop;
-import ru.sipring.survey.ScreenPops;
+import ru.sipring.survey.ScreenPopWiring;
 import ru.sipring.survey.SurveyService;
 import ru.sipring.survey.ValidationReport;
 
@@ -37,7 +39,7 @@ import ru.sipring.survey.ValidationReport;
  * {@code sipring screen-pop}: a minimal operator-screen host. Listens to Asterisk's AMI for agent-connect events
  * and prints one JSON line per connected call with the client card from the campaign base and the queue's
  * survey, which is what a CRM or web panel would show. Wiring: {@link AmiPbxGateway}'s call events → {@link
- * ScreenPopWiring} → survey {@link ScreenPops} with {@link CampaignClientCards}.
+ * ScreenPopWiring} with campaign's {@link ClientCards} as the client base.
  */
 @Command(
     name = "screen-pop",
@@ -103,7 +105,7 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
     try (StoreOptions.Opened store = clients.open()) {
       SurveyService surveyService = surveys();
       AgentDirectory operators = agentsFile == null ? AgentDirectory.empty() : CsvAgentDirectory.load(agentsFile);
-      CampaignClientCards cards = CampaignClientCards.load(store.store());
+      ClientCards cards = ClientCards.load(store.store());
       if (refreshSeconds > 0) {
         refresher.scheduleWithFixedDelay(() -> {
           try {
@@ -114,10 +116,14 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
           }
         }, refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
       }
-      ScreenPops pops = ScreenPops.create(surveyService, cards);
       CountDownLatch done = new CountDownLatch(count == null ? 1 : count);
       ObjectMapper json = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      pops.addListener(pop -> {
+      ScreenPopWiring wiring = ScreenPopWiring.builder(surveyService)
+          .clients(number -> cards.findByNumber(number)
+              .map(c -> new ClientCard(c.contactId(), c.name(), c.number(), c.details())))
+          .operators(operators)
+          .build();
+      wiring.pops().addListener(pop -> {
         if (done.getCount() == 0) {
           return;
         }
@@ -128,7 +134,7 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
       });
       // one AMI session: the gateway's own, whose call events feed the pops
       try (AmiPbxGateway gateway = ami.connect();
-           ScreenPopWiring.Subscription events = ScreenPopWiring.create(pops, operators).subscribe(gateway)) {
+           ScreenPopWiring.Subscription events = wiring.subscribe(gateway)) {
         err.println("sipring screen-pop: listening to AMI " + ami.settings().host() + ":" + ami.settings().port()
             + "; " + cards.size()
             + " client number(s), surveys for " + (surveys.isEmpty() ? "no queue" : String.join(", ", surveys.keySet())));

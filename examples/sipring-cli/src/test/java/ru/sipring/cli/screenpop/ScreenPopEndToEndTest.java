@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import ru.sipring.ami.AmiPbxGateway;
 import ru.sipring.ami.AmiSettings;
 import ru.sipring.campaign.Assignment;
+import ru.sipring.campaign.ClientCards;
 import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
@@ -28,6 +29,7 @@ import ru.sipring.core.pbx.QueueMember;
 import ru.sipring.survey.ClientCard;
 import ru.sipring.survey.ScenarioJson;
 import ru.sipring.survey.ScreenPop;
+import ru.sipring.survey.ScreenPopWiring;
 import ru.sipring.survey.ScreenPops;
 import ru.sipring.survey.SurveyRun;
 import ru.sipring.survey.SurveyService;
@@ -40,7 +42,7 @@ import ru.sipring.testkit.time.Eventually;
  * The whole screen-pop path over the wire: the fake Asterisk's queue connects a caller to an operator, its AMI
  * AgentConnect reaches the AMI adapter ({@link AmiPbxGateway}, asterisk-java) as a queue call event,
  * {@link ScreenPopWiring} (subscribed to the gateway) resolves the operator, survey's {@link ScreenPops} finds
- * the queue's scenario and the card from the campaign client base ({@link CampaignClientCards}), and the host's
+ * the queue's scenario and the card from the campaign client base ({@link ClientCards}), and the host's
  * listener gets the pop. Members are added through the same gateway, as a host would: one AMI session in all.
  */
 class ScreenPopEndToEndTest {
@@ -50,7 +52,7 @@ class ScreenPopEndToEndTest {
   private AmiPbxGateway gateway;
   private ScreenPopWiring.Subscription agentConnects;
   private InMemoryCampaignStore clients;
-  private CampaignClientCards cards;
+  private ClientCards cards;
   private Assignment assignment;
   private SurveyService surveys;
   private final LinkedBlockingQueue<ScreenPop> shown = new LinkedBlockingQueue<>();
@@ -80,15 +82,19 @@ class ScreenPopEndToEndTest {
         // written without the country code: campaign keeps ten digits, survey's caller form is 11
         Contact.of(assignment.id(), "9030000002", Map.of(ContactField.LAST_NAME, "Сидорова",
             ContactField.FIRST_NAME, "Анна"), Map.of())));
-    cards = CampaignClientCards.load(clients);
+    cards = ClientCards.load(clients);
 
-    ScreenPops pops = ScreenPops.create(surveys, cards);
-    pops.addListener(pop -> {
-      threads.add(Thread.currentThread().getName());
-      shown.add(pop);
-    });
     AgentDirectory operators = AgentDirectory.of(Map.of("PJSIP/501", new Operator("501", "Петрова ЛВ")));
-    agentConnects = ScreenPopWiring.create(pops, operators).subscribe(gateway);
+    agentConnects = ScreenPopWiring.builder(surveys)
+        .clients(number -> cards.findByNumber(number)
+            .map(c -> new ClientCard(c.contactId(), c.name(), c.number(), c.details())))
+        .operators(operators)
+        .listener(pop -> {
+          threads.add(Thread.currentThread().getName());
+          shown.add(pop);
+        })
+        .build()
+        .subscribe(gateway);
   }
 
   static AmiSettings settingsFor(FakeAsterisk pbx, String secret) {

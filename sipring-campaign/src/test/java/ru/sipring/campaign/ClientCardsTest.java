@@ -1,4 +1,4 @@
-package ru.sipring.cli.screenpop;
+package ru.sipring.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,16 +7,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import ru.sipring.campaign.Assignment;
-import ru.sipring.campaign.AssignmentSettings;
-import ru.sipring.campaign.CallOutcome;
-import ru.sipring.campaign.Contact;
-import ru.sipring.campaign.ContactField;
-import ru.sipring.campaign.InMemoryCampaignStore;
-import ru.sipring.survey.ClientCard;
 
 /** Which card a number finds when the client base has it more than once, and how numbers are matched. */
-class CampaignClientCardsTest {
+class ClientCardsTest {
   private final InMemoryCampaignStore store = new InMemoryCampaignStore();
   private final long task = store.campaigns().createTask(store.campaigns().createProject("P").id(), "T").id();
 
@@ -42,13 +35,13 @@ class CampaignClientCardsTest {
     store.contacts().update(earlier.afterAttempt(CallOutcome.ANSWERED, Instant.parse("2026-03-02T09:00:00Z")));
     store.contacts().update(later.afterAttempt(CallOutcome.BUSY, Instant.parse("2026-03-03T09:00:00Z")));
 
-    CampaignClientCards cards = CampaignClientCards.load(store);
+    ClientCards cards = ClientCards.load(store);
 
-    ClientCard c = cards.findByNumber("79160000001").orElseThrow();
+    ClientCards.Card c = cards.findByNumber("79160000001").orElseThrow();
     assertThat(c.name()).isEqualTo("Called later");
     assertThat(c.details()).containsEntry("Задание", "b").containsEntry("Попыток", "1")
         .containsEntry("Последний результат", "BUSY");
-    assertThat(cards.findByNumber("79260000002")).map(ClientCard::name).hasValue("Second");
+    assertThat(cards.findByNumber("79260000002")).map(ClientCards.Card::name).hasValue("Second");
     assertThat(cards.size()).isEqualTo(2);
   }
 
@@ -56,23 +49,25 @@ class CampaignClientCardsTest {
   void numbersMatchInEitherForm() {
     assignment("a", card("9030000003", "Ten digits"), card("+7 (495) 000-00-04", "Eleven digits"),
         card("101", "Extension"));
-    CampaignClientCards cards = CampaignClientCards.load(store);
+    ClientCards cards = ClientCards.load(store);
 
-    assertThat(cards.findByNumber("79030000003")).map(ClientCard::name).hasValue("Ten digits");
-    assertThat(cards.findByNumber("4950000004")).map(ClientCard::name).hasValue("Eleven digits");
-    assertThat(cards.findByNumber("101")).map(ClientCard::name).hasValue("Extension");
+    assertThat(cards.findByNumber("79030000003")).map(ClientCards.Card::name).hasValue("Ten digits");
+    assertThat(cards.findByNumber("4950000004")).map(ClientCards.Card::name).hasValue("Eleven digits");
+    assertThat(cards.findByNumber("101")).map(ClientCards.Card::name).hasValue("Extension");
+    assertThat(cards.findByNumber("8 (903) 000-00-03")).map(ClientCards.Card::name).hasValue("Ten digits");
+    assertThat(cards.findByNumber(null)).isEmpty();
     assertThat(cards.findByNumber("79030000009")).isEmpty();
     assertThat(cards.findByNumber("")).isEmpty();
   }
 
   @Test
   void displayNameFallsBackFromClientNameToNamePartsToCompanyToPhone() {
-    assertThat(CampaignClientCards.name(Contact.of(1, "1", Map.of(ContactField.CLIENT_NAME, "ООО Вектор",
+    assertThat(ClientCards.name(Contact.of(1, "1", Map.of(ContactField.CLIENT_NAME, "ООО Вектор",
         ContactField.FULL_NAME, "Иванов"), Map.of()))).isEqualTo("ООО Вектор");
-    assertThat(CampaignClientCards.name(Contact.of(1, "1", Map.of(ContactField.LAST_NAME, "Иванов",
+    assertThat(ClientCards.name(Contact.of(1, "1", Map.of(ContactField.LAST_NAME, "Иванов",
         ContactField.FIRST_NAME, "Иван", ContactField.PATRONYMIC, "Иванович"), Map.of()))).isEqualTo("Иванов Иван Иванович");
-    assertThat(CampaignClientCards.name(Contact.of(1, "1", Map.of(ContactField.COMPANY, "Ромашка"), Map.of())))
+    assertThat(ClientCards.name(Contact.of(1, "1", Map.of(ContactField.COMPANY, "Ромашка"), Map.of())))
         .isEqualTo("Ромашка");
-    assertThat(CampaignClientCards.name(Contact.of(1, "+7 916", Map.of(), Map.of()))).isEqualTo("+7 916");
+    assertThat(ClientCards.name(Contact.of(1, "+7 916", Map.of(), Map.of()))).isEqualTo("+7 916");
   }
 }

@@ -1,7 +1,8 @@
-package ru.sipring.cli.screenpop;
+package ru.sipring.campaign;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,43 +10,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import ru.sipring.campaign.Assignment;
-import ru.sipring.campaign.CampaignStore;
-import ru.sipring.campaign.Contact;
-import ru.sipring.campaign.ContactField;
 import ru.sipring.core.text.PhoneNumber;
-import ru.sipring.campaign.Project;
-import ru.sipring.campaign.Task;
-import ru.sipring.survey.ClientCard;
-import ru.sipring.survey.ClientCardLookup;
 
 /**
- * The outbound client base (sipring-campaign's contacts, in any {@link CampaignStore}: in memory, the JSON file
- * or MariaDB) as the survey screen pop's {@link ClientCardLookup}.
+ * Look-up of a client card by phone number in the outbound client base: every contact of every
+ * project/task/assignment of a {@link CampaignStore} (in memory, the JSON file or a database), as a library call
+ * a host uses for a screen pop, a CRM widget or a call-back.
  *
- * <p>The campaign API has no look-up by phone, and a screen pop must answer while the operator's phone rings,
- * so {@link #load} reads the whole base once into an index by normalised number; {@link #refresh} reads it again
- * (after an import). When a number is in several assignments, the card of a live (not archived) assignment wins,
- * then the one called most recently, then the newest.
+ * <p>A screen pop must answer while the operator's phone rings, and the {@link ContactRepository} SPI has no
+ * look-up by phone (adding one would make every store implement it), so {@link #load} reads the whole base once
+ * into an index by normalised number; {@link #refresh} reads it again (after an import). When a number is in
+ * several assignments, the card of a live (not archived) assignment wins, then the one called most recently,
+ * then the newest.
  *
- * <p>The two modules normalise numbers slightly differently: campaign keeps a ten-digit {@code 9161234567} as
- * it is, survey makes it {@code 79161234567}. A look-up therefore also tries the ten-digit national form of an
- * eleven-digit Russian number, so either way of writing the base finds the caller.
+ * <p>Numbers are normalised in one place, {@link #candidates}, with core's {@link PhoneNumber}, the form the
+ * client base stores, so a caller written {@code +7 916 …}, {@code 8 916 …} or {@code 916 …} finds the card.
+ *
+ * <p>sipring-campaign does not depend on sipring-survey: the survey screen pop takes this as its
+ * {@code ClientCardLookup} through a one-line adapter in the host (see docs/screen-pop.md).
  *
  * <p>Thread-safe: look-ups read an immutable snapshot; {@link #refresh} swaps it atomically.
  */
-public final class CampaignClientCards implements ClientCardLookup {
-  private final CampaignStore store;
-  private volatile Map<String, ClientCard> byNumber;
+public final class ClientCards {
+  /**
+   * What the client base knows about a number. Immutable.
+   *
+   * @param contactId the contact's id, as text
+   * @param name display name: client name, full name, the name parts, the company, else the phone as written
+   * @param number the contact's normalised number
+   * @param details the contact's non-empty fields by their Russian labels, its custom fields, then project,
+   *     task, assignment, status, attempts and the last outcome, in display order
+   */
+  public record Card(String contactId, String name, String number, Map<String, String> details) {
+    /** Copies {@code details}, keeping their order. */
+    public Card {
+      Objects.requireNonNull(contactId, "contactId");
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(number, "number");
+      details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+  }
 
-  private CampaignClientCards(CampaignStore store) {
+  private final CampaignStore store;
+  private volatile Map<String, Card> byNumber;
+
+  private ClientCards(CampaignStore store) {
     this.store = Objects.requireNonNull(store, "store");
     this.byNumber = index();
   }
 
-  /** Reads the client base of {@code store} now. */
-  public static CampaignClientCards load(CampaignStore store) {
-    return new CampaignClientCards(store);
+  /**
+   * Reads the client base of {@code store} now.
+   *
+   * @param store the campaign store whose contacts are the client base
+   * @return the look-up over a snapshot of the base
+   */
+  public static ClientCards load(CampaignStore store) {
+    return new ClientCards(store);
   }
 
   /** Reads the client base again; look-ups meanwhile answer from the previous snapshot. */
@@ -53,16 +74,26 @@ public final class CampaignClientCards implements ClientCardLookup {
     byNumber = index();
   }
 
-  /** How many distinct numbers the snapshot knows. */
+  /**
+   * How many distinct numbers the snapshot knows.
+   *
+   * @return the number of distinct normalised numbers
+   */
   public int size() {
     return byNumber.size();
   }
 
-  @Override
-  public Optional<ClientCard> findByNumber(String normalisedNumber) {
-    Map<String, ClientCard> index = byNumber;
-    for (String candidate : candidates(normalisedNumber)) {
-      ClientCard card = index.get(candidate);
+  /**
+   * The client card of a phone number.
+   *
+   * @param number the number in any form a caller ID or a person writes it ({@code +7 (916) 123-45-67},
+   *     {@code 89161234567}, {@code 79161234567}, {@code 9161234567}); {@code null} or blank finds nothing
+   * @return the preferred card of that number, or empty when the base does not have it
+   */
+  public Optional<Card> findByNumber(String number) {
+    Map<String, Card> index = byNumber;
+    for (String candidate : candidates(number)) {
+      Card card = index.get(candidate);
       if (card != null) {
         return Optional.of(card);
       }
@@ -89,7 +120,7 @@ public final class CampaignClientCards implements ClientCardLookup {
       .thenComparing(f -> f.contact().lastAttemptAt(), Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
       .thenComparingLong(f -> f.contact().id());
 
-  private Map<String, ClientCard> index() {
+  private Map<String, Card> index() {
     Map<String, Found> best = new HashMap<>();
     for (Project p : store.campaigns().projects()) {
       for (Task t : store.campaigns().tasks(p.id())) {
@@ -104,12 +135,12 @@ public final class CampaignClientCards implements ClientCardLookup {
         }
       }
     }
-    Map<String, ClientCard> cards = new HashMap<>();
+    Map<String, Card> cards = new HashMap<>();
     best.forEach((number, f) -> cards.put(number, card(f)));
     return Map.copyOf(cards);
   }
 
-  private static ClientCard card(Found f) {
+  private static Card card(Found f) {
     Contact c = f.contact();
     Map<String, String> details = new LinkedHashMap<>();
     for (ContactField field : ContactField.values()) {
@@ -127,7 +158,7 @@ public final class CampaignClientCards implements ClientCardLookup {
     if (c.lastOutcome() != null) {
       details.put("Последний результат", c.lastOutcome().name());
     }
-    return new ClientCard(String.valueOf(c.id()), name(c), c.phoneNormalized(), details);
+    return new Card(String.valueOf(c.id()), name(c), c.phoneNormalized(), details);
   }
 
   /** The card's display name: client name, full name, the name parts, the company, else the phone. */
