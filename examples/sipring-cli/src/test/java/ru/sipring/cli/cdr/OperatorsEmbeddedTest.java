@@ -34,17 +34,17 @@ class OperatorsEmbeddedTest {
   void operatorsLiveInTheEmbeddedDatabaseNextToTheCampaigns() throws Exception {
     String secret = Files.writeString(home.resolve("pin.key"), "cli-test-secret-0123456789\n").toString();
     assertThat(CdrCommandsTest.run("operators", "service-password", "--new=sipring").exit()).isZero();
-    Run add = CdrCommandsTest.run("operators", "add", "501", "Петрова ЛВ", "--pin=1234", "--service-password=sipring",
+    Run add = CdrCommandsTest.run("operators", "add", "501", "Петрова ЛВ", "--pin=7351", "--service-password=sipring",
         "--pin-secret-file", secret);
     assertThat(add.exit()).as(add.err()).isZero();
-    assertThat(CdrCommandsTest.run("operators", "add", "502", "Иванов ИИ", "--pin=1234",
+    assertThat(CdrCommandsTest.run("operators", "add", "502", "Иванов ИИ", "--pin=7351",
         "--service-password=sipring", "--pin-secret-file", secret).exit()).isEqualTo(Failures.REJECTED);
     assertThat(CdrCommandsTest.run("campaign", "create", "P/T/A").exit()).isZero();
 
     Run list = CdrCommandsTest.run("operators", "list");
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(list.out().lines().toList()).hasSize(1);
-    assertThat(list.out()).contains("501").contains("Петрова ЛВ").doesNotContain("1234");
+    assertThat(list.out()).contains("501").contains("Петрова ЛВ").doesNotContain("7351");
     assertThat(CdrCommandsTest.run("campaign", "list").out()).contains("A");
     assertThat(home.resolve("sipring.mv.db")).isRegularFile();
   }

@@ -54,10 +54,10 @@ class WebCommandTest {
   @Test
   void badOptionsAreExitCode2NamingTheOption() {
     assertThat(run("web", "--demo", "--queue-log", DATA.resolve("queue_log").toString()))
-        .startsWith("2 --demo: runs on its own fake Asterisk");
-    assertThat(run("web", "--table", "queuelog")).startsWith("2 --table: only with --db");
-    assertThat(run("web", "--zone", "Mars/Base")).startsWith("2 --zone: unknown time zone");
-    assertThat(run("web", "--queue-log", "/nonexistent/queue_log")).startsWith("2 --queue-log: /nonexistent");
+        .startsWith("2 sipring web: --demo: runs on its own fake Asterisk");
+    assertThat(run("web", "--table", "queuelog")).startsWith("2 sipring web: --table: only with --db");
+    assertThat(run("web", "--zone", "Mars/Base")).startsWith("2 sipring web: --zone: unknown time zone");
+    assertThat(run("web", "--queue-log", "/nonexistent/queue_log")).startsWith("2 sipring web: --queue-log: /nonexistent");
   }
 
   @Test
