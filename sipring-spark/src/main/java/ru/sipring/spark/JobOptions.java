@@ -24,11 +24,15 @@ import ru.sipring.core.report.ReportWindow;
  * @param periodUnit period rows
  * @param view queue or caller view
  * @param sections the JSON keys of the sections to compute
+ * @param asOfEpochMilli the report's as-of instant: agent sessions still open when a PBX's data ends run to it (or
+ *     to the window end, whichever is earlier). Fixed once on the driver, so every task, on any executor and at
+ *     any time, cuts open sessions at the same instant; a task's own clock would give each PBX a different "now"
  */
 public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable Long toEpochSecond,
-    PeriodTable.PeriodUnit periodUnit, ReportView view, List<String> sections) implements Serializable {
+    PeriodTable.PeriodUnit periodUnit, ReportView view, List<String> sections, long asOfEpochMilli)
+    implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   public JobOptions {
     ZoneId.of(zone); // fail on the driver, not in a task
@@ -42,16 +46,17 @@ public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable 
    * @param unit the period unit
    * @param view the view
    * @param sections the sections
+   * @param asOf the report's as-of instant (open agent sessions end there at the latest)
    * @return the options
    */
   public static JobOptions of(ReportWindow window, PeriodTable.PeriodUnit unit, ReportView view,
-      Set<ReportSection> sections) {
+      Set<ReportSection> sections, Instant asOf) {
     List<String> keys = new ArrayList<>();
     for (ReportSection s : sections) {
       keys.add(s.key());
     }
     return new JobOptions(window.zone().getId(), window.from() == null ? null : window.from().getEpochSecond(),
-        window.to() == null ? null : window.to().getEpochSecond(), unit, view, keys);
+        window.to() == null ? null : window.to().getEpochSecond(), unit, view, keys, asOf.toEpochMilli());
   }
 
   /** The engine configured with these options; built in every task. */
@@ -67,6 +72,7 @@ public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable 
         .periodUnit(periodUnit)
         .view(view)
         .sections(s)
+        .asOf(Instant.ofEpochMilli(asOfEpochMilli))
         .build();
   }
 }

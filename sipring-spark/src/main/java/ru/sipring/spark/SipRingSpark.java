@@ -127,6 +127,12 @@ public final class SipRingSpark implements Runnable {
     @Option(names = "--zone", paramLabel = "ZONE", description = "time zone (default: the system zone)")
     String zone;
 
+    @Option(names = "--as-of", paramLabel = "T",
+        description = "the instant the report is as of (ISO date-time in --zone; default now, on the driver): agent"
+            + " sessions still open when a PBX's data ends run to the window end or to this instant, whichever is"
+            + " earlier")
+    String asOf;
+
     @Option(names = {"--sections", "--section"}, paramLabel = "NAME", split = ",",
         description = "only these sections, by JSON key (default all)")
     List<String> sections = new ArrayList<>();
@@ -169,7 +175,9 @@ public final class SipRingSpark implements Runnable {
       if (format == Format.CSV && out == null && wanted.size() != 1) {
         throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name");
       }
-      JobOptions options = JobOptions.of(window, PeriodTable.PeriodUnit.valueOf(period.name()), view, wanted);
+      Instant asOfInstant = asOf == null ? Instant.now() : time("--as-of", asOf, z, false);
+      JobOptions options = JobOptions.of(window, PeriodTable.PeriodUnit.valueOf(period.name()), view, wanted,
+          asOfInstant);
       PrintWriter err = spec.commandLine().getErr();
       SparkConf conf = new SparkConf().setMaster(master).setAppName("sipring report (" + queueLogs.size() + " PBXs)")
           .setIfMissing("spark.ui.showConsoleProgress", "false");

@@ -137,7 +137,7 @@ class FleetReportTest {
     for (ReportView view : ReportView.values()) {
       ReportWindow window = ReportWindow.all(ZoneId.of("Europe/Moscow"));
       JobOptions options = JobOptions.of(window, PeriodTable.PeriodUnit.HOUR, view,
-          EnumSet.allOf(ReportSection.class));
+          EnumSet.allOf(ReportSection.class), java.time.Instant.now());
       InboundPartial merged = FleetReport.run(spark, PBXS, options);
       List<Path> all = PBXS.stream().map(Path::of).toList();
       InboundReport single = options.statistics().compute(QueueLogInput.paths(all));
