@@ -31,7 +31,7 @@ import ru.sipring.cli.report.ReportCommandTest.Run;
  * when no {@code --agents} CSV is given; a CSV given explicitly replaces it. A database without the registry's
  * tables is covered by {@link ReportFromDatabaseTest} (its reports equal the file's).
  *
- * <p>Needs the test MariaDB ({@code source /work/tools/ci-env.sh}); fails without it when CI=true.
+ * <p>Needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}); fails without it when CI=true.
  */
 class ReportDbOperatorsTest {
   static String server;
@@ -46,7 +46,7 @@ class ReportDbOperatorsTest {
   static void aQueueLogTableAndTheOperatorRegistryInOneDatabase() throws Exception {
     String env = System.getenv("SIPRING_TEST_JDBC_URL");
     if (env == null || env.isBlank()) {
-      String reason = "SIPRING_TEST_JDBC_URL is not set: source /work/tools/ci-env.sh";
+      String reason = "SIPRING_TEST_JDBC_URL is not set: start the test MariaDB with 'source .ci/services.d/10-mariadb.sh'";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + reason);
       }
