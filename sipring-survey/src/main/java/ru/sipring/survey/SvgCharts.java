@@ -131,24 +131,6 @@ public final class SvgCharts {
   }
 
   static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          if (c < 0x20 && c != '\n' && c != '\t') {
-            b.append(' '); // XML 1.0 forbids other control characters
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    return ru.sipring.core.text.HtmlText.escape(s);
   }
 }

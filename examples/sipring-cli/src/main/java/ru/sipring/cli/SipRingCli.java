@@ -158,14 +158,14 @@ public final class SipRingCli implements Runnable {
     return code;
   }
 
-  /** The first line of {@code s} with control characters shown as {@code ?}: messages quote outside text. */
+  /** The first line of {@code s}, control characters shown escaped (TerminalText): messages quote outside text. */
   static String oneLine(@org.jspecify.annotations.Nullable String s) {
     if (s == null) {
       return "failed";
     }
     int nl = s.indexOf('\n');
     String first = nl < 0 ? s : s.substring(0, nl);
-    return first.strip().replaceAll("\\p{Cntrl}", "?");
+    return ru.sipring.core.text.TerminalText.escape(first.strip());
   }
 
   @Override

@@ -180,7 +180,7 @@ public final class ReportRenderer {
   }
 
   private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return ru.sipring.core.text.HtmlText.escape(s);
   }
 
   private static void html(OutboundReport r, Writer out) throws IOException {

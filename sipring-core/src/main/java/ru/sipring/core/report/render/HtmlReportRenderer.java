@@ -206,29 +206,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
   }
 
   static String esc(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String e = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
-      if (e != null && b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (b != null) {
-        if (e != null) {
-          b.append(e);
-        } else {
-          b.append(c);
-        }
-      }
-    }
-    return b == null ? s : b.toString();
+    return ru.sipring.core.text.HtmlText.escape(s);
   }
 
   private static final String CSS = """
