@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A host that wants only the cdr and queue_log tables declares sipring-cdr and gets the database stack, not the
  * campaign, survey and fax areas (PDFBox, mail, opencsv): sipring-cdr declares those areas optional.
- * (Before: 32 jars, 13 MiB; now 14 jars, about 9 MB with H2 for the embedded store.)
+ * (Before: 32 jars, 13 MiB; 13 jars and about 6 MB before H2 joined as the embedded store.)
  */
 class CdrHostDependenciesTest {
   @Test
