@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -289,20 +287,11 @@ public final class SipRingSpark implements Runnable {
       return new ReportWindow(f, t, z, List.of(), List.of(), List.of());
     }
 
-    /** As {@code sipring report}: an ISO date or date-time in the zone; a date alone as --to is the day's end. */
+    /** As {@code sipring report}: {@link ReportWindow#parseInstant}, its message under the option's name. */
     private Instant time(String option, String value, ZoneId z, boolean endOfDay) {
       try {
-        String v = value.trim().replace(' ', 'T');
-        if (v.length() == 10) {
-          LocalDate d = LocalDate.parse(v);
-          return (endOfDay ? d.plusDays(1) : d).atStartOfDay(z).toInstant();
-        }
-        try {
-          return LocalDateTime.parse(v).atZone(z).toInstant();
-        } catch (DateTimeException e) {
-          return java.time.OffsetDateTime.parse(v).toInstant();
-        }
-      } catch (DateTimeException e) {
+        return ReportWindow.parseInstant(option, value, z, endOfDay);
+      } catch (SipRingException e) {
         throw bad(option, "'" + value + "' is not an ISO date (2026-03-02) or date-time (2026-03-02T09:30)");
       }
     }

@@ -2,9 +2,6 @@ package ru.sipring.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,6 +14,7 @@ import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.ReportView;
 import ru.sipring.spring.InboundReports;
+import ru.sipring.core.report.ReportWindow;
 
 /**
  * Request parameters to a report query, with the meaning {@code sipring report} gives its options: an ISO date or
@@ -69,22 +67,9 @@ final class ReportRequests {
     return s.isEmpty() ? EnumSet.allOf(ReportSection.class) : s;
   }
 
-  /** An ISO date or date-time in the zone; an explicit offset wins. A date alone as {@code to} is the day's end. */
+  /** {@link ReportWindow#parseInstant}: the same time forms as {@code sipring report}. */
   static Instant time(String name, String value, ZoneId z, boolean endOfDay) {
-    String v = value.trim().replace(' ', 'T');
-    try {
-      if (v.length() == 10) {
-        LocalDate d = LocalDate.parse(v);
-        return (endOfDay ? d.plusDays(1) : d).atStartOfDay(z).toInstant();
-      }
-      try {
-        return LocalDateTime.parse(v).atZone(z).toInstant();
-      } catch (DateTimeException e) {
-        return OffsetDateTime.parse(v).toInstant();
-      }
-    } catch (DateTimeException e) {
-      throw new BadInputException(name, "'" + value + "' is not an ISO date (2026-03-02) or date-time (2026-03-02T09:30)");
-    }
+    return ReportWindow.parseInstant(name, value, z, endOfDay);
   }
 
   private static <E extends Enum<E>> E choice(String name, String value, Class<E> type) {

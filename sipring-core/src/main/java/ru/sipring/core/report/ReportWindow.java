@@ -1,10 +1,15 @@
 package ru.sipring.core.report;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.BadInputException;
 
 /**
  * What a report covers: stints whose ENTERQUEUE time is in {@code [from, to)} (an open end when null), shown in
@@ -29,5 +34,37 @@ public record ReportWindow(@Nullable Instant from, @Nullable Instant to, ZoneId 
 
   public boolean contains(Instant t) {
     return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
+  }
+
+  /**
+   * The instant a person means by {@code text} in {@code zone}, the way every SipRing face reads a window's ends
+   * (the CLI's {@code --from/--to/--as-of}, the web panel's query parameters, the Spark job): an ISO date
+   * ({@code 2026-03-02}) or date-time ({@code 2026-03-02T09:30}, seconds optional, a space instead of the T
+   * allowed); an explicit offset or {@code Z} wins over the zone. A date alone is the start of that day, or with
+   * {@code endOfDay} the start of the next: a window's end is exclusive, so "to 2026-03-08" takes the whole 8th.
+   *
+   * @param field what the text is, for the error ({@code --from}, {@code to})
+   * @param text the date or date-time as typed
+   * @param zone the zone of a date or date-time without an offset
+   * @param endOfDay whether a date alone means the end of that day
+   * @return the instant
+   * @throws BadInputException naming {@code field} when the text is neither a date nor a date-time
+   */
+  public static Instant parseInstant(String field, String text, ZoneId zone, boolean endOfDay) {
+    String v = text.trim().replace(' ', 'T');
+    try {
+      if (v.length() == 10) {
+        LocalDate d = LocalDate.parse(v);
+        return (endOfDay ? d.plusDays(1) : d).atStartOfDay(zone).toInstant();
+      }
+      try {
+        return LocalDateTime.parse(v).atZone(zone).toInstant();
+      } catch (DateTimeException e) {
+        return OffsetDateTime.parse(v).toInstant();
+      }
+    } catch (DateTimeException e) {
+      throw new BadInputException(field,
+          "'" + text + "' is not an ISO date (2026-03-02) or date-time (2026-03-02T09:30)");
+    }
   }
 }

@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -59,6 +57,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import ru.sipring.core.BadInputException;
 
 /**
  * {@code sipring report}: the inbound report of the admin guide's section 7 from queue_log files or from the
@@ -649,28 +648,15 @@ public final class ReportCommand implements Callable<Integer> {
     return new ReportWindow(f, t, z, queues, agents, callers);
   }
 
-  /**
-   * An ISO date or date-time in the zone (seconds optional, a space instead of T allowed); a date-time with an
-   * offset is taken as it is. A date alone as --to means the end of that day.
-   */
+  /** {@link ReportWindow#parseInstant}; kept for the tests of the options' time forms. */
   static Instant parseTime(String value, ZoneId z, boolean endOfDay) {
-    String v = value.trim().replace(' ', 'T');
-    if (v.length() == 10) {
-      LocalDate d = LocalDate.parse(v);
-      return (endOfDay ? d.plusDays(1) : d).atStartOfDay(z).toInstant();
-    }
-    try {
-      return LocalDateTime.parse(v).atZone(z).toInstant();
-    } catch (DateTimeException e) {
-      // an explicit offset or Z wins over the zone: 2026-03-02T09:00+03:00
-      return java.time.OffsetDateTime.parse(v).toInstant();
-    }
+    return ReportWindow.parseInstant("time", value, z, endOfDay);
   }
 
   private Instant time(String option, String value, ZoneId z, boolean endOfDay) {
     try {
-      return parseTime(value, z, endOfDay);
-    } catch (DateTimeException e) {
+      return ReportWindow.parseInstant(option, value, z, endOfDay);
+    } catch (BadInputException e) {
       throw bad(option, "'" + value + "' is not an ISO date (2026-03-02) or date-time (2026-03-02T09:30)");
     }
   }
