@@ -120,8 +120,14 @@ class ReportMergeCommandTest {
       assertThat(actual).as("seed " + seed + ", view " + view).isEqualTo(expected);
       assertThat(expected.path("summary").path("answered").asLong()).isPositive();
       assertThat(expected.path("agents")).hasSize(6);
-      assertThat(expected.path("problems").path("total").asLong()).isEqualTo(2);
-      assertThat(merged.err()).contains("2 input line(s) could not be used");
+      // the one bad line written into each PBX's log; the random log may also repeat an UNPAUSEALL line to the
+      // second, which the engine reports as a duplicate (DESIGN §4), so the total is checked against the kinds
+      JsonNode problems = expected.path("problems");
+      assertThat(problems.path("countsByKind").path("wrong field count").asLong()).as("seed " + seed).isEqualTo(2);
+      long total = problems.path("total").asLong();
+      assertThat(total).as("seed " + seed)
+          .isEqualTo(2 + problems.path("countsByKind").path("duplicate line").asLong());
+      assertThat(merged.err()).contains(total + " input line(s) could not be used");
     }
   }
 
