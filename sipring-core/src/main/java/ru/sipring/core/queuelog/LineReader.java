@@ -206,7 +206,9 @@ final class LineReader {
         nl ^= low;
         int p = base + (Long.numberOfTrailingZeros(low) >>> 3);
         int e = p;
-        if (e > lineStart && b[e - 1] == '\r') {
+        // every CR before the newline, not just one: a file converted to CRLF twice ends its lines in CR CR LF,
+        // and a CR kept in the last field would make the same line read differently once re-saved
+        while (e > lineStart && b[e - 1] == '\r') {
           e--;
         }
         en[f] = e;

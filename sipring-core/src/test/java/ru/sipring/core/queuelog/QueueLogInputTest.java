@@ -54,6 +54,25 @@ class QueueLogInputTest {
   }
 
   @Test
+  void everyCarriageReturnBeforeTheNewlineIsDropped() {
+    // a log converted to CRLF twice ends its lines in CR CR LF; the reason must read the same as after one
+    List<String> reasons = new ArrayList<>();
+    text("1000|NONE|NONE|SIP/1|PAUSE|LUNCH\r\r\n1001|NONE|NONE|SIP/1|PAUSE|LUNCH\r\n1002|NONE|NONE|SIP/1|PAUSE|LUNCH\n")
+        .read(new QueueLogSink() {
+          @Override
+          public void line(QueueLogLine l) {
+            reasons.add(l.data(1));
+          }
+
+          @Override
+          public void problem(InputProblem p) {
+            reasons.add("problem: " + p);
+          }
+        });
+    assertThat(reasons).containsExactly("LUNCH", "LUNCH", "LUNCH");
+  }
+
+  @Test
   void badLinesAreReportedWithTheirLineAndSkipped() {
     Collect c = read(text("1000|c1|q1|NONE|ENTERQUEUE||555|1\n"
         + "1000|c1|q1\n"
