@@ -47,7 +47,7 @@ class ReportPage {
     model.addAttribute("zone", ReportRequests.blank(zone) ? props.zoneOrDefault().getId() : zone);
     model.addAttribute("queue", queue == null ? "" : queue);
     model.addAttribute("agent", agent == null ? "" : agent);
-    model.addAttribute("view", ReportRequests.blank(view) ? "queue" : view.toLowerCase(Locale.ROOT));
+    model.addAttribute("view", view == null || view.isBlank() ? "queue" : view.toLowerCase(Locale.ROOT));
     String sections = section == null || section.isEmpty()
         ? DEFAULT_SECTIONS.stream().map(ReportSection::key).collect(Collectors.joining(","))
         : String.join(",", section);

@@ -29,18 +29,19 @@ final class ReportRequests {
       ZoneId defaultZone, @Nullable String sections, List<String> queues, List<String> agents, List<String> callers,
       @Nullable String view, @Nullable String period) {
     ZoneId z = zone(zone, defaultZone);
-    Instant f = blank(from) ? null : time("from", from, z, false);
-    Instant t = blank(to) ? null : time("to", to, z, true);
+    Instant f = from == null || from.isBlank() ? null : time("from", from, z, false);
+    Instant t = to == null || to.isBlank() ? null : time("to", to, z, true);
     if (f != null && t != null && !f.isBefore(t)) {
       throw new BadInputException("to", "the window is empty: from " + from + " is not before to " + to);
     }
     return new InboundReports.Query(f, t, z, sections(sections), clean(queues), clean(agents), clean(callers),
-        blank(view) ? ReportView.QUEUE : choice("view", view, ReportView.class),
-        blank(period) ? PeriodTable.PeriodUnit.DAY : choice("period", period, PeriodTable.PeriodUnit.class));
+        view == null || view.isBlank() ? ReportView.QUEUE : choice("view", view, ReportView.class),
+        period == null || period.isBlank() ? PeriodTable.PeriodUnit.DAY
+            : choice("period", period, PeriodTable.PeriodUnit.class));
   }
 
   static ZoneId zone(@Nullable String zone, ZoneId defaultZone) {
-    if (blank(zone)) {
+    if (zone == null || zone.isBlank()) {
       return defaultZone;
     }
     try {
@@ -52,7 +53,7 @@ final class ReportRequests {
 
   static Set<ReportSection> sections(@Nullable String sections) {
     EnumSet<ReportSection> s = EnumSet.noneOf(ReportSection.class);
-    if (!blank(sections)) {
+    if (sections != null && !sections.isBlank()) {
       for (String name : sections.split(",")) {
         if (name.isBlank()) {
           continue;

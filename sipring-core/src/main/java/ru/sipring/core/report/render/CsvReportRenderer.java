@@ -264,7 +264,8 @@ public final class CsvReportRenderer implements ReportRenderer {
     for (int i = 0; i < rows; i++) {
       ServiceLevel.Bucket a = i < sl.answered().size() ? sl.answered().get(i) : null;
       ServiceLevel.Bucket l = i < sl.lost().size() ? sl.lost().get(i) : null;
-      Integer bound = a != null ? a.upToSeconds() : l.upToSeconds();
+      // a row exists because one of the two lists reaches it
+      Integer bound = a != null ? a.upToSeconds() : sl.lost().get(i).upToSeconds();
       ServiceLevel.Threshold t = bound == null ? null : th.get(bound);
       w.record(bound == null ? "" : bound.toString(),
           a == null ? "0" : n(a.calls()), a == null ? "0" : d(a.percent()),

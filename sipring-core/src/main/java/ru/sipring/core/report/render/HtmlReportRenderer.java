@@ -182,7 +182,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       int x0 = left + i * group + 8;
       bar(b, x0, base, plot, a == null ? 0 : a.calls(), max, ANSWERED_COLOUR, "answered");
       bar(b, x0 + 24, base, plot, lo == null ? 0 : lo.calls(), max, LOST_COLOUR, "lost");
-      ServiceLevel.Bucket any = a != null ? a : lo;
+      ServiceLevel.Bucket any = a != null ? a : sl.lost().get(i);
       String label = d.bucketLabel(any, a != null ? sl.answered() : sl.lost());
       b.append("<text x=\"").append(x0 + 22).append("\" y=\"").append(base + 16)
           .append("\" text-anchor=\"middle\">").append(esc(label)).append("</text>\n");
