@@ -235,7 +235,7 @@ public final class FaxCenter {
 
   /** Builder; not thread-safe. */
   public static final class Builder {
-    private FaxSessions sessions;
+    private @Nullable FaxSessions sessions;
     private FaxLineStore lines = InMemoryFaxStores.lines();
     private ReceivedFaxStore received = InMemoryFaxStores.received();
     private FaxUserStore users = InMemoryFaxStores.users();

@@ -1,5 +1,6 @@
 package ru.sipring.fax;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -136,7 +137,7 @@ public final class FaxDocument {
     return true;
   }
 
-  private static String asPlainText(byte[] bytes) {
+  private static @Nullable String asPlainText(byte[] bytes) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

@@ -1,5 +1,6 @@
 package ru.sipring.fax;
 
+import org.jspecify.annotations.Nullable;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class FaxImages {
     if (tiff.length < 4 || !((tiff[0] == 'I' && tiff[1] == 'I') || (tiff[0] == 'M' && tiff[1] == 'M'))) {
       throw new BadInputException(location, "is not a TIFF file");
     }
-    Path dir = null;
+    @Nullable Path dir = null;
     try {
       dir = Files.createTempDirectory("sipring-fax");
       Path in = dir.resolve("in.tif");
@@ -155,7 +156,7 @@ public final class FaxImages {
     return ru.sipring.core.text.TerminalText.escape(new String(b, java.nio.charset.StandardCharsets.UTF_8).strip());
   }
 
-  private static void deleteQuietly(Path dir) {
+  private static void deleteQuietly(@Nullable Path dir) {
     if (dir == null) {
       return;
     }

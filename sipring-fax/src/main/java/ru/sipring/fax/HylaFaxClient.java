@@ -176,13 +176,14 @@ public final class HylaFaxClient implements AutoCloseable {
   public SendResult send(SendRequest request) {
     String tag = request.tag() != null ? request.tag()
         : "sipring-" + UUID.randomUUID().toString().substring(0, 8);
-    CoverPageRenderer renderer = request.cover() == null ? null : CoverPageRenderer.withDefaultFont();
+    CoverPage coverPage = request.cover();
+    CoverPageRenderer renderer = coverPage == null ? null : CoverPageRenderer.withDefaultFont();
     List<SendResult.Job> jobs = new ArrayList<>();
     try {
       for (String number : request.numbers()) {
         List<String> uploaded = new ArrayList<>();
-        if (request.cover() != null) {
-          byte[] cover = renderer.render(request.cover(), number, clock.instant().atZone(zone));
+        if (coverPage != null && renderer != null) {
+          byte[] cover = renderer.render(coverPage, number, clock.instant().atZone(zone));
           uploaded.add(upload(FaxDocument.of("cover.pdf", FaxDocument.Format.PDF, cover)));
         }
         for (FaxDocument d : request.documents()) {
@@ -713,7 +714,7 @@ public final class HylaFaxClient implements AutoCloseable {
     }
   }
 
-  static Instant epoch(String s) {
+  static @Nullable Instant epoch(String s) {
     String t = s.trim();
     if (t.isEmpty() || !t.chars().allMatch(Character::isDigit)) {
       return null;

@@ -63,8 +63,9 @@ public final class Availability {
       Sample s = sorted.get(i);
       Instant next = i + 1 < sorted.size() ? sorted.get(i + 1).at() : end;
       long ms = Duration.between(s.at(), next).toMillis();
-      for (String svc : services) {
-        long[] a = acc.get(svc);
+      for (Map.Entry<String, long[]> e : acc.entrySet()) {
+        String svc = e.getKey();
+        long[] a = e.getValue();
         boolean up = s.status().connected() && s.status().resources().stream()
             .filter(r -> r.id().equals(svc)).anyMatch(Availability::up);
         if (up) {

@@ -1,5 +1,6 @@
 package ru.sipring.ha;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -267,7 +268,7 @@ public final class DrbdStatusParser {
     return v.asText();
   }
 
-  private static int intOr(String v, int dflt, String at) {
+  private static int intOr(@Nullable String v, int dflt, String at) {
     if (v == null) {
       return dflt;
     }

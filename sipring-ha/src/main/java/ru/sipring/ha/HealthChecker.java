@@ -90,16 +90,16 @@ public final class HealthChecker {
           + "); each partition runs resources on its own — restore the cluster link, then check data"));
     }
     // a node that calls itself online but that a peer's view calls offline, while that peer is online itself
-    List<String> names = new ArrayList<>(views.keySet());
-    for (int i = 0; i < names.size(); i++) {
-      for (int j = i + 1; j < names.size(); j++) {
-        ClusterStatus a = views.get(names.get(i));
-        ClusterStatus b = views.get(names.get(j));
+    List<Map.Entry<String, ClusterStatus>> entries = new ArrayList<>(views.entrySet());
+    for (int i = 0; i < entries.size(); i++) {
+      for (int j = i + 1; j < entries.size(); j++) {
+        ClusterStatus a = entries.get(i).getValue();
+        ClusterStatus b = entries.get(j).getValue();
         if (!a.connected() || !b.connected()) {
           continue;
         }
-        String na = names.get(i);
-        String nb = names.get(j);
+        String na = entries.get(i).getKey();
+        String nb = entries.get(j).getKey();
         boolean aSeesBOffline = a.node(nb).map(n -> !n.online()).orElse(false);
         boolean bSeesAOffline = b.node(na).map(n -> !n.online()).orElse(false);
         if (aSeesBOffline && bSeesAOffline) {

@@ -289,7 +289,7 @@ public final class PcsdClient implements ClusterControl {
     return msgs.isEmpty() ? "" : " — " + String.join("; ", msgs);
   }
 
-  private static Map<String, Object> params(Object... kv) {
+  private static Map<String, Object> params(@Nullable Object... kv) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       m.put((String) kv[i], kv[i + 1]);

@@ -1,5 +1,6 @@
 package ru.sipring.spark;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,6 +57,7 @@ import ru.sipring.core.report.render.TextReportRenderer;
 public final class SipRingSpark implements Runnable {
 
   @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before run() or call() is reached
   CommandSpec spec;
 
   @Override
@@ -105,10 +107,12 @@ public final class SipRingSpark implements Runnable {
     enum Period { HOUR, DAY, MONTH }
 
     @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before run() or call() is reached
     CommandSpec spec;
 
     @Option(names = "--master", required = true, paramLabel = "MASTER",
         description = "Spark master: local[2], spark://host:7077, yarn, k8s://...")
+    @SuppressWarnings("NullAway.Init") // required = true: picocli refuses a command line without it
     String master;
 
     @Option(names = "--queue-log", required = true, paramLabel = "PATH",
@@ -117,19 +121,19 @@ public final class SipRingSpark implements Runnable {
     List<String> queueLogs = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "T", description = "start of the window (inclusive), ISO date or date-time in --zone")
-    String from;
+    @Nullable String from;
 
     @Option(names = "--to", paramLabel = "T", description = "end of the window (exclusive); a date alone means the end of that day")
-    String to;
+    @Nullable String to;
 
     @Option(names = "--zone", paramLabel = "ZONE", description = "time zone (default: the system zone)")
-    String zone;
+    @Nullable String zone;
 
     @Option(names = "--as-of", paramLabel = "T",
         description = "the instant the report is as of (ISO date-time in --zone; default now, on the driver): agent"
             + " sessions still open when a PBX's data ends run to the window end or to this instant, whichever is"
             + " earlier")
-    String asOf;
+    @Nullable String asOf;
 
     @Option(names = {"--sections", "--section"}, paramLabel = "NAME", split = ",",
         description = "only these sections, by JSON key (default all)")
@@ -145,13 +149,13 @@ public final class SipRingSpark implements Runnable {
     Format format = Format.TEXT;
 
     @Option(names = "--out", paramLabel = "PATH", description = "a file (a directory for csv); default stdout")
-    Path out;
+    @Nullable Path out;
 
     @Option(names = "--lang", paramLabel = "ru|en", description = "labels of text and html (default ru)")
     String lang = "ru";
 
     @Option(names = "--partial-out", paramLabel = "FILE", description = "also write the merged partial to FILE")
-    Path partialOut;
+    @Nullable Path partialOut;
 
     private final OutputStream stdout;
 
@@ -247,7 +251,7 @@ public final class SipRingSpark implements Runnable {
       }
     }
 
-    private Writer open(Path file) throws IOException {
+    private Writer open(@Nullable Path file) throws IOException {
       if (file == null) {
         return new BufferedWriter(new OutputStreamWriter(new java.io.FilterOutputStream(stdout) {
           @Override
@@ -263,7 +267,7 @@ public final class SipRingSpark implements Runnable {
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
-    private ParameterException bad(String option, String message) {
+    private ParameterException bad(String option, @Nullable String message) {
       return new ParameterException(spec.commandLine(), option + ": " + message);
     }
 

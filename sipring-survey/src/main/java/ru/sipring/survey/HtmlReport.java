@@ -144,6 +144,6 @@ public final class HtmlReport {
   }
 
   private static String list(java.util.Set<?> s, Map<String, String> t) {
-    return s.isEmpty() ? t.get("any") : s.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+    return s.isEmpty() ? t.getOrDefault("any", "any") : s.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
   }
 }

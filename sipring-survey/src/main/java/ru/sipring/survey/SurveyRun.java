@@ -52,7 +52,12 @@ public final class SurveyRun {
     this.onFinish = onFinish;
     this.startedAt = clock.instant();
     this.responseId = UUID.randomUUID().toString();
-    this.current = published.scenario().requireQuestion(published.scenario().start());
+    String start = published.scenario().start();
+    if (start == null) {
+      // the validator reports an empty scenario as an error, so this is only reached if that rule changes
+      throw new RejectedException("scenario " + published.scenarioId() + " cannot run: it has no questions");
+    }
+    this.current = published.scenario().requireQuestion(start);
   }
 
   /**
@@ -185,7 +190,8 @@ public final class SurveyRun {
   }
 
   private Optional<Question> record(Answer answer, @Nullable Option chosen) {
-    Question q = current;
+    // every caller got its question from requireCurrent, so this only re-reads it as non-null
+    Question q = requireCurrent(null);
     path.add(answer);
     earlier.remove(answer.questionId());
     String next = q.nextAfter(chosen);

@@ -1,5 +1,6 @@
 package ru.sipring.cli.ami;
 
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,16 +40,22 @@ public final class AgentsCommand implements Runnable {
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Add an interface to a queue.")
   static final class Add implements Callable<Integer> {
-    @Mixin AmiOptions ami;
-    @Option(names = "--queue", required = true, paramLabel = "Q") String queue;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    AmiOptions ami;
+    @Option(names = "--queue", required = true, paramLabel = "Q")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String queue;
     @Option(names = "--interface", required = true, paramLabel = "I",
-        description = "e.g. PJSIP/501 or Local/501@from-queue/n") String iface;
+        description = "e.g. PJSIP/501 or Local/501@from-queue/n")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String iface;
     @Option(names = "--name", paramLabel = "N", description = "member name shown in queue_log and reports")
-    String name;
+    @Nullable String name;
     @Option(names = "--penalty", paramLabel = "P", defaultValue = "0") int penalty;
     @Option(names = "--paused", description = "add the member paused") boolean paused;
     @Option(names = "--state-interface", paramLabel = "S", description = "e.g. hint:501@ext-local on FreePBX")
-    String stateInterface;
+    @Nullable String stateInterface;
 
     @Override
     public Integer call() {
@@ -59,9 +66,15 @@ public final class AgentsCommand implements Runnable {
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an interface from a queue.")
   static final class Remove implements Callable<Integer> {
-    @Mixin AmiOptions ami;
-    @Option(names = "--queue", required = true, paramLabel = "Q") String queue;
-    @Option(names = "--interface", required = true, paramLabel = "I") String iface;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    AmiOptions ami;
+    @Option(names = "--queue", required = true, paramLabel = "Q")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String queue;
+    @Option(names = "--interface", required = true, paramLabel = "I")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String iface;
 
     @Override
     public Integer call() {
@@ -72,10 +85,14 @@ public final class AgentsCommand implements Runnable {
   @Command(name = "pause", mixinStandardHelpOptions = true,
       description = "Pause an interface in one queue, or in all its queues when --queue is omitted.")
   static final class Pause implements Callable<Integer> {
-    @Mixin AmiOptions ami;
-    @Option(names = "--interface", required = true, paramLabel = "I") String iface;
-    @Option(names = "--queue", paramLabel = "Q") String queue;
-    @Option(names = "--reason", paramLabel = "R") String reason;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    AmiOptions ami;
+    @Option(names = "--interface", required = true, paramLabel = "I")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String iface;
+    @Option(names = "--queue", paramLabel = "Q") @Nullable String queue;
+    @Option(names = "--reason", paramLabel = "R") @Nullable String reason;
 
     @Override
     public Integer call() {
@@ -87,10 +104,14 @@ public final class AgentsCommand implements Runnable {
   @Command(name = "unpause", mixinStandardHelpOptions = true,
       description = "Unpause an interface in one queue, or in all its queues when --queue is omitted.")
   static final class Unpause implements Callable<Integer> {
-    @Mixin AmiOptions ami;
-    @Option(names = "--interface", required = true, paramLabel = "I") String iface;
-    @Option(names = "--queue", paramLabel = "Q") String queue;
-    @Option(names = "--reason", paramLabel = "R") String reason;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    AmiOptions ami;
+    @Option(names = "--interface", required = true, paramLabel = "I")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String iface;
+    @Option(names = "--queue", paramLabel = "Q") @Nullable String queue;
+    @Option(names = "--reason", paramLabel = "R") @Nullable String reason;
 
     @Override
     public Integer call() {

@@ -1,5 +1,6 @@
 package ru.sipring.cli.ami;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,9 +41,13 @@ import ru.sipring.core.text.TerminalText;
 @Command(name = "agi-server", mixinStandardHelpOptions = true,
     description = "Serve *45<queue> agent login over FastAGI (runs until Ctrl-C).")
 public final class AgiServerCommand implements Callable<Integer> {
-  @Mixin AmiOptions ami;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  AmiOptions ami;
 
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String bind;
 
   @Option(names = "--port", defaultValue = "4573") int port;
@@ -50,11 +55,11 @@ public final class AgiServerCommand implements Callable<Integer> {
   @Option(names = "--operators", paramLabel = "FILE",
       description = "properties file: hmac-sha256.<hex> = <number>;<name>, one operator a line (lines from "
           + "--hash-pin, keyed with the PIN secret)")
-  Path operators;
+  @Nullable Path operators;
 
   @Option(names = "--allow", paramLabel = "ADDR[,ADDR...]", split = ",",
       description = "Asterisk addresses or CIDR ranges served; others are closed unserved (default: loopback only)")
-  java.util.List<String> allow;
+  java.util.@Nullable List<String> allow;
 
   @Option(names = "--failure-budget", defaultValue = "20", paramLabel = "N",
       description = "wrong PINs from all devices within --budget-minutes that lock every login (default ${DEFAULT-VALUE})")
@@ -71,9 +76,11 @@ public final class AgiServerCommand implements Callable<Integer> {
   int minPinDigits;
 
   @ArgGroup(exclusive = false, heading = "Operator registry in the database (instead of --operators):%n")
-  DbOptions db;
+  @Nullable DbOptions db;
 
-  @Mixin PinSecretOptions pinSecret;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  PinSecretOptions pinSecret;
 
   @Option(names = "--freepbx", description = "members as Local/<ext>@from-queue/n with state hint:<ext>@ext-local")
   boolean freePbx;
@@ -84,12 +91,12 @@ public final class AgiServerCommand implements Callable<Integer> {
 
   @Option(names = "--print-dialplan", paramLabel = "AGI_HOST",
       description = "print the extensions_custom.conf snippet that points Asterisk at AGI_HOST, and exit")
-  String printDialplan;
+  @Nullable String printDialplan;
 
   @Option(names = "--hash-pin", paramLabel = "PIN", interactive = true, arity = "0..1",
       description = "print the --operators line for a PIN (prompted without echo, or read from stdin, when given "
           + "without a value), and exit; needs the PIN secret")
-  String hashPin;
+  @Nullable String hashPin;
 
   @Override
   public Integer call() throws Exception {
@@ -124,7 +131,7 @@ public final class AgiServerCommand implements Callable<Integer> {
       }
       OperatorLoginLog print = e -> System.out.printf("%s %s %s queue %s device %s%n", e.at(), e.action(),
           TerminalText.escape(e.operator().name()), TerminalText.escape(e.queue()), TerminalText.escape(e.device()));
-      if (db == null) {
+      if (db == null && operators != null) {
         // the file path has no database: wrong PINs are counted in memory and a restart forgets them
         serve(settings, OperatorsFile.load(operators, pinSecret.pins(true)), print, AgentDirectory.empty(),
             LoginFailureLedger.inMemory());

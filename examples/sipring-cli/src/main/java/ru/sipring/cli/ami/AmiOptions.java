@@ -1,5 +1,6 @@
 package ru.sipring.cli.ami;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -14,18 +15,22 @@ import ru.sipring.core.BadInputException;
 public final class AmiOptions {
   @Option(names = "--ami", paramLabel = "HOST:PORT", defaultValue = "${env:SIPRING_AMI}",
       description = "Asterisk AMI address (env SIPRING_AMI), port 5038 if omitted")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String ami;
 
   @Option(names = "--ami-user", paramLabel = "U", defaultValue = "${env:SIPRING_AMI_USER}",
       description = "AMI user from manager.conf (env SIPRING_AMI_USER)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String user;
 
   @Option(names = "--ami-secret", paramLabel = "S",
       description = "AMI secret (visible in ps: prefer --ami-secret-file or env SIPRING_AMI_SECRET)")
-  String secret;
+  @Nullable String secret;
 
   @Option(names = "--ami-secret-file", paramLabel = "FILE", description = "file whose first line is the AMI secret")
-  java.nio.file.Path secretFile;
+  java.nio.file.@Nullable Path secretFile;
 
   @Option(names = "--ami-wait", paramLabel = "SECONDS", defaultValue = "10",
       description = "how long to try to log in before giving up (default ${DEFAULT-VALUE})")

@@ -1,5 +1,6 @@
 package ru.sipring.cli.ami;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,18 +32,24 @@ import ru.sipring.testkit.traffic.TrafficModel;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Simulate a call-centre day on a fake Asterisk and write its queue_log.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--date", description = "the day to simulate (default: yesterday)") LocalDate date;
-  @Option(names = "--zone", defaultValue = "Europe/Moscow") ZoneId zone;
-  @Option(names = "--seed", description = "random seed (printed; reuse it to get the same day)") Long seed;
+  @Option(names = "--date", description = "the day to simulate (default: yesterday)") @Nullable LocalDate date;
+  @Option(names = "--zone", defaultValue = "Europe/Moscow")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  ZoneId zone;
+  @Option(names = "--seed", description = "random seed (printed; reuse it to get the same day)") @Nullable Long seed;
   @Option(names = "--agents", defaultValue = "8") int agents;
   @Option(names = "--peak-calls-per-hour", defaultValue = "60") double peak;
-  @Option(names = "--queue-log", defaultValue = "demo-queue_log", paramLabel = "FILE") Path queueLog;
+  @Option(names = "--queue-log", defaultValue = "demo-queue_log", paramLabel = "FILE")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Path queueLog;
   @Option(names = "--serve", paramLabel = "PORT",
       description = "also serve AMI on 127.0.0.1:PORT (user demo, secret demo) while the day plays")
-  Integer servePort;
+  @Nullable Integer servePort;
   @Option(names = "--speed", defaultValue = "600", description = "with --serve: simulated seconds per real second")
   double speed;
   @Option(names = "--lang", defaultValue = "ru", paramLabel = "ru|en", description = "labels of the report")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String lang;
 
   @Override

@@ -1,5 +1,6 @@
 package ru.sipring.cli.ami;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -22,19 +23,23 @@ import ru.sipring.core.text.TerminalText;
 public final class LiveCommand implements Callable<Integer> {
   enum Format { text, json }
 
-  @Mixin AmiOptions ami;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  AmiOptions ami;
 
   @Option(names = "--once", description = "print one snapshot and exit")
   boolean once;
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Format format;
 
   @Option(names = "--interval", defaultValue = "2", paramLabel = "SECONDS", description = "refresh period")
   int interval;
 
   @Option(names = "--queue", paramLabel = "Q", description = "show only these queues")
-  List<String> queues;
+  @Nullable List<String> queues;
 
   @Override
   public Integer call() throws Exception {

@@ -24,7 +24,9 @@ import ru.sipring.core.SipRingException;
 @Command(name = "billing", mixinStandardHelpOptions = true, description = "Call billing: rate a call against a rate table.",
     subcommands = {BillingCommand.Rate.class})
 public final class BillingCommand implements Runnable {
-  @Spec CommandSpec spec;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
 
   @Override
   public void run() {
@@ -36,14 +38,20 @@ public final class BillingCommand implements Runnable {
           "Prints {\"prefix\": \"...\", \"billedSeconds\": N, \"cost\": \"1.53\"} with --format json; cost and "
               + "prefix are null when no tariff matches (unrated, never 0)."})
   static final class Rate implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
 
     @Option(names = "--tariffs", required = true, paramLabel = "F.csv",
         description = "prefix,name,price_per_minute,initial_block,billing_block,connect_charge,free_seconds,"
             + "minimal_cost,valid_from,valid_to (A2Billing and ASTPP column names work too)")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     Path tariffs;
 
     @Option(names = "--number", required = true, description = "dialled number (normalised: 8XXXXXXXXXX -> 7...)")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String number;
 
     @Option(names = "--seconds", required = true, description = "answered seconds (CDR billsec)")
@@ -56,13 +64,19 @@ public final class BillingCommand implements Runnable {
     @Nullable Instant at;
 
     @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "zone of dates in the file (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     ZoneId zone;
 
     @Option(names = "--rounding", defaultValue = "relative",
         description = "relative (I + ceil((d-I)/B)·B) or a2billing (absolute) (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String rounding;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String format;
 
     @Override

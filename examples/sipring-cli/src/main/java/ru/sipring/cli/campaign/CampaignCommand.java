@@ -71,7 +71,9 @@ public final class CampaignCommand implements Runnable {
 
   static final ObjectMapper JSON = CampaignJson.mapper();
 
-  @Spec CommandSpec spec;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
 
   @Override
   public void run() {
@@ -88,13 +90,21 @@ public final class CampaignCommand implements Runnable {
       description = "Creates PROJECT, PROJECT/TASK or PROJECT/TASK/ASSIGNMENT (missing levels too); for an "
           + "assignment, sets its call window, retry rules and DNC scope.")
   static final class Create implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "PATH", description = "PROJECT[/TASK[/ASSIGNMENT]]")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String path;
 
     @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "the window's time zone (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     ZoneId zone;
 
     @Option(names = "--window", paramLabel = "HH:MM-HH:MM", description = "call window, local time (default: any time)")
@@ -112,6 +122,8 @@ public final class CampaignCommand implements Runnable {
 
     @Option(names = "--dnc-scope", defaultValue = "ASSIGNMENT",
         description = "DNC lists honoured: GLOBAL, PROJECT, ASSIGNMENT (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     DncScope dncScope;
 
     @Override
@@ -162,8 +174,12 @@ public final class CampaignCommand implements Runnable {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists projects, tasks, assignments and bases.")
   static final class ListCmd implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() {
@@ -193,19 +209,31 @@ public final class CampaignCommand implements Runnable {
           "Prints {\"imported\": N, \"rejected\": [{\"line\": L, \"reason\": \"...\"}], \"duplicates\": N} with "
               + "--format json. Exit 1 when nothing was imported because of errors."})
   static final class Import implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Option(names = "--assignment", required = true, paramLabel = "PROJECT/TASK/ASSIGNMENT")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String assignment;
 
     @Option(names = "--file", required = true, paramLabel = "F")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     Path file;
 
     @Option(names = "--encoding", defaultValue = "auto", description = "auto, utf-8, windows-1251 (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String encoding;
 
     @Option(names = "--delimiter", defaultValue = "auto", description = "auto, ';', ',', tab, '|' (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String delimiter;
 
     @Option(names = "--mapping", paramLabel = "M",
@@ -215,15 +243,21 @@ public final class CampaignCommand implements Runnable {
 
     @Option(names = "--duplicates", defaultValue = "ASSIGNMENT",
         description = "duplicate check by phone: NONE, ASSIGNMENT, PROJECT, EVERYWHERE (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     DuplicateScope duplicates;
 
     @Option(names = "--strict", description = "all or nothing: import nothing when any row is rejected")
     boolean strict;
 
     @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "time zone of a new assignment")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     ZoneId zone;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String format;
 
     @Override
@@ -320,19 +354,31 @@ public final class CampaignCommand implements Runnable {
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = "Exports an assignment's client base as CSV (';', UTF-8 with BOM by default); formula-safe.")
   static final class Export implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Option(names = "--assignment", required = true, paramLabel = "PROJECT/TASK/ASSIGNMENT")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String assignment;
 
     @Option(names = "--file", required = true, paramLabel = "F", description = "output file, '-' for stdout")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String file;
 
     @Option(names = "--delimiter", defaultValue = ";", description = "';', ',', tab (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String delimiter;
 
     @Option(names = "--encoding", defaultValue = "utf-8", description = "utf-8 (with BOM) or windows-1251")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String encoding;
 
     @Option(names = "--russian-headers", description = "column names as the card's Russian labels")
@@ -367,16 +413,26 @@ public final class CampaignCommand implements Runnable {
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = "The outbound report: by operator, project, task and assignment, call detail, 'Отчет 2'.")
   static final class Report implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "first day")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     LocalDate from;
 
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "last day (inclusive)")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     LocalDate to;
 
     @Option(names = "--zone", defaultValue = "Europe/Moscow", description = "days are cut here (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     ZoneId zone;
 
     @Option(names = "--tariffs", paramLabel = "F.csv", description = "rate table to price calls (else unrated)")
@@ -389,6 +445,8 @@ public final class CampaignCommand implements Runnable {
     @Nullable String operator;
 
     @Option(names = "--format", defaultValue = "text", description = "text, csv, json, html (${DEFAULT-VALUE})")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     ReportRenderer.Format format;
 
     @Override
@@ -417,13 +475,21 @@ public final class CampaignCommand implements Runnable {
 
   @Command(name = "dnc", mixinStandardHelpOptions = true, description = "Adds numbers to or removes them from a do-not-call list.")
   static final class Dnc implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", description = "add or remove")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String action;
 
     @Parameters(index = "1..*", paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     List<String> numbers;
 
     @Option(names = "--project", description = "the project's list (default: the global list)")
@@ -466,10 +532,16 @@ public final class CampaignCommand implements Runnable {
   @Command(name = "mapping", mixinStandardHelpOptions = true,
       description = "Saves a CSV column mapping under a name (JSON file {\"header\": true, \"columns\": {...}}), or lists them.")
   static final class Mapping implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
+
+    @SuppressWarnings("NullAway.Init") // a required group: picocli refuses a command line without it
     What what;
 
     static final class What {
@@ -509,10 +581,16 @@ public final class CampaignCommand implements Runnable {
           + "moved by itself on first use) into the database, keeping every id. The database must hold no campaign "
           + "yet; the file is renamed to FILE.migrated."})
   static final class MigrateJson implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions storeOptions;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    StoreOptions storeOptions;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the JSON store, such as campaign.json")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     Path file;
 
     @Override
@@ -528,7 +606,7 @@ public final class CampaignCommand implements Runnable {
       } catch (SipRingException e) {
         return fail(spec, e);
       } catch (java.io.UncheckedIOException e) {
-        return fail(spec, new BadInputException(file.toString(), String.valueOf(e.getCause().getMessage())));
+        return fail(spec, new BadInputException(file.toString(), String.valueOf(java.util.Objects.requireNonNull(e.getCause()).getMessage())));
       }
     }
   }

@@ -32,19 +32,31 @@ import ru.sipring.testkit.pbx.InMemoryPbxGateway;
         + "is done, --run-for has passed, or Ctrl-C. State is persisted: run it again to continue; nobody is called "
         + "twice by a restart."})
 final class DialCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-  @Mixin StoreOptions storeOptions;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  StoreOptions storeOptions;
 
   @Option(names = "--assignment", required = true, paramLabel = "PROJECT/TASK/ASSIGNMENT")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String assignment;
 
   @Option(names = "--extension", required = true, description = "answer extension ('Добавочный номер для ответа')")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String extension;
 
   @Option(names = "--context", defaultValue = "from-internal", description = "dialplan context (${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String context;
 
   @Option(names = "--callerid", defaultValue = "", description = "CallerID presented to clients")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String callerId;
 
   @Option(names = "--retries", description = "repeats after the first call (default: the assignment's rules)")
@@ -60,6 +72,8 @@ final class DialCommand implements Callable<Integer> {
   int maxConcurrent;
 
   @Option(names = "--mode", defaultValue = "FIXED", description = "FIXED, PROGRESSIVE, PREDICTIVE (${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   DialerSettings.Mode mode;
 
   @Option(names = "--ratio", defaultValue = "1.0", description = "calls per free operator")
@@ -78,7 +92,9 @@ final class DialCommand implements Callable<Integer> {
   @Option(names = "--ami", paramLabel = "HOST[:PORT]", description = "Asterisk manager interface")
   @Nullable String ami;
 
-  @Option(names = "--ami-user", defaultValue = "sipring") String amiUser;
+  @Option(names = "--ami-user", defaultValue = "sipring")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String amiUser;
 
   @Option(names = "--ami-secret", defaultValue = "${env:SIPRING_AMI_SECRET}") @Nullable String amiSecret;
 

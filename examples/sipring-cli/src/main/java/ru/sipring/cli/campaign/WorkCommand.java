@@ -32,10 +32,16 @@ import ru.sipring.core.SipRingException;
 final class WorkCommand implements Callable<Integer> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
-  @Spec CommandSpec spec;
-  @Mixin StoreOptions storeOptions;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  StoreOptions storeOptions;
 
   @Parameters(index = "0", description = "start, pause, resume, stop, live, hung, close")
+
+  @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
   String action;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "OPERATOR|SESSION_ID")
@@ -43,14 +49,18 @@ final class WorkCommand implements Callable<Integer> {
 
   @Option(names = "--assignment", paramLabel = "PROJECT/TASK/ASSIGNMENT") @Nullable String assignment;
 
-  @Option(names = "--reason", defaultValue = "") String reason;
+  @Option(names = "--reason", defaultValue = "")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String reason;
 
   @Option(names = "--older-than-hours", defaultValue = "12") long olderThanHours;
 
   @Option(names = "--at", paramLabel = "ISO-INSTANT", description = "when a hung session ended (default: now)")
   @Nullable Instant at;
 
-  @Option(names = "--zone", defaultValue = "Europe/Moscow") ZoneId zone;
+  @Option(names = "--zone", defaultValue = "Europe/Moscow")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  ZoneId zone;
 
   @Override
   public Integer call() {

@@ -1,5 +1,6 @@
 package ru.sipring.cli.cdr;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.opencsv.CSVWriter;
@@ -41,43 +42,51 @@ public final class CdrCommand implements Callable<Integer> {
   enum Format { json, csv }
 
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Mixin
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   DbOptions db;
 
   @Option(names = "--from", paramLabel = "T", description = "first call start included (in --zone)")
-  String from;
+  @Nullable String from;
 
   @Option(names = "--to", paramLabel = "T", description = "first call start excluded (in --zone)")
-  String to;
+  @Nullable String to;
 
   @Option(names = "--zone", paramLabel = "Z", description = "the PBX's time zone (default: this machine's)")
   ZoneId zone = ZoneId.systemDefault();
 
   @Option(names = "--src", paramLabel = "N", description = "only calls from this number")
-  String src;
+  @Nullable String src;
 
   @Option(names = "--dst", paramLabel = "N", description = "only calls to this number")
-  String dst;
+  @Nullable String dst;
 
   @Option(names = "--did", paramLabel = "N", description = "only calls that came in on this DID")
-  String did;
+  @Nullable String did;
 
   @Option(names = "--disposition", paramLabel = "D", description = "ANSWERED, NO ANSWER, BUSY, FAILED")
-  String disposition;
+  @Nullable String disposition;
 
   @Option(names = "--uniqueid", paramLabel = "ID", description = "only the CDR rows of this channel uniqueid")
-  String uniqueid;
+  @Nullable String uniqueid;
 
   @Option(names = "--linkedid", paramLabel = "ID", description = "only the CDR rows of this call (linkedid)")
-  String linkedid;
+  @Nullable String linkedid;
 
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "cdr", description = "default: ${DEFAULT-VALUE}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String table;
 
   @Option(names = "--format", paramLabel = "json|csv", defaultValue = "json",
       description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Format format;
 
   @Override

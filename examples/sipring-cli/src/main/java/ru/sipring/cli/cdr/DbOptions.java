@@ -1,5 +1,6 @@
 package ru.sipring.cli.cdr;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import picocli.CommandLine.Option;
 import ru.sipring.cdr.Databases;
@@ -8,18 +9,22 @@ import ru.sipring.cdr.Databases;
 public final class DbOptions {
   @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
       description = "JDBC URL, such as jdbc:mariadb://pbx:3306/asteriskcdrdb")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String url;
 
   @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}",
       description = "database user (default: $SIPRING_DB_USER)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String user;
 
   @Option(names = "--db-password", paramLabel = "P",
       description = "database password (visible in ps: prefer --db-password-file or $SIPRING_DB_PASSWORD)")
-  String password;
+  @Nullable String password;
 
   @Option(names = "--db-password-file", paramLabel = "FILE", description = "file whose first line is the database password")
-  java.nio.file.Path passwordFile;
+  java.nio.file.@Nullable Path passwordFile;
 
   /** A small pool for one command; the caller closes it. */
   public HikariDataSource open() {
@@ -27,7 +32,7 @@ public final class DbOptions {
   }
 
   /** The password from --db-password, --db-password-file or $SIPRING_DB_PASSWORD, or null. */
-  public String password() {
+  public @Nullable String password() {
     return ru.sipring.cli.Secrets.resolve(password, passwordFile, "--db-password-file", "SIPRING_DB_PASSWORD");
   }
 }

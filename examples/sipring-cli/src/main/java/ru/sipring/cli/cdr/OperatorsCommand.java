@@ -1,5 +1,6 @@
 package ru.sipring.cli.cdr;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -36,6 +37,8 @@ import ru.sipring.core.text.TerminalText;
         OperatorsCommand.ResetPin.class, OperatorsCommand.Alias.class, OperatorsCommand.ServicePassword.class})
 public final class OperatorsCommand implements Runnable {
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Override
@@ -46,19 +49,23 @@ public final class OperatorsCommand implements Runnable {
   /** Options every subcommand shares. */
   static final class Common {
     @Mixin
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     OwnDbOptions db;
 
     @Mixin
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     PinSecretOptions pinSecret;
 
     @Option(names = "--service-password", paramLabel = "P", interactive = true, arity = "0..1",
         description = "the service password that protects edits: prompted (no echo) or read from stdin when "
             + "given without a value; else --service-password-file or $SIPRING_SERVICE_PASSWORD")
-    String servicePassword;
+    @Nullable String servicePassword;
 
     @Option(names = "--service-password-file", paramLabel = "FILE",
         description = "file whose first line is the service password")
-    java.nio.file.Path servicePasswordFile;
+    java.nio.file.@Nullable Path servicePasswordFile;
 
     @Option(names = "--min-pin-digits", paramLabel = "N", defaultValue = "4",
         description = "shortest PIN accepted by add and set-pin (default ${DEFAULT-VALUE}); 1111- and 1234-style "
@@ -73,9 +80,13 @@ public final class OperatorsCommand implements Runnable {
   /** Runs one edit with the registry, translating failures to exit codes. */
   abstract static class Sub implements Callable<Integer> {
     @Spec
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     CommandSpec spec;
 
     @Mixin
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     Common common;
 
     boolean needsPinSecret() {
@@ -98,7 +109,7 @@ public final class OperatorsCommand implements Runnable {
       }
     }
 
-    String password() {
+    @Nullable String password() {
       return Secrets.resolve(common.servicePassword, common.servicePasswordFile, "--service-password-file",
           "SIPRING_SERVICE_PASSWORD");
     }
@@ -114,14 +125,18 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "add", description = "Add an active operator.")
   static final class Add extends Sub {
     @Parameters(index = "0", paramLabel = "NUMBER", description = "operator number (usually the extension)")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Parameters(index = "1", paramLabel = "FULL_NAME", description = "full name, such as \"Петрова ЛВ\"")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String name;
 
     @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1",
         description = "PIN typed on the phone: prompted (no echo) or read from stdin when given without a value")
-    String pin;
+    @Nullable String pin;
 
     @Override
     boolean needsPinSecret() {
@@ -137,6 +152,8 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "list", description = "List operators (never their PINs).")
   static final class ListOperators extends Sub {
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String format;
 
     @Override
@@ -157,6 +174,8 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "disable", description = "Disable an operator: the PIN stops working, history keeps the name.")
   static final class Disable extends Sub {
     @Parameters(paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Override
@@ -168,6 +187,8 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "enable", description = "Enable a disabled operator again.")
   static final class Enable extends Sub {
     @Parameters(paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Override
@@ -179,9 +200,13 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "rename", description = "Change an operator's full name.")
   static final class Rename extends Sub {
     @Parameters(index = "0", paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Parameters(index = "1", paramLabel = "FULL_NAME")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String name;
 
     @Override
@@ -193,10 +218,14 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "set-pin", description = "Set or change an operator's PIN (unique among active operators).")
   static final class SetPin extends Sub {
     @Parameters(index = "0", paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Option(names = "--pin", paramLabel = "DIGITS", interactive = true, arity = "0..1", required = true,
         description = "the new PIN: prompted (no echo) or read from stdin when given without a value")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String pin;
 
     @Override
@@ -213,6 +242,8 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "reset-pin", description = "Remove an operator's PIN (no login until a new one is set).")
   static final class ResetPin extends Sub {
     @Parameters(paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Override
@@ -224,9 +255,13 @@ public final class OperatorsCommand implements Runnable {
   @Command(name = "alias", description = "Another queue_log agent value (interface, agent id) for an operator.")
   static final class Alias extends Sub {
     @Parameters(index = "0", paramLabel = "NUMBER")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String number;
 
     @Parameters(index = "1", paramLabel = "AGENT")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String agent;
 
     @Override
@@ -239,6 +274,8 @@ public final class OperatorsCommand implements Runnable {
   static final class ServicePassword extends Sub {
     @Option(names = "--new", paramLabel = "P", interactive = true, arity = "0..1", required = true,
         description = "the new service password (prompted when given without a value)")
+
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
     String next;
 
     @Override

@@ -1,5 +1,6 @@
 package ru.sipring.cli.cdr;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -14,7 +15,7 @@ import ru.sipring.core.BadInputException;
 public final class PinSecretOptions {
   @Option(names = "--pin-secret-file", paramLabel = "FILE",
       description = "file with the PIN hashing secret (default: $SIPRING_PIN_SECRET holds the secret itself)")
-  Path pinSecretFile;
+  @Nullable Path pinSecretFile;
 
   /**
    * The hasher from the file or the environment. When {@code needed} is false and there is no secret, a

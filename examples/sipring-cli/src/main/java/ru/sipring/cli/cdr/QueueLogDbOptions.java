@@ -1,5 +1,6 @@
 package ru.sipring.cli.cdr;
 
+import org.jspecify.annotations.Nullable;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -9,26 +10,32 @@ import ru.sipring.core.queuelog.QueueLogSource;
 
 /**
  * The options {@code report --db JDBC_URL [--db-user U --db-password P] [--table queue_log]} adds to the
- * report command, as a picocli mixin: {@code @Mixin QueueLogDbOptions db;} then, when {@link #given()},
+ * report command, as a picocli mixin: {@code @Mixin
+ @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+ QueueLogDbOptions db;} then, when {@link #given()},
  * {@code try (var opened = db.open(zone)) { report from opened.source() }}.
  */
 public final class QueueLogDbOptions {
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "read the realtime queue_log table of this database instead of a file")
-  String url;
+  @Nullable String url;
 
   @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String user;
 
   @Option(names = "--db-password", paramLabel = "P",
       description = "database password (visible in ps: prefer --db-password-file or $SIPRING_DB_PASSWORD)")
-  String password;
+  @Nullable String password;
 
   @Option(names = "--db-password-file", paramLabel = "FILE", description = "file whose first line is the database password")
-  java.nio.file.Path passwordFile;
+  java.nio.file.@Nullable Path passwordFile;
 
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "queue_log",
       description = "queue_log table (default: ${DEFAULT-VALUE}; FreePBX 16/17: queuelog)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String table;
 
   /** Whether {@code --db} was given. */

@@ -22,22 +22,34 @@ import ru.sipring.core.SipRingException;
     description = "Save the recording of a call (CALLID = the cdr uniqueid / queue_log callid, or a linkedid).")
 public final class RecordingCommand implements Callable<Integer> {
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Mixin
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   DbOptions db;
 
   @Parameters(paramLabel = "CALLID")
+
+  @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
   String callId;
 
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to save it; - for stdout")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String out;
 
   @Option(names = "--monitor", paramLabel = "DIR", description = "monitor root (default: ${DEFAULT-VALUE})",
       defaultValue = "/var/spool/asterisk/monitor")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Path monitor;
 
   @Option(names = "--table", paramLabel = "TABLE", defaultValue = "cdr")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String table;
 
   @Override

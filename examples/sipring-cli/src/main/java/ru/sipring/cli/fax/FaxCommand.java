@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
         FaxContactsCommands.Lists.class,
     })
 public final class FaxCommand implements Runnable {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before run()
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {

@@ -20,7 +20,9 @@ import ru.sipring.fax.FaxServerException;
 abstract class FaxCommandBase implements Callable<Integer> {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Spec CommandSpec spec;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
 
   /** Output formats of list-like commands. */
   enum Format { json, text }

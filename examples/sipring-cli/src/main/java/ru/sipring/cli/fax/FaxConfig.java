@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,8 +31,8 @@ final class FaxConfig {
     this.file = file;
     this.root = root;
     JsonNode s = need(root, "smtp", "smtp");
-    this.smtp = new SmtpSettings(text(s, "host", "smtp.host", null), s.path("port").asInt(25),
-        text(s, "from", "smtp.from", null), text(s, "user", "smtp.user", ""), text(s, "password", "smtp.password", ""),
+    this.smtp = new SmtpSettings(text(s, "host", "smtp.host"), s.path("port").asInt(25),
+        text(s, "from", "smtp.from"), optionalText(s, "user"), optionalText(s, "password"),
         s.path("startTls").asBoolean(false));
     String z = root.path("zone").asText("UTC");
     try {
@@ -56,7 +57,7 @@ final class FaxConfig {
     int i = 0;
     for (JsonNode l : root.path("lines")) {
       String at = "lines[" + i++ + "]";
-      lines.save(new FaxLine(text(l, "device", at + ".device", null), l.path("name").asText(""),
+      lines.save(new FaxLine(text(l, "device", at + ".device"), l.path("name").asText(""),
           l.hasNonNull("category") ? l.get("category").asText() : null));
     }
     for (JsonNode c : root.path("categories")) {
@@ -65,7 +66,7 @@ final class FaxConfig {
     i = 0;
     for (JsonNode u : root.path("users")) {
       String at = "users[" + i++ + "]";
-      users.save(new FaxUser(text(u, "login", at + ".login", null), u.path("name").asText(""),
+      users.save(new FaxUser(text(u, "login", at + ".login"), u.path("name").asText(""),
           u.path("email").asText(""), u.path("admin").asBoolean(false), u.path("privileged").asBoolean(false),
           u.path("canDelete").asBoolean(false), u.path("anyModem").asBoolean(false), set(u.path("modems")),
           set(u.path("categories"))));
@@ -85,13 +86,17 @@ final class FaxConfig {
     return n.get(field);
   }
 
-  private String text(JsonNode n, String field, String at, String dflt) {
-    if (!n.hasNonNull(field) || n.get(field).asText().isEmpty()) {
-      if (dflt == null) {
-        throw new BadInputException(file + ":" + at, "missing");
-      }
-      return dflt.isEmpty() ? null : dflt;
+  private String text(JsonNode n, String field, String at) {
+    String v = optionalText(n, field);
+    if (v == null) {
+      throw new BadInputException(file + ":" + at, "missing");
     }
-    return n.get(field).asText();
+    return v;
+  }
+
+  /** The field's text, or null when it is absent, null or empty. */
+  private static @Nullable String optionalText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
   }
 }

@@ -25,7 +25,9 @@ final class FaxContactsCommands {
 
   /** Opens the contact store (migrating SipRing's schema on first use) and runs the command on it. */
   abstract static class StoreCommand extends FaxCommandBase {
-    @Mixin DbOptions db;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    DbOptions db;
 
     abstract void run(FaxContactStore store) throws Exception;
 
@@ -45,7 +47,9 @@ final class FaxContactsCommands {
 
   /** A command group: without a subcommand it prints its usage. */
   abstract static class Group implements Runnable {
-    @Spec CommandSpec spec;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
 
     @Override
     public void run() {
@@ -59,7 +63,9 @@ final class FaxContactsCommands {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List contacts by name.")
   static final class ListContacts extends StoreCommand {
-    @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+    @Option(names = "--format", defaultValue = "text", description = "json or text")
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+    Format format;
 
     @Override
     void run(FaxContactStore store) throws Exception {
@@ -77,10 +83,18 @@ final class FaxContactsCommands {
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Add a contact, or replace the one with this name.")
   static final class AddContact extends StoreCommand {
-    @Parameters(paramLabel = "NAME") String name;
-    @Option(names = "--number", required = true, paramLabel = "FAX", description = "fax number") String number;
-    @Option(names = "--company", paramLabel = "C", defaultValue = "") String company;
-    @Option(names = "--email", paramLabel = "E", defaultValue = "") String email;
+    @Parameters(paramLabel = "NAME")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String name;
+    @Option(names = "--number", required = true, paramLabel = "FAX", description = "fax number")
+    @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+    String number;
+    @Option(names = "--company", paramLabel = "C", defaultValue = "")
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+    String company;
+    @Option(names = "--email", paramLabel = "E", defaultValue = "")
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+    String email;
 
     @Override
     void run(FaxContactStore store) {
@@ -92,7 +106,9 @@ final class FaxContactsCommands {
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a contact.")
   static final class DeleteContact extends StoreCommand {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String name;
 
     @Override
     void run(FaxContactStore store) {
@@ -110,7 +126,9 @@ final class FaxContactsCommands {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List distribution lists by name.")
   static final class ListLists extends StoreCommand {
-    @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+    @Option(names = "--format", defaultValue = "text", description = "json or text")
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+    Format format;
 
     @Override
     void run(FaxContactStore store) throws Exception {
@@ -127,7 +145,9 @@ final class FaxContactsCommands {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "The numbers of one list, one a line.")
   static final class ShowList extends StoreCommand {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String name;
 
     @Override
     void run(FaxContactStore store) {
@@ -140,8 +160,12 @@ final class FaxContactsCommands {
   @Command(name = "add", mixinStandardHelpOptions = true,
       description = "Create a list, or replace the one with this name, with the numbers in this order.")
   static final class AddList extends StoreCommand {
-    @Parameters(index = "0", paramLabel = "NAME") String name;
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FAX") List<String> numbers;
+    @Parameters(index = "0", paramLabel = "NAME")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String name;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "FAX")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    List<String> numbers;
 
     @Override
     void run(FaxContactStore store) {
@@ -153,7 +177,9 @@ final class FaxContactsCommands {
 
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a distribution list.")
   static final class DeleteList extends StoreCommand {
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String name;
 
     @Override
     void run(FaxContactStore store) {

@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,21 +32,43 @@ import ru.sipring.fax.ReceiveEvent;
 @Command(name = "dispatch", mixinStandardHelpOptions = true,
     description = "Receive hook for HylaFAX FaxDispatch: record the fax's line and category and mail it as PDF.")
 final class FaxDispatchCommand extends FaxCommandBase {
-  @Option(names = "--file", required = true, description = "$FILE: recvq/faxNNNNNNNNN.tif (relative to --spool)") String file;
-  @Option(names = "--device", required = true, description = "$DEVICE: modem that received it") String device;
-  @Option(names = "--commid", defaultValue = "", description = "$COMMID") String commId;
-  @Option(names = "--cid-number", defaultValue = "", description = "$CIDNUMBER") String cidNumber;
-  @Option(names = "--cid-name", defaultValue = "", description = "$CIDNAME") String cidName;
-  @Option(names = "--sender", defaultValue = "", description = "$SENDER: the sender's TSI") String sender;
+  @Option(names = "--file", required = true, description = "$FILE: recvq/faxNNNNNNNNN.tif (relative to --spool)")
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+  String file;
+  @Option(names = "--device", required = true, description = "$DEVICE: modem that received it")
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+  String device;
+  @Option(names = "--commid", defaultValue = "", description = "$COMMID")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String commId;
+  @Option(names = "--cid-number", defaultValue = "", description = "$CIDNUMBER")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String cidNumber;
+  @Option(names = "--cid-name", defaultValue = "", description = "$CIDNAME")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String cidName;
+  @Option(names = "--sender", defaultValue = "", description = "$SENDER: the sender's TSI")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String sender;
   @Option(names = "--pages", defaultValue = "0", description = "$PAGES") int pages;
-  @Option(names = "--spool", defaultValue = ".", description = "HylaFAX spool directory (faxrcvd runs there)") Path spool;
-  @Option(names = "--config", required = true, description = "JSON with smtp, zone, lines, categories, users") Path config;
-  @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+  @Option(names = "--spool", defaultValue = ".", description = "HylaFAX spool directory (faxrcvd runs there)")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Path spool;
+  @Option(names = "--config", required = true, description = "JSON with smtp, zone, lines, categories, users")
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
+  Path config;
+  @Option(names = "--format", defaultValue = "text", description = "json or text")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Format format;
   @Option(names = "--db", paramLabel = "JDBC_URL",
       description = "keep users, lines and received faxes in SipRing's MariaDB tables (migrated on first use)")
-  String db;
-  @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}") String dbUser;
-  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}") String dbPassword;
+  @Nullable String db;
+  @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String dbUser;
+  @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String dbPassword;
 
   /** The application's one clock: the fax center and the receive event read the same time source. */
   private final Clock clock = Clock.systemUTC();

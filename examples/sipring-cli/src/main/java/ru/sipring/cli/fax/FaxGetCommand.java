@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -14,13 +15,19 @@ import ru.sipring.fax.HylaFaxClient;
 final class FaxGetCommand extends FaxCommandBase {
   enum As { tiff, pdf, png }
 
-  @Mixin FaxServerOptions server;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  FaxServerOptions server;
 
-  @Parameters(paramLabel = "FILE", description = "received fax, e.g. fax000000001.tif") String file;
-  @Option(names = "--as", defaultValue = "pdf", description = "tiff, pdf or png") As as;
+  @Parameters(paramLabel = "FILE", description = "received fax, e.g. fax000000001.tif")
+  @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+  String file;
+  @Option(names = "--as", defaultValue = "pdf", description = "tiff, pdf or png")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  As as;
   @Option(names = "--page", defaultValue = "1", description = "page for --as png") int page;
   @Option(names = "--dpi", defaultValue = "100", description = "resolution for --as png") float dpi;
-  @Option(names = {"-o", "--output"}, description = "output file (default: FILE with the new extension)") Path output;
+  @Option(names = {"-o", "--output"}, description = "output file (default: FILE with the new extension)") @Nullable Path output;
 
   @Override
   void execute() throws Exception {

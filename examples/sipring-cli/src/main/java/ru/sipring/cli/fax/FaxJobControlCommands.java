@@ -14,8 +14,12 @@ final class FaxJobControlCommands {
 
   /** What the four commands share: the server options, the job id and the one-line answer. */
   abstract static class JobCommand extends FaxCommandBase {
-    @Mixin FaxServerOptions server;
-    @Parameters(paramLabel = "JOB_ID") String jobId;
+    @Mixin
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    FaxServerOptions server;
+    @Parameters(paramLabel = "JOB_ID")
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
+    String jobId;
 
     /** Asks hfaxd to act on the job and returns the past participle for the answer ("killed"). */
     abstract String act(HylaFaxClient client, String jobId);

@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -16,13 +17,19 @@ import ru.sipring.fax.ReceivedFax;
 final class FaxListCommand extends FaxCommandBase {
   enum Queue { send, done, received }
 
-  @Mixin FaxServerOptions server;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  FaxServerOptions server;
 
-  @Option(names = "--queue", defaultValue = "send", description = "send, done or received") Queue queue;
-  @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+  @Option(names = "--queue", defaultValue = "send", description = "send, done or received")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Queue queue;
+  @Option(names = "--format", defaultValue = "text", description = "json or text")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Format format;
   @Option(names = "--hfaxd-format", paramLabel = "FMT",
       description = "print the raw listing in this hfaxd JOBFMT/RCVFMT format instead, e.g. '%%j %%a %%s'")
-  String rawFormat;
+  @Nullable String rawFormat;
 
   @Override
   void execute() throws Exception {

@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import ru.sipring.fax.SendResult;
 @Command(name = "send", mixinStandardHelpOptions = true,
     description = "Send PDF, PostScript, TIFF or text files to one or more numbers (one job per number).")
 final class FaxSendCommand extends FaxCommandBase {
-  @Mixin FaxServerOptions server;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  FaxServerOptions server;
 
   @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "fax number; repeat for several")
   List<String> to = new ArrayList<>();
@@ -29,29 +32,39 @@ final class FaxSendCommand extends FaxCommandBase {
   List<Path> files = new ArrayList<>();
 
   @Option(names = "--cover-subject", paramLabel = "S", description = "adds a cover page with this subject")
-  String coverSubject;
-  @Option(names = "--cover-to", description = "cover page: recipient name") String coverTo;
-  @Option(names = "--cover-company", description = "cover page: recipient company") String coverCompany;
-  @Option(names = "--cover-comments", description = "cover page: comments") String coverComments;
-  @Option(names = "--cover-from-name", description = "cover page: sender name") String fromName;
-  @Option(names = "--cover-from-company", description = "cover page: sender company") String fromCompany;
-  @Option(names = "--cover-from-address", description = "cover page: sender address") String fromAddress;
-  @Option(names = "--cover-from-phone", description = "cover page: sender phone") String fromPhone;
-  @Option(names = "--cover-from-fax", description = "cover page: sender fax") String fromFax;
-  @Option(names = "--cover-from-email", description = "cover page: sender e-mail") String fromEmail;
+  @Nullable String coverSubject;
+  @Option(names = "--cover-to", description = "cover page: recipient name") @Nullable String coverTo;
+  @Option(names = "--cover-company", description = "cover page: recipient company") @Nullable String coverCompany;
+  @Option(names = "--cover-comments", description = "cover page: comments") @Nullable String coverComments;
+  @Option(names = "--cover-from-name", description = "cover page: sender name") @Nullable String fromName;
+  @Option(names = "--cover-from-company", description = "cover page: sender company") @Nullable String fromCompany;
+  @Option(names = "--cover-from-address", description = "cover page: sender address") @Nullable String fromAddress;
+  @Option(names = "--cover-from-phone", description = "cover page: sender phone") @Nullable String fromPhone;
+  @Option(names = "--cover-from-fax", description = "cover page: sender fax") @Nullable String fromFax;
+  @Option(names = "--cover-from-email", description = "cover page: sender e-mail") @Nullable String fromEmail;
 
   @Option(names = "--resolution", defaultValue = "FINE", description = "FINE (196 lpi) or NORMAL (98 lpi)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   SendRequest.Resolution resolution;
   @Option(names = "--max-tries", defaultValue = "3") int maxTries;
   @Option(names = "--max-dials", defaultValue = "12") int maxDials;
   @Option(names = "--kill-time", defaultValue = "PT2H59M", description = "give up after this ISO-8601 duration (PT3H, P1D)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Duration killTime;
   @Option(names = "--notify", defaultValue = "NONE", description = "NONE, DONE, REQUEUE, DONE_AND_REQUEUE")
-  SendRequest.Notify notify;
-  @Option(names = "--notify-address", description = "where hfaxd mails notifications") String notifyAddress;
-  @Option(names = "--modem", defaultValue = "any", description = "modem device or class") String modem;
 
-  @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  SendRequest.Notify notify;
+  @Option(names = "--notify-address", description = "where hfaxd mails notifications") @Nullable String notifyAddress;
+  @Option(names = "--modem", defaultValue = "any", description = "modem device or class")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  String modem;
+
+  @Option(names = "--format", defaultValue = "text", description = "json or text")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Format format;
 
   @Override
   void execute() throws Exception {

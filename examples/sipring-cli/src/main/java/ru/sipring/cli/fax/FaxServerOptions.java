@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import ru.sipring.cli.Secrets;
@@ -11,27 +12,31 @@ import ru.sipring.fax.HylaFaxClient;
 final class FaxServerOptions {
   @Option(names = "--fax-server", required = true, paramLabel = "HOST:PORT",
       description = "hfaxd address, for example 127.0.0.1:4559")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String server;
 
   @Option(names = "--fax-user", required = true, paramLabel = "U", description = "hfaxd user")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String user;
 
   @Option(names = "--fax-password", paramLabel = "P",
       description = "hfaxd password (when hosts.hfaxd asks one); visible in ps: prefer --fax-password-file or "
           + "env SIPRING_FAX_PASSWORD")
-  String password;
+  @Nullable String password;
 
   @Option(names = "--fax-password-file", paramLabel = "FILE", description = "file whose first line is the hfaxd password")
-  Path passwordFile;
+  @Nullable Path passwordFile;
 
   @Option(names = "--fax-admin-password", paramLabel = "P",
       description = "also take hfaxd administrative privileges (ADMIN), to act on other users' jobs; visible in ps: "
           + "prefer --fax-admin-password-file or env SIPRING_FAX_ADMIN_PASSWORD")
-  String adminPassword;
+  @Nullable String adminPassword;
 
   @Option(names = "--fax-admin-password-file", paramLabel = "FILE",
       description = "file whose first line is the hfaxd ADMIN password")
-  Path adminPasswordFile;
+  @Nullable Path adminPasswordFile;
 
   HylaFaxClient connect() {
     FaxServerAddress address = FaxServerAddress.parse(server, "--fax-server");

@@ -1,5 +1,6 @@
 package ru.sipring.cli.fax;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
@@ -13,9 +14,13 @@ import ru.sipring.fax.ServerStatus;
 /** {@code sipring fax status [JOB_ID]}: one job, or the server and its modems. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Status of a job, or of the server and modems.")
 final class FaxStatusCommand extends FaxCommandBase {
-  @Mixin FaxServerOptions server;
-  @Parameters(paramLabel = "JOB_ID", arity = "0..1") String jobId;
-  @Option(names = "--format", defaultValue = "text", description = "json or text") Format format;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  FaxServerOptions server;
+  @Parameters(paramLabel = "JOB_ID", arity = "0..1") @Nullable String jobId;
+  @Option(names = "--format", defaultValue = "text", description = "json or text")
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
+  Format format;
 
   @Override
   void execute() throws Exception {

@@ -1,5 +1,6 @@
 package ru.sipring.cli.ha;
 
+import org.jspecify.annotations.Nullable;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +56,8 @@ public final class ClusterCommand implements Runnable {
   static final int EXIT_ERROR = 3;
 
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -68,24 +71,32 @@ public final class ClusterCommand implements Runnable {
   /** Options shared by every subcommand. */
   static final class Common {
     @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     Format format;
 
     @Option(names = "--via", description = "how to act: pcs, crm (crm_resource/crm_attribute) or pcsd (REST API); "
         + "default: ${DEFAULT-VALUE}", defaultValue = "pcs")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     String via;
 
     @Option(names = "--timeout", description = "how long to wait for the cluster to settle (default: ${DEFAULT-VALUE})",
         defaultValue = "PT60S", converter = DurationConverter.class)
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     Duration timeout;
 
     @Option(names = "--pcsd-url", description = "pcsd base URL (default: ${DEFAULT-VALUE})", defaultValue = "https://127.0.0.1:2224")
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     URI pcsdUrl;
 
     @Option(names = "--pcsd-token-file", description = "file holding a pcsd token (from POST /remote/auth)")
-    Path pcsdTokenFile;
+    @Nullable Path pcsdTokenFile;
 
     @Option(names = "--pcsd-cert", description = "pcsd's certificate to pin (e.g. /var/lib/pcsd/pcsd.crt)")
-    Path pcsdCert;
+    @Nullable Path pcsdCert;
 
     @Option(names = "--pcsd-insecure", description = "accept any certificate from pcsd (prefer --pcsd-cert)")
     boolean pcsdInsecure;
@@ -171,16 +182,18 @@ public final class ClusterCommand implements Runnable {
       description = "Cluster status and health verdict, live or from a saved crm_mon XML snapshot.")
   static final class Status implements Callable<Integer> {
     @Spec
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
     Common common = new Common();
 
     @Option(names = "--crm-mon-xml", description = "saved `crm_mon --output-as=xml` (or older --as-xml) output")
-    Path crmMonXml;
+    @Nullable Path crmMonXml;
 
     @Option(names = "--drbd", description = "saved DRBD state: `drbdsetup status --json`, `drbdadm status` or /proc/drbd")
-    Path drbd;
+    @Nullable Path drbd;
 
     @Option(names = "--peer-crm-mon-xml", description = "another node's crm_mon XML taken at the same time: "
         + "compared for split brain (repeatable)")
@@ -190,8 +203,9 @@ public final class ClusterCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        boolean live = crmMonXml == null;
-        ClusterStatus s = live ? common.tools().snapshot() : CrmMonParser.parse(crmMonXml);
+        Path xml = crmMonXml;
+        boolean live = xml == null;
+        ClusterStatus s = xml == null ? common.tools().snapshot() : CrmMonParser.parse(xml);
         List<DrbdResource> d = drbd != null ? DrbdStatusParser.parse(drbd) : live ? liveDrbd() : List.of();
         HealthChecker checker = HealthChecker.withDefaults();
         HealthReport h;
@@ -199,7 +213,7 @@ public final class ClusterCommand implements Runnable {
           h = checker.check(s, d);
         } else {
           Map<String, ClusterStatus> views = new LinkedHashMap<>();
-          views.put(live ? "local" : crmMonXml.getFileName().toString(), s);
+          views.put(xml == null ? "local" : String.valueOf(xml.getFileName()), s);
           for (Path p : peers) {
             views.put(p.getFileName().toString(), CrmMonParser.parse(p));
           }
@@ -236,6 +250,8 @@ public final class ClusterCommand implements Runnable {
       description = "Poll the cluster and print every change of state or verdict.")
   static final class Watch implements Callable<Integer> {
     @Spec
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
@@ -243,10 +259,12 @@ public final class ClusterCommand implements Runnable {
 
     @Option(names = "--interval", description = "poll interval (default: ${DEFAULT-VALUE})", defaultValue = "5s",
         converter = DurationConverter.class)
+
+    @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
     Duration interval;
 
     @Option(names = "--count", description = "stop after this many polls (default: run until interrupted)")
-    Integer count;
+    @Nullable Integer count;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -293,6 +311,8 @@ public final class ClusterCommand implements Runnable {
   /** Base of the action commands. */
   abstract static class ActionCommand implements Callable<Integer> {
     @Spec
+
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
     CommandLine.Model.CommandSpec spec;
 
     @Mixin
@@ -328,6 +348,8 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "standby", mixinStandardHelpOptions = true, description = "Put a node in standby (resources move away).")
   static final class Standby extends ActionCommand {
     @Parameters(paramLabel = "NODE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String node;
 
     @Override
@@ -339,6 +361,8 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "unstandby", mixinStandardHelpOptions = true, description = "Take a node out of standby.")
   static final class Unstandby extends ActionCommand {
     @Parameters(paramLabel = "NODE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String node;
 
     @Override
@@ -351,10 +375,12 @@ public final class ClusterCommand implements Runnable {
       description = "Maintenance on|off: of the whole cluster (maintenance-mode), or of one node with --node.")
   static final class Maintenance extends ActionCommand {
     @Parameters(paramLabel = "on|off")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String onOff;
 
     @Option(names = "--node", description = "only this node")
-    String node;
+    @Nullable String node;
 
     @Override
     ClusterAction action() {
@@ -370,10 +396,12 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "move", mixinStandardHelpOptions = true, description = "Move a resource (or group) to a node.")
   static final class Move extends ActionCommand {
     @Parameters(index = "0", paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Parameters(index = "1", paramLabel = "NODE", arity = "0..1")
-    String node;
+    @Nullable String node;
 
     @Override
     ClusterAction action() {
@@ -384,10 +412,12 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "clear", mixinStandardHelpOptions = true, description = "Remove move/ban constraints of a resource.")
   static final class Clear extends ActionCommand {
     @Parameters(index = "0", paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Parameters(index = "1", paramLabel = "NODE", arity = "0..1")
-    String node;
+    @Nullable String node;
 
     @Override
     ClusterAction action() {
@@ -398,9 +428,13 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "ban", mixinStandardHelpOptions = true, description = "Keep a resource off a node.")
   static final class Ban extends ActionCommand {
     @Parameters(index = "0", paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Parameters(index = "1", paramLabel = "NODE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String node;
 
     @Override
@@ -412,6 +446,8 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "enable", mixinStandardHelpOptions = true, description = "Allow a resource to start.")
   static final class Enable extends ActionCommand {
     @Parameters(paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Override
@@ -423,6 +459,8 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stop a resource and keep it stopped.")
   static final class Disable extends ActionCommand {
     @Parameters(paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Override
@@ -434,6 +472,8 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "restart", mixinStandardHelpOptions = true, description = "Restart a resource where it runs.")
   static final class Restart extends ActionCommand {
     @Parameters(paramLabel = "RESOURCE")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     String resource;
 
     @Override
@@ -446,10 +486,10 @@ public final class ClusterCommand implements Runnable {
       description = "Forget failures and fail counts (of a resource, a node, or all).")
   static final class Cleanup extends ActionCommand {
     @Parameters(paramLabel = "RESOURCE", arity = "0..1")
-    String resource;
+    @Nullable String resource;
 
     @Option(names = "--node", description = "only on this node")
-    String node;
+    @Nullable String node;
 
     @Override
     ClusterAction action() {

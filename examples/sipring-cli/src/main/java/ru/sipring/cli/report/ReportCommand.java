@@ -1,5 +1,6 @@
 package ru.sipring.cli.report;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,6 +99,8 @@ public final class ReportCommand implements Callable<Integer> {
   public enum Period { HOUR, DAY, MONTH }
 
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Option(names = "--queue-log", arity = "1..*", paramLabel = "PATH",
@@ -111,15 +114,15 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--from", paramLabel = "T",
       description = "start of the window (inclusive): ISO date (2026-03-02) or date-time (2026-03-02T09:00) in --zone")
-  String from;
+  @Nullable String from;
 
   @Option(names = "--to", paramLabel = "T",
       description = "end of the window (exclusive) as a date-time; a date alone means the end of that day")
-  String to;
+  @Nullable String to;
 
   @Option(names = "--zone", paramLabel = "ZONE",
       description = "time zone of --from/--to and of every time shown (default: the system zone)")
-  String zone;
+  @Nullable String zone;
 
   @Option(names = "--queue", paramLabel = "Q", description = "only these queues (repeatable)")
   List<String> queues = new ArrayList<>();
@@ -145,10 +148,10 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: who is behind an agent value (with --db the default is the"
       + " database's operator registry; this file replaces it)")
-  Path agentsFile;
+  @Nullable Path agentsFile;
 
   @Option(names = "--queues", paramLabel = "FILE", description = "CSV queue,name: queue names")
-  Path queuesFile;
+  @Nullable Path queuesFile;
 
   @Option(names = "--format", paramLabel = "text|json|csv|html", description = "output format (default text)")
   Format format = Format.TEXT;
@@ -160,14 +163,14 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "PATH",
       description = "write to this file (text, json, html) or directory (csv: one <section>.csv each); default stdout")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--lang", paramLabel = "ru|en", description = "labels of text and html (default ru)")
   String lang = "ru";
 
   @Option(names = "--short-abandon", paramLabel = "SECONDS",
       description = "count abandons that waited less than this as short abandons (default off)")
-  Integer shortAbandon;
+  @Nullable Integer shortAbandon;
 
   @Option(names = "--bom", description = "start CSV files with a UTF-8 byte order mark (for Excel)")
   boolean bom;
@@ -175,7 +178,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--as-of", paramLabel = "T",
       description = "the instant the report is as of (ISO date-time in --zone; default now): agent sessions and"
           + " pauses still open when the data ends run to the window end or to this instant, whichever is earlier")
-  String asOf;
+  @Nullable String asOf;
 
   @Option(names = "--strict",
       description = "exit 1 when the input had problems (bad lines, duplicate lines or files, unreadable files);"
@@ -190,12 +193,12 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--partial-out", paramLabel = "FILE",
       description = "also write the mergeable partial result of this input to FILE (docs/inbound.md, \"Partial"
           + " results and merging\"); the report is still printed")
-  Path partialOut;
+  @Nullable Path partialOut;
 
   @Option(names = "--source-id", paramLabel = "ID",
       description = "names this PBX in --partial-out: agents the --agents directory does not name are kept apart"
           + " per source id (default: the --queue-log paths, or the database URL)")
-  String sourceId;
+  @Nullable String sourceId;
 
   @Option(names = "--merge", arity = "1..*", paramLabel = "FILE",
       description = "render the report of these partial files merged (instead of --queue-log/--db); with"
@@ -205,13 +208,13 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N",
       description = "1, or 2: one thread reads and splits lines while another computes; the report is the same "
           + "(default 2 when the machine has 2 or more cores, else 1; more than 2 counts as 2)")
-  Integer threads;
+  @Nullable Integer threads;
 
   private final InputStream stdin;
   private final OutputStream stdout;
   /** Progress on stderr: null = when there is a terminal (System.console() != null). */
-  Boolean showProgress;
-  private Progress progress;
+  @Nullable Boolean showProgress;
+  private @Nullable Progress progress;
 
   public ReportCommand() {
     this(System.in, System.out);
@@ -306,7 +309,7 @@ public final class ReportCommand implements Callable<Integer> {
       err.flush();
       return 1;
     } catch (UncheckedIOException e) {
-      err.println("sipring report: " + describe(e.getCause()));
+      err.println("sipring report: " + describe(e));
       err.flush();
       return 1;
     }
@@ -314,7 +317,8 @@ public final class ReportCommand implements Callable<Integer> {
 
   private void render(InboundStatistics.Builder b, QueueLogInput input, Set<ReportSection> wanted, ZoneId zoneId,
       ReportLanguage language, PrintWriter err) throws IOException {
-    if (partialOut != null) {
+    Path partialFile = partialOut;
+    if (partialFile != null) {
       InboundPartial partial;
       try {
         partial = b.build().computePartial(sourceId(), input);
@@ -323,7 +327,7 @@ public final class ReportCommand implements Callable<Integer> {
           progress.done();
         }
       }
-      writePartial(partial);
+      writePartial(partialFile, partial);
       renderReport(InboundStatistics.report(partial), wanted, language, err);
       return;
     }
@@ -391,7 +395,7 @@ public final class ReportCommand implements Callable<Integer> {
         throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
       }
       if (partialOut != null) {
-        writePartial(merged);
+        writePartial(partialOut, merged);
       }
       renderReport(InboundStatistics.report(merged), wanted, language, err);
       return 0;
@@ -404,7 +408,7 @@ public final class ReportCommand implements Callable<Integer> {
       err.flush();
       return 1;
     } catch (UncheckedIOException e) {
-      err.println("sipring report: " + describe(e.getCause()));
+      err.println("sipring report: " + describe(e));
       err.flush();
       return 1;
     }
@@ -434,7 +438,7 @@ public final class ReportCommand implements Callable<Integer> {
     warnProblems(report, err);
   }
 
-  private void writePartial(InboundPartial partial) throws IOException {
+  private static void writePartial(Path partialOut, InboundPartial partial) throws IOException {
     Path parent = partialOut.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -540,6 +544,11 @@ public final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  static String describe(UncheckedIOException e) {
+    // UncheckedIOException's constructors refuse a null cause
+    return describe(java.util.Objects.requireNonNull(e.getCause()));
+  }
+
   /** NIO exceptions carry only the path as message; say what went wrong with it too. */
   static String describe(IOException e) {
     if (e instanceof java.nio.file.FileSystemException f) {
@@ -567,7 +576,7 @@ public final class ReportCommand implements Callable<Integer> {
     return w;
   }
 
-  private Path sectionPath(ReportSection s) throws IOException {
+  private @Nullable Path sectionPath(ReportSection s) throws IOException {
     if (out == null) {
       return null;
     }
@@ -576,7 +585,7 @@ public final class ReportCommand implements Callable<Integer> {
   }
 
   /** A UTF-8 writer to the file, or to stdout (not closed) when {@code file} is null. */
-  private Writer open(Path file) throws IOException {
+  private Writer open(@Nullable Path file) throws IOException {
     if (file == null) {
       return new BufferedWriter(new OutputStreamWriter(new NonClosing(stdout), StandardCharsets.UTF_8), 1 << 16);
     }
@@ -624,7 +633,7 @@ public final class ReportCommand implements Callable<Integer> {
     return showProgress != null ? showProgress : System.console() != null;
   }
 
-  private ParameterException bad(String option, String message) {
+  private ParameterException bad(String option, @Nullable String message) {
     return new ParameterException(spec.commandLine(), option + ": " + message);
   }
 

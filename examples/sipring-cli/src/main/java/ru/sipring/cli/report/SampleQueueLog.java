@@ -1,5 +1,6 @@
 package ru.sipring.cli.report;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ public final class SampleQueueLog {
   public static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
   public static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
 
-  record Agent(String member, String loginId, String number, String name, List<String> queues) {}
+  record Agent(String member, @Nullable String loginId, String number, String name, List<String> queues) {}
 
   static final List<Agent> AGENTS = List.of(
       new Agent("Local/501@from-queue/n", null, "501", "Петрова ЛВ", List.of("6000")),

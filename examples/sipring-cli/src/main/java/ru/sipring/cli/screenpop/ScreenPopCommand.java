@@ -1,5 +1,6 @@
 package ru.sipring.cli.screenpop;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -55,6 +56,8 @@ import ru.sipring.survey.ValidationReport;
         "Documentation: docs/screen-pop.md"})
 public final class ScreenPopCommand implements java.util.concurrent.Callable<Integer> {
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Mixin
@@ -64,7 +67,7 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
   StoreOptions clients = new StoreOptions();
 
   @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name: operator numbers of member interfaces")
-  Path agentsFile;
+  @Nullable Path agentsFile;
 
   @Option(names = "--survey", paramLabel = "QUEUE=FILE.json",
       description = "the survey scenario shown for calls of this queue (repeatable)")
@@ -75,7 +78,7 @@ public final class ScreenPopCommand implements java.util.concurrent.Callable<Int
   int refreshSeconds;
 
   @Option(names = "--count", paramLabel = "N", description = "stop after N screen pops (default: run until interrupted)")
-  Integer count;
+  @Nullable Integer count;
 
   private final OutputStream stdout;
 

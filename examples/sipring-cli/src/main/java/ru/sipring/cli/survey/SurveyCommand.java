@@ -1,5 +1,6 @@
 package ru.sipring.cli.survey;
 
+import org.jspecify.annotations.Nullable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,7 +45,9 @@ public final class SurveyCommand implements Runnable {
   /** Exit code for a file that cannot be read. */
   static final int UNREADABLE = 2;
 
-  @Spec CommandSpec spec;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
 
   @Override
   public void run() {
@@ -52,7 +55,7 @@ public final class SurveyCommand implements Runnable {
   }
 
   /** Reads and validates; prints problems (one line each, question id first) and returns null when invalid. */
-  static Scenario load(Path file, PrintWriter out, PrintWriter err, int[] exit) {
+  static @Nullable Scenario load(Path file, PrintWriter out, PrintWriter err, int[] exit) {
     Scenario s;
     try {
       s = ScenarioJson.read(file);
@@ -87,9 +90,13 @@ public final class SurveyCommand implements Runnable {
               + "stdout, each starting with the id of the question it concerns ('(scenario)' for the whole "
               + "scenario). Warnings go to stderr."})
   static final class Validate implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE.json", description = "scenario file")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     Path file;
 
     @Override
@@ -114,9 +121,13 @@ public final class SurveyCommand implements Runnable {
               + "or ids separated by commas or spaces, a text question with a line of text.",
           "An empty line skips the question, '<' goes back, '.' finishes early; end of input finishes too."})
   static final class Test implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "scenario file (JSON)")
+
+    @SuppressWarnings("NullAway.Init") // a required parameter: picocli refuses a command line without it
     Path file;
 
     @Override

@@ -1,5 +1,6 @@
 package ru.sipring.cli.survey;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -52,18 +53,24 @@ final class SurveyReportCommand implements Callable<Integer> {
 
   enum Language { ru, en }
 
-  @Spec CommandSpec spec;
+  @Spec
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  CommandSpec spec;
 
-  @Mixin DbOptions db;
+  @Mixin
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
+  DbOptions db;
 
   @Option(names = "--scenario", required = true, paramLabel = "ID", description = "scenario id")
+
+  @SuppressWarnings("NullAway.Init") // a required option: picocli refuses a command line without it
   String scenario;
 
   @Option(names = "--from", paramLabel = "T", description = "first start time included (in --zone)")
-  String from;
+  @Nullable String from;
 
   @Option(names = "--to", paramLabel = "T", description = "first start time excluded (in --zone)")
-  String to;
+  @Nullable String to;
 
   @Option(names = "--zone", paramLabel = "Z", description = "time zone of --from/--to and of the output "
       + "(default: this machine's)")
@@ -83,10 +90,14 @@ final class SurveyReportCommand implements Callable<Integer> {
 
   @Option(names = "--format", paramLabel = "text|json|csv|html", defaultValue = "text",
       description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Format format;
 
   @Option(names = "--lang", paramLabel = "ru|en", defaultValue = "ru",
       description = "language of the HTML report (default: ${DEFAULT-VALUE})")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   Language language;
 
   /** The host application's clock: stamps the HTML report. */

@@ -1,5 +1,6 @@
 package ru.sipring.cli.web;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
         "", "Documentation: docs/web.md"})
 public final class WebCommand implements Callable<Integer> {
   @Spec
+
+  @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   CommandSpec spec;
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE})")
@@ -40,40 +43,52 @@ public final class WebCommand implements Callable<Integer> {
 
   @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
       description = "address to listen on (default ${DEFAULT-VALUE}; put a TLS proxy in front for anything else)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String bind;
 
   @Option(names = "--queue-log", arity = "1..*", paramLabel = "PATH", description = "queue_log files or directories")
   List<Path> queueLogs = new ArrayList<>();
 
   @Option(names = "--agents", paramLabel = "FILE", description = "CSV agent,number,name")
-  Path agents;
+  @Nullable Path agents;
 
   @Option(names = "--queues", paramLabel = "FILE", description = "CSV queue,name")
-  Path queues;
+  @Nullable Path queues;
 
   @Option(names = "--zone", paramLabel = "ZONE", description = "time zone of reports (default: the system zone)")
-  String zone;
+  @Nullable String zone;
 
   @Option(names = "--db", paramLabel = "JDBC_URL", description = "database: the queue_log table and the operators")
-  String db;
+  @Nullable String db;
 
   @Option(names = "--db-user", paramLabel = "U", defaultValue = "${env:SIPRING_DB_USER}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String dbUser;
 
   @Option(names = "--db-password", paramLabel = "P", defaultValue = "${env:SIPRING_DB_PASSWORD}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String dbPassword;
 
   @Option(names = "--table", paramLabel = "TABLE", description = "queue_log table (default queue_log; FreePBX 16/17: queuelog)")
-  String table;
+  @Nullable String table;
 
   @Option(names = "--ami", paramLabel = "HOST:PORT", defaultValue = "${env:SIPRING_AMI}",
       description = "Asterisk AMI for the live wallboard (env SIPRING_AMI)")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String ami;
 
   @Option(names = "--ami-user", paramLabel = "U", defaultValue = "${env:SIPRING_AMI_USER}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String amiUser;
 
   @Option(names = "--ami-secret", paramLabel = "S", defaultValue = "${env:SIPRING_AMI_SECRET}")
+
+  @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String amiSecret;
 
   @Option(names = "--demo", description = "simulate today's call-centre day on a fake Asterisk (moving wallboard)")
@@ -81,7 +96,7 @@ public final class WebCommand implements Callable<Integer> {
 
   @Option(names = "--jar", paramLabel = "FILE",
       description = "the panel's jar (default: $SIPRING_WEB_JAR, else examples/sipring-web/target/sipring-web.jar)")
-  Path jar;
+  @Nullable Path jar;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
