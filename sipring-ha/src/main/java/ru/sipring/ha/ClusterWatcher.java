@@ -2,7 +2,7 @@ package ru.sipring.ha;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import ru.sipring.core.SipRingException;
  * <p>Thread-safe. Listeners are called on the watcher's single polling thread (named
  * {@code sipring-ha-watch}), one at a time, in registration order; a listener that throws is logged and does
  * not stop the others. {@link #poll()} may also be called directly (then listeners run on the caller's
- * thread); do not mix both.
+ * thread); do not mix both. Built with {@link #builder(ClusterStatusSource)}.
  */
 public final class ClusterWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterWatcher.class);
@@ -65,7 +65,7 @@ public final class ClusterWatcher implements AutoCloseable {
 
   private final ClusterStatusSource source;
   private final HealthChecker checker;
-  private final InstantSource clock;
+  private final Clock clock;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final List<Availability.Sample> history = new CopyOnWriteArrayList<>();
   private final int historyLimit;
@@ -73,12 +73,80 @@ public final class ClusterWatcher implements AutoCloseable {
   private @Nullable ClusterStatus last;
   private @Nullable HealthReport lastHealth;
 
-  /** A watcher keeping the last {@code historyLimit} snapshots for {@link #availability}. */
-  public ClusterWatcher(ClusterStatusSource source, HealthChecker checker, InstantSource clock, int historyLimit) {
-    this.source = source;
-    this.checker = checker;
-    this.clock = clock;
-    this.historyLimit = historyLimit;
+  private ClusterWatcher(Builder b) {
+    this.source = b.source;
+    this.checker = b.checker;
+    this.clock = b.clock;
+    this.historyLimit = b.historyLimit;
+  }
+
+  /**
+   * A builder: the default health policy, the system clock in UTC, the last 1000 snapshots kept for
+   * {@link #availability}.
+   *
+   * @param source where snapshots come from
+   * @return a new builder
+   */
+  public static Builder builder(ClusterStatusSource source) {
+    return new Builder(source);
+  }
+
+  /** Builder of a {@link ClusterWatcher}; not thread-safe. */
+  public static final class Builder {
+    private final ClusterStatusSource source;
+    private HealthChecker checker = HealthChecker.withDefaults();
+    private Clock clock = Clock.systemUTC();
+    private int historyLimit = 1000;
+
+    private Builder(ClusterStatusSource source) {
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * How snapshots are judged (default {@link HealthChecker#withDefaults()}).
+     *
+     * @param checker the health checker
+     * @return this builder
+     */
+    public Builder checker(HealthChecker checker) {
+      this.checker = Objects.requireNonNull(checker, "checker");
+      return this;
+    }
+
+    /**
+     * The clock that stamps snapshots and ends the availability window (default the system clock in UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How many of the newest snapshots {@link ClusterWatcher#availability} is computed over (default 1000).
+     *
+     * @param historyLimit at least 1
+     * @return this builder
+     * @throws IllegalArgumentException when it is less than 1
+     */
+    public Builder historyLimit(int historyLimit) {
+      if (historyLimit < 1) {
+        throw new IllegalArgumentException("historyLimit must be at least 1: " + historyLimit);
+      }
+      this.historyLimit = historyLimit;
+      return this;
+    }
+
+    /**
+     * The watcher, not yet polling (see {@link ClusterWatcher#start(Duration)}).
+     *
+     * @return a new watcher
+     */
+    public ClusterWatcher build() {
+      return new ClusterWatcher(this);
+    }
   }
 
   /** Registers a listener. */

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import ru.sipring.testkit.time.SimulatedClock;
 import org.junit.jupiter.api.Test;
 
 class AvailabilityAndWatchTest {
@@ -53,9 +53,8 @@ class AvailabilityAndWatchTest {
         snap("live-2.1.5/two-node-netns/pcs-status-xml-healthy.xml"),
         snap("live-2.1.5/two-node-netns/standby-node2.xml"),
         snap("live-2.1.5/two-node-netns/asterisk-failed-failover.xml")));
-    AtomicReference<Instant> now = new AtomicReference<>(T0);
-    InstantSource clock = now::get;
-    ClusterWatcher w = new ClusterWatcher(script::pop, HealthChecker.withDefaults(), clock, 100);
+    SimulatedClock now = SimulatedClock.at(T0);
+    ClusterWatcher w = ClusterWatcher.builder(script::pop).clock(now).historyLimit(100).build();
     List<ClusterWatcher.Change> seen = new ArrayList<>();
     w.addListener(seen::add);
     w.addListener(c -> {
@@ -63,7 +62,7 @@ class AvailabilityAndWatchTest {
     });
     for (int i = 0; i < 4; i++) {
       w.poll();
-      now.set(now.get().plusSeconds(10));
+      now.advance(Duration.ofSeconds(10));
     }
     assertThat(seen).hasSize(3);
     assertThat(seen.get(0).changes()).containsExactly("first snapshot", "verdict: - -> DEGRADED");
@@ -86,7 +85,7 @@ class AvailabilityAndWatchTest {
       }
       return healthy;
     };
-    ClusterWatcher w = new ClusterWatcher(flaky, HealthChecker.withDefaults(), InstantSource.system(), 10);
+    ClusterWatcher w = ClusterWatcher.builder(flaky).historyLimit(10).build();
     List<String> errors = new ArrayList<>();
     List<ClusterWatcher.Change> changes = new ArrayList<>();
     w.addListener(new ClusterWatcher.Listener() {
@@ -112,7 +111,7 @@ class AvailabilityAndWatchTest {
     ClusterStatus healthy = snap("live-2.1.5/two-node-netns/healthy.xml");
     java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
     AtomicReference<String> thread = new AtomicReference<>();
-    try (ClusterWatcher w = new ClusterWatcher(() -> healthy, HealthChecker.withDefaults(), InstantSource.system(), 10)) {
+    try (ClusterWatcher w = ClusterWatcher.builder(() -> healthy).historyLimit(10).build()) {
       w.addListener(c -> {
         thread.set(Thread.currentThread().getName());
         first.countDown();

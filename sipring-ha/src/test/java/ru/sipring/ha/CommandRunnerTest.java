@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -112,8 +111,7 @@ class CommandRunnerTest {
     ClusterStatus healthy = CrmMonParser.parse(Corpus.file("live-2.1.5/two-node-netns/healthy.xml"));
     ClusterStatusSource stuck = () -> healthy;
     ClusterControl accepts = a -> { };
-    ClusterManager m = ClusterManager.of(stuck, accepts, HealthChecker.withDefaults(), Duration.ofMillis(1200),
-        InstantSource.system());
+    ClusterManager m = ClusterManager.builder(stuck, accepts).settleTimeout(Duration.ofMillis(1200)).build();
     ActionOutcome o = m.perform(new ClusterAction.Standby("node2", true));
     assertThat(o.settled()).isFalse();
     assertThat(o.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(1200));

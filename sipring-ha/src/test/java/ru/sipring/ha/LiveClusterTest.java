@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,7 @@ class LiveClusterTest {
     LiveCluster.require();
     node = LiveCluster.node();
     tools = PacemakerTools.of(CommandRunner.processes(), PacemakerTools.Tool.PCS, Duration.ofSeconds(60));
-    manager = ClusterManager.of(tools, tools, HealthChecker.withDefaults(), SETTLE, InstantSource.system());
+    manager = ClusterManager.builder(tools, tools).settleTimeout(SETTLE).build();
   }
 
   @AfterEach
@@ -177,7 +176,7 @@ class LiveClusterTest {
   @Test
   void moveThroughCrmResourceLeavesAPreferConstraintThatClearRemoves() {
     PacemakerTools crm = PacemakerTools.of(CommandRunner.processes(), PacemakerTools.Tool.CRM, Duration.ofSeconds(30));
-    ClusterManager m = ClusterManager.of(crm, crm, HealthChecker.withDefaults(), SETTLE, InstantSource.system());
+    ClusterManager m = ClusterManager.builder(crm, crm).settleTimeout(SETTLE).build();
     // crm_resource --move to the current node is refused too, but --ban and --clear work the same as pcs
     ActionOutcome ban = m.perform(new ClusterAction.Ban("freepbx", node));
     assertThat(ban.settled()).isTrue();

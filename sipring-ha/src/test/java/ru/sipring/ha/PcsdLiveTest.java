@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,8 +42,7 @@ class PcsdLiveTest {
     node = LiveCluster.node();
     tools = PacemakerTools.of(CommandRunner.processes(), PacemakerTools.Tool.PCS, Duration.ofSeconds(60));
     String token = PcsdClient.authenticate(url, "hacluster", password.toCharArray(), http, Duration.ofSeconds(30));
-    manager = ClusterManager.of(tools, PcsdClient.of(url, token, http, Duration.ofSeconds(60)),
-        HealthChecker.withDefaults(), Duration.ofSeconds(60), InstantSource.system());
+    manager = ClusterManager.builder(tools, PcsdClient.of(url, token, http, Duration.ofSeconds(60))).build();
   }
 
   @AfterEach
@@ -52,8 +50,7 @@ class PcsdLiveTest {
     if (tools == null) {
       return;
     }
-    ClusterManager viaPcs = ClusterManager.of(tools, tools, HealthChecker.withDefaults(), Duration.ofSeconds(60),
-        InstantSource.system());
+    ClusterManager viaPcs = ClusterManager.builder(tools, tools).build();
     ClusterStatus s = tools.snapshot();
     if (s.node(node).map(ClusterNode::standby).orElse(false)) {
       viaPcs.perform(new ClusterAction.Standby(node, false));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ class TwoNodeClusterTest {
 
   static ClusterManager manager(int n) {
     PacemakerTools t = tools(n);
-    return ClusterManager.of(t, t, HealthChecker.withDefaults(), SETTLE, InstantSource.system());
+    return ClusterManager.builder(t, t).settleTimeout(SETTLE).build();
   }
 
   static int active() {

@@ -30,7 +30,12 @@ public class SipRingFaxAutoConfiguration {
   @ConditionalOnMissingBean
   public FaxServer sipringFaxServer(SipRingProperties props, ObjectProvider<Clock> clocks) {
     SipRingProperties.Fax f = props.fax();
-    return new FaxServer(new FaxServerAddress(f.host(), f.port()), FaxCredentials.of(f.user(), f.password()),
+    String host = f.host();
+    if (host == null) {
+      // @ConditionalOnProperty made this bean only because sipring.fax.host is set, so this is not reached
+      throw new IllegalStateException("sipring.fax.host is not set");
+    }
+    return new FaxServer(new FaxServerAddress(host, f.port()), FaxCredentials.of(f.user(), f.password()),
         clocks.getIfAvailable(Clock::systemUTC), props.zoneOrDefault());
   }
 }

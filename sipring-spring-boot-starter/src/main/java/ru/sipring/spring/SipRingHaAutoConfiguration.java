@@ -41,7 +41,7 @@ public class SipRingHaAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ClusterWatcher sipringClusterWatcher(ClusterStatusSource source, ObjectProvider<Clock> clocks) {
-    return new ClusterWatcher(source, HealthChecker.withDefaults(), clocks.getIfAvailable(Clock::systemUTC), 1000);
+    return ClusterWatcher.builder(source).clock(clocks.getIfAvailable(Clock::systemUTC)).build();
   }
 
   /**

@@ -2,7 +2,6 @@ package ru.sipring.benchmarks.ha;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class FailoverRunner {
 
   private static ClusterManager manager(int n) {
     PacemakerTools t = tools(n);
-    return ClusterManager.of(t, t, HealthChecker.withDefaults(), Duration.ofSeconds(90), InstantSource.system());
+    return ClusterManager.builder(t, t).settleTimeout(Duration.ofSeconds(90)).build();
   }
 
   private static int active() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +125,7 @@ public final class ClusterCommand implements Runnable {
 
     ClusterManager manager() {
       PacemakerTools t = tools();
-      return ClusterManager.of(t, control(), HealthChecker.withDefaults(), timeout, InstantSource.system());
+      return ClusterManager.builder(t, control()).settleTimeout(timeout).build();
     }
   }
 
@@ -269,7 +268,7 @@ public final class ClusterCommand implements Runnable {
     @Override
     public Integer call() throws InterruptedException {
       PrintWriter out = spec.commandLine().getOut();
-      ClusterWatcher w = new ClusterWatcher(common.tools(), HealthChecker.withDefaults(), InstantSource.system(), 100_000);
+      ClusterWatcher w = ClusterWatcher.builder(common.tools()).historyLimit(100_000).build();
       w.addListener(new ClusterWatcher.Listener() {
         @Override
         public void onChange(ClusterWatcher.Change c) {
