@@ -34,6 +34,20 @@ public record CoverPage(
    * @param fromFax the sender's fax number
    * @param fromEmail the sender's e-mail
    */
+  /**
+   * Checks the components.
+   *
+   * @param recipient the recipient
+   * @param company the company
+   * @param subject the subject
+   * @param comments the comments
+   * @param fromName the from name
+   * @param fromCompany the from company
+   * @param fromAddress the from address
+   * @param fromPhone the from phone
+   * @param fromFax the from fax
+   * @param fromEmail the from email
+   */
   public CoverPage {
     recipient = nz(recipient);
     company = nz(company);

@@ -27,11 +27,22 @@ public final class CoverPageRenderer {
     this.fontFile = fontFile;
   }
 
-  /** A renderer with the font {@link FaxFonts#regular()} finds (fails at once when there is none). */
+  /**
+   * A renderer with the font {@link FaxFonts#regular()} finds (fails at once when there is none).
+   *
+   * @return the renderer
+   */
   public static CoverPageRenderer withDefaultFont() {
     return new CoverPageRenderer(FaxFonts.regular());
   }
 
+  /**
+   * A renderer with this TrueType font (it must have Cyrillic glyphs).
+   *
+   * @param ttf the font file
+   * @return the renderer
+   * @throws ru.sipring.core.SipRingException when the font cannot be read
+   */
   public static CoverPageRenderer withFont(Path ttf) {
     return new CoverPageRenderer(ttf);
   }
@@ -39,6 +50,9 @@ public final class CoverPageRenderer {
   /**
    * The cover page for one recipient number, dated {@code when} (rendered in that time's zone).
    *
+   * @param cover the cover
+   * @param toNumber the to number
+   * @param when the when
    * @return PDF bytes
    */
   public byte[] render(CoverPage cover, String toNumber, ZonedDateTime when) {

@@ -7,6 +7,12 @@ import ru.sipring.core.BadInputException;
 /** A named list of fax numbers to send one fax to ("Списки рассылки"). Immutable, thread-safe. */
 public record DistributionList(String name, List<String> numbers) {
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param name the name
+   * @param numbers the numbers
+   */
   public DistributionList {
     if (name == null || name.isBlank()) {
       throw new BadInputException("distribution list name", "is empty");

@@ -35,16 +35,41 @@ public final class FaxCenter {
     this.clock = b.clock;
   }
 
-  /** A builder; stores default to in-memory ones, images to {@code tiff2pdf}, the clock to UTC system time. */
+  /**
+   * A builder; stores default to in-memory ones, images to {@code tiff2pdf}, the clock to UTC system time.
+   *
+   * @param sessions the sessions
+   * @return a new builder
+   */
   public static Builder builder(FaxSessions sessions) {
     Builder b = new Builder();
     b.sessions = sessions;
     return b;
   }
 
+  /**
+   * The users.
+   *
+   * @return the users
+   */
   public FaxUserStore users() { return users; }
+  /**
+   * The lines.
+   *
+   * @return the lines
+   */
   public FaxLineStore lines() { return lines; }
+  /**
+   * The contacts.
+   *
+   * @return the contacts
+   */
   public FaxContactStore contacts() { return contacts; }
+  /**
+   * The received faxes.
+   *
+   * @return the received faxes
+   */
   public ReceivedFaxStore receivedFaxes() { return received; }
 
   // ------------------------------------------------------------------------------------------- received
@@ -52,6 +77,9 @@ public final class FaxCenter {
   /**
    * Records a fax that just arrived (called from the receive hook): its line and the line's default
    * category. SipRing keeps these because HylaFAX does not.
+   *
+   * @param e the receive event
+   * @return the inbox fax
    */
   public InboxFax recordReceived(ReceiveEvent e) {
     FaxLine line = lines.find(e.device()).orElse(null);
@@ -85,7 +113,13 @@ public final class FaxCenter {
     return added;
   }
 
-  /** The user's inbox or archive, newest first. */
+  /**
+   * The user's inbox or archive, newest first.
+   *
+   * @param user the fax user the action is checked for
+   * @param folder the folder
+   * @return the user's inbox or archive, newest first
+   */
   public List<InboxFax> received(FaxUser user, InboxFax.Folder folder) {
     List<InboxFax> out = new ArrayList<>();
     for (InboxFax f : received.list()) {
@@ -96,7 +130,13 @@ public final class FaxCenter {
     return out;
   }
 
-  /** One received fax the user may see. */
+  /**
+   * One received fax the user may see.
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   * @return one received fax the user may see
+   */
   public InboxFax receivedFax(FaxUser user, String file) {
     InboxFax f = received.find(file).orElse(null);
     if (f == null || !FaxPermissions.canSee(user, f)) {
@@ -105,7 +145,13 @@ public final class FaxCenter {
     return f;
   }
 
-  /** The fax as a PDF (converted from hfaxd's TIFF). */
+  /**
+   * The fax as a PDF (converted from hfaxd's TIFF).
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   * @return the fax as a PDF
+   */
   public byte[] viewPdf(FaxUser user, String file) {
     InboxFax f = receivedFax(user, file);
     byte[] tiff;
@@ -115,19 +161,41 @@ public final class FaxCenter {
     return images.tiffToPdf(tiff, "recvq/" + f.file());
   }
 
-  /** One page (1-based) of the fax as PNG at {@code dpi}. */
+  /**
+   * One page (1-based) of the fax as PNG at {@code dpi}.
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   * @param page the page
+   * @param dpi the dpi
+   * @return one page
+   */
   public byte[] viewPng(FaxUser user, String file, int page, float dpi) {
     return images.pageAsPng(viewPdf(user, file), page, dpi);
   }
 
-  /** Moves the fax to the archive (or back to the inbox). */
+  /**
+   * Moves the fax to the archive (or back to the inbox).
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   * @param folder the folder
+   * @return the inbox fax
+   */
   public InboxFax move(FaxUser user, String file, InboxFax.Folder folder) {
     InboxFax moved = receivedFax(user, file).inFolder(folder);
     received.save(moved);
     return moved;
   }
 
-  /** Sets or clears the category; the category must exist. */
+  /**
+   * Sets or clears the category; the category must exist.
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   * @param category the category
+   * @return the inbox fax
+   */
   public InboxFax categorize(FaxUser user, String file, @Nullable String category) {
     InboxFax f = receivedFax(user, file);
     if (category != null && !lines.categories().contains(category)) {
@@ -138,7 +206,12 @@ public final class FaxCenter {
     return changed;
   }
 
-  /** Deletes the fax on the server ({@code DELE recvq/...}) and its record; needs "may delete". */
+  /**
+   * Deletes the fax on the server ({@code DELE recvq/...}) and its record; needs "may delete".
+   *
+   * @param user the fax user the action is checked for
+   * @param file the file name
+   */
   public void delete(FaxUser user, String file) {
     InboxFax f = receivedFax(user, file);
     if (!FaxPermissions.canDelete(user, f)) {
@@ -153,7 +226,12 @@ public final class FaxCenter {
     received.delete(f.file());
   }
 
-  /** Users with an e-mail address who may see {@code fax}: who fax-to-email mails it to. */
+  /**
+   * Users with an e-mail address who may see {@code fax}: who fax-to-email mails it to.
+   *
+   * @param fax the received fax
+   * @return the fax users
+   */
   public List<FaxUser> recipientsOf(InboxFax fax) {
     List<FaxUser> out = new ArrayList<>();
     for (FaxUser u : users.list()) {
@@ -166,7 +244,13 @@ public final class FaxCenter {
 
   // ------------------------------------------------------------------------------------------- outgoing
 
-  /** Jobs of the send or done queue the user may see. */
+  /**
+   * Jobs of the send or done queue the user may see.
+   *
+   * @param user the fax user the action is checked for
+   * @param queue the send queue or the done queue
+   * @return the fax jobs
+   */
   public List<FaxJob> outbox(FaxUser user, FaxQueue queue) {
     try (HylaFaxClient c = sessions.openService()) {
       List<FaxJob> out = new ArrayList<>();
@@ -179,7 +263,13 @@ public final class FaxCenter {
     }
   }
 
-  /** Sends as the user, after checking the modem right. Distribution lists are expanded by {@link #numbersOf}. */
+  /**
+   * Sends as the user, after checking the modem right. Distribution lists are expanded by {@link #numbersOf}.
+   *
+   * @param user the fax user the action is checked for
+   * @param request what to send
+   * @return the send result
+   */
   public SendResult send(FaxUser user, SendRequest request) {
     if (!"any".equals(request.modem()) && !FaxPermissions.canSendOn(user, request.modem())
         || "any".equals(request.modem()) && !(user.admin() || user.privileged() || user.anyModem())) {
@@ -191,14 +281,24 @@ public final class FaxCenter {
     }
   }
 
-  /** The numbers of a distribution list. */
+  /**
+   * The numbers of a distribution list.
+   *
+   * @param listName the list name
+   * @return the numbers of a distribution list
+   */
   public List<String> numbersOf(String listName) {
     return contacts.list(listName)
         .orElseThrow(() -> new NotFoundException("no distribution list '" + listName + "'"))
         .numbers();
   }
 
-  /** Kills a job the user may control (its owner, or an administrator). */
+  /**
+   * Kills a job the user may control (its owner, or an administrator).
+   *
+   * @param user the fax user the action is checked for
+   * @param jobId the hfaxd job id
+   */
   public void kill(FaxUser user, String jobId) {
     controlJob(user, jobId);
     try (HylaFaxClient c = user.admin() ? sessions.openService() : sessions.openAs(user)) {
@@ -206,7 +306,12 @@ public final class FaxCenter {
     }
   }
 
-  /** Deletes a done or suspended job the user may control. */
+  /**
+   * Deletes a done or suspended job the user may control.
+   *
+   * @param user the fax user the action is checked for
+   * @param jobId the hfaxd job id
+   */
   public void deleteJob(FaxUser user, String jobId) {
     controlJob(user, jobId);
     try (HylaFaxClient c = user.admin() ? sessions.openService() : sessions.openAs(user)) {
@@ -214,7 +319,13 @@ public final class FaxCenter {
     }
   }
 
-  /** The job, if the user may see it. */
+  /**
+   * The job, if the user may see it.
+   *
+   * @param user the fax user the action is checked for
+   * @param jobId the hfaxd job id
+   * @return the job, if the user may see it
+   */
   public FaxJob job(FaxUser user, String jobId) {
     FaxJob job;
     try (HylaFaxClient c = sessions.openService()) {
@@ -245,13 +356,54 @@ public final class FaxCenter {
 
     private Builder() {}
 
+    /**
+     * Sets the lines.
+     *
+     * @param s the fax line store
+     * @return this builder
+     */
     public Builder lines(FaxLineStore s) { lines = s; return this; }
+    /**
+     * Sets the received.
+     *
+     * @param s the received fax store
+     * @return this builder
+     */
     public Builder received(ReceivedFaxStore s) { received = s; return this; }
+    /**
+     * Sets the users.
+     *
+     * @param s the fax user store
+     * @return this builder
+     */
     public Builder users(FaxUserStore s) { users = s; return this; }
+    /**
+     * Sets the contacts.
+     *
+     * @param s the fax contact store
+     * @return this builder
+     */
     public Builder contacts(FaxContactStore s) { contacts = s; return this; }
+    /**
+     * Sets the TIFF to PDF converter.
+     *
+     * @param i the fax images
+     * @return this builder
+     */
     public Builder images(FaxImages i) { images = i; return this; }
+    /**
+     * Sets the clock.
+     *
+     * @param c the clock
+     * @return this builder
+     */
     public Builder clock(Clock c) { clock = c; return this; }
 
+    /**
+     * The fax centre.
+     *
+     * @return a new fax centre with the settings so far
+     */
     public FaxCenter build() {
       return new FaxCenter(this);
     }

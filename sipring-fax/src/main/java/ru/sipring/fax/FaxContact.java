@@ -8,6 +8,14 @@ import ru.sipring.core.BadInputException;
  */
 public record FaxContact(String name, String company, String number, String email) {
 
+  /**
+   * Checks the components.
+   *
+   * @param name the name
+   * @param company the company
+   * @param number the number
+   * @param email the email
+   */
   public FaxContact {
     if (name == null || name.isBlank()) {
       throw new BadInputException("contact name", "is empty");

@@ -20,6 +20,14 @@ public final class FaxDispatcher {
   private final FaxMailer mailer;
   private final ZoneId zone;
 
+  /**
+   * A dispatcher that mails received faxes as PDF.
+   *
+   * @param center where received faxes and users are
+   * @param images converts received TIFFs to PDF
+   * @param mailer sends the mails
+   * @param zone dates in mails are shown in it
+   */
   public FaxDispatcher(FaxCenter center, FaxImages images, FaxMailer mailer, ZoneId zone) {
     this.center = center;
     this.images = images;
@@ -35,6 +43,10 @@ public final class FaxDispatcher {
 
   /**
    * Records {@code event} and mails {@code tiff} (the received file's content) as PDF.
+   *
+   * @param event the event
+   * @param tiff the TIFF bytes
+   * @return the fax as recorded and whom it was mailed to
    */
   public Result dispatch(ReceiveEvent event, byte[] tiff) {
     InboxFax fax = center.recordReceived(event);

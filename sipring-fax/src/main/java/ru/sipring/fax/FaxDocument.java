@@ -20,8 +20,11 @@ public final class FaxDocument {
 
   /** A format hfaxd takes ({@code FORM} command). Immutable (thread-safe). */
   public enum Format {
+    /** PDF. */
     PDF("PDF", "pdf"),
+    /** PostScript. */
     POSTSCRIPT("PS", "ps"),
+    /** TIFF (class F, as fax machines send). */
     TIFF("TIFF", "tif");
 
     private final String form;
@@ -32,11 +35,20 @@ public final class FaxDocument {
       this.extension = extension;
     }
 
-    /** The argument of hfaxd's {@code FORM} command. */
+    /**
+     * The argument of hfaxd's {@code FORM} command.
+     *
+     * @return the argument of hfaxd's {@code FORM} command
+     */
     public String form() {
       return form;
     }
 
+    /**
+     * The usual file name extension, without the dot.
+     *
+     * @return the extension
+     */
     public String extension() {
       return extension;
     }
@@ -52,7 +64,14 @@ public final class FaxDocument {
     this.bytes = bytes.clone();
   }
 
-  /** A document whose format the caller already knows; the bytes must not be empty. */
+  /**
+   * A document whose format the caller already knows; the bytes must not be empty.
+   *
+   * @param name the name
+   * @param format the format
+   * @param bytes the content
+   * @return a document whose format the caller already knows
+   */
   public static FaxDocument of(String name, Format format, byte[] bytes) {
     if (bytes.length == 0) {
       throw new BadInputException(name, "document is empty");
@@ -63,6 +82,9 @@ public final class FaxDocument {
   /**
    * Reads a file and recognises its format by content: PDF, PostScript, TIFF, or UTF-8 plain text (rendered
    * to PDF with {@link FaxFonts}). Anything else is refused with a {@link BadInputException} naming the file.
+   *
+   * @param file the file name
+   * @return the fax document
    */
   public static FaxDocument load(Path file) {
     String location = file.toString();
@@ -77,7 +99,14 @@ public final class FaxDocument {
     return fromBytes(file.getFileName().toString(), bytes, location);
   }
 
-  /** Like {@link #load} for bytes already in memory; {@code location} names them in errors. */
+  /**
+   * Like {@link #load} for bytes already in memory; {@code location} names them in errors.
+   *
+   * @param name the name
+   * @param bytes the content
+   * @param location the file or fax the bytes came from, named in errors
+   * @return the fax document
+   */
   public static FaxDocument fromBytes(String name, byte[] bytes, String location) {
     if (bytes.length == 0) {
       throw new BadInputException(location, "file is empty, nothing to fax");
@@ -104,15 +133,29 @@ public final class FaxDocument {
         + "); a fax document must be PDF, PostScript, TIFF or UTF-8 plain text");
   }
 
+  /**
+   * The file name the document is sent under.
+   *
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The format hfaxd is told.
+   *
+   * @return the format
+   */
   public Format format() {
     return format;
   }
 
-  /** A copy of the content. */
+  /**
+   * A copy of the content.
+   *
+   * @return a copy of the content
+   */
   public byte[] bytes() {
     return bytes.clone();
   }

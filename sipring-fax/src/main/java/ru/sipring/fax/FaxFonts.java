@@ -19,7 +19,11 @@ public final class FaxFonts {
 
   private FaxFonts() {}
 
-  /** The font file to use; throws with instructions when none exists. */
+  /**
+   * The font file to use; throws with instructions when none exists.
+   *
+   * @return the font file to use
+   */
   public static Path regular() {
     String configured = System.getProperty("sipring.fax.font");
     if (configured == null || configured.isBlank()) {

@@ -44,12 +44,21 @@ public final class FaxImages {
     this.timeout = timeout;
   }
 
-  /** Uses {@code tiff2pdf} from the PATH, with the default time limit. */
+  /**
+   * Uses {@code tiff2pdf} from the PATH, with the default time limit.
+   *
+   * @return the fax images
+   */
   public static FaxImages withTiff2Pdf() {
     return new FaxImages("tiff2pdf", DEFAULT_TIMEOUT);
   }
 
-  /** Uses the given {@code tiff2pdf} executable, with the default time limit. */
+  /**
+   * Uses the given {@code tiff2pdf} executable, with the default time limit.
+   *
+   * @param executable the executable
+   * @return the fax images
+   */
   public static FaxImages withTiff2Pdf(String executable) {
     return new FaxImages(executable, DEFAULT_TIMEOUT);
   }
@@ -65,7 +74,13 @@ public final class FaxImages {
     return new FaxImages(executable, timeout);
   }
 
-  /** A PDF with one page per TIFF page. */
+  /**
+   * A PDF with one page per TIFF page.
+   *
+   * @param tiff the TIFF bytes
+   * @param location the file or fax the bytes came from, named in errors
+   * @return a PDF with one page per TIFF page
+   */
   public byte[] tiffToPdf(byte[] tiff, String location) {
     if (tiff.length < 4 || !((tiff[0] == 'I' && tiff[1] == 'I') || (tiff[0] == 'M' && tiff[1] == 'M'))) {
       throw new BadInputException(location, "is not a TIFF file");
@@ -106,7 +121,12 @@ public final class FaxImages {
     }
   }
 
-  /** Number of pages of a PDF. */
+  /**
+   * Number of pages of a PDF.
+   *
+   * @param pdf the PDF bytes
+   * @return number of pages of a PDF
+   */
   public int pageCount(byte[] pdf) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return doc.getNumberOfPages();
@@ -115,7 +135,14 @@ public final class FaxImages {
     }
   }
 
-  /** Page {@code page} (1-based) of a PDF as a black-and-white PNG at {@code dpi}. */
+  /**
+   * Page {@code page} (1-based) of a PDF as a black-and-white PNG at {@code dpi}.
+   *
+   * @param pdf the PDF bytes
+   * @param page the page
+   * @param dpi the dpi
+   * @return the bytes
+   */
   public byte[] pageAsPng(byte[] pdf, int page, float dpi) {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       if (page < 1 || page > doc.getNumberOfPages()) {

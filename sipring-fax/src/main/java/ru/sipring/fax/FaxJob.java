@@ -43,12 +43,20 @@ public record FaxJob(
     String company,
     String status) {
 
-  /** {@code queued}, {@code suspended}, {@code sending}, {@code done} or {@code failed}. */
+  /**
+   * {@code queued}, {@code suspended}, {@code sending}, {@code done} or {@code failed}.
+   *
+   * @return the phase: {@code queued}, {@code suspended}, {@code sending}, {@code done} or {@code failed}
+   */
   public String phase() {
     return state.phase();
   }
 
-  /** The failure reason when the job failed, else empty. */
+  /**
+   * The failure reason when the job failed, else empty.
+   *
+   * @return the failure reason when the job failed, else empty
+   */
   public String failureReason() {
     return state == FaxJobState.FAILED ? status : "";
   }

@@ -9,6 +9,13 @@ import ru.sipring.core.BadInputException;
  */
 public record FaxLine(String device, String name, @Nullable String defaultCategory) {
 
+  /**
+   * Checks the components.
+   *
+   * @param device the device
+   * @param name the name
+   * @param defaultCategory the default category
+   */
   public FaxLine {
     if (device == null || device.isBlank()) {
       throw new BadInputException("fax line device", "is empty");

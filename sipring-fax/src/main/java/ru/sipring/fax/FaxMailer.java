@@ -31,6 +31,11 @@ public final class FaxMailer {
   private final SmtpSettings smtp;
   private final Session session;
 
+  /**
+   * A mailer through this SMTP server.
+   *
+   * @param smtp the server and sender
+   */
   public FaxMailer(SmtpSettings smtp) {
     this.smtp = smtp;
     Properties p = new Properties();

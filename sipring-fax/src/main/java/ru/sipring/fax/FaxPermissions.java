@@ -17,6 +17,13 @@ package ru.sipring.fax;
 public final class FaxPermissions {
   private FaxPermissions() {}
 
+  /**
+   * Whether a user may see a received fax: administrators and privileged users see every fax; others see one that came on one of their lines (or they have "any modem") and has no category or a category they see.
+   *
+   * @param u the user
+   * @param fax the received fax
+   * @return true when the user may see it
+   */
   public static boolean canSee(FaxUser u, InboxFax fax) {
     if (u.admin() || u.privileged()) {
       return true;
@@ -26,18 +33,46 @@ public final class FaxPermissions {
     return line && category;
   }
 
+  /**
+   * Whether a user may delete a received fax: one they see, when they may delete (administrators always may).
+   *
+   * @param u the user
+   * @param fax the received fax
+   * @return true when the user may delete it
+   */
   public static boolean canDelete(FaxUser u, InboxFax fax) {
     return canSee(u, fax) && (u.admin() || u.canDelete());
   }
 
+  /**
+   * Whether a user may see an outgoing job: their own, or any for an admin or a privileged user.
+   *
+   * @param u the user
+   * @param job the job
+   * @return true when the user may see it
+   */
   public static boolean canSeeJob(FaxUser u, FaxJob job) {
     return u.admin() || u.privileged() || isOwner(u, job);
   }
 
+  /**
+   * Whether a user may kill or delete an outgoing job: their own, or any for an admin.
+   *
+   * @param u the user
+   * @param job the job
+   * @return true when the user may control it
+   */
   public static boolean canControlJob(FaxUser u, FaxJob job) {
     return u.admin() || isOwner(u, job);
   }
 
+  /**
+   * Whether a user may send on a modem: with "any modem", administrator or privileged rights, or the modem in their list.
+   *
+   * @param u the user
+   * @param modem the modem (device) name
+   * @return true when the user may use it
+   */
   public static boolean canSendOn(FaxUser u, String modem) {
     if (u.admin() || u.privileged() || u.anyModem()) {
       return true;

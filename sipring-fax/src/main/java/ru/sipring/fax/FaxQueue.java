@@ -15,7 +15,11 @@ public enum FaxQueue {
     this.directory = directory;
   }
 
-  /** The spool directory hfaxd lists. */
+  /**
+   * The spool directory hfaxd lists.
+   *
+   * @return the spool directory hfaxd lists
+   */
   public String directory() {
     return directory;
   }

@@ -10,6 +10,12 @@ public record FaxServerAddress(String host, int port) {
   /** The port hfaxd listens on unless told otherwise. */
   public static final int DEFAULT_PORT = 4559;
 
+  /**
+   * Checks the components.
+   *
+   * @param host the host
+   * @param port the port
+   */
   public FaxServerAddress {
     if (host == null || host.isBlank()) {
       throw new BadInputException("fax server", "host is empty");
@@ -19,7 +25,13 @@ public record FaxServerAddress(String host, int port) {
     }
   }
 
-  /** Parses {@code HOST:PORT} or {@code HOST} (port 4559); {@code location} names the option or field. */
+  /**
+   * Parses {@code HOST:PORT} or {@code HOST} (port 4559); {@code location} names the option or field.
+   *
+   * @param text the text
+   * @param location the file or fax the bytes came from, named in errors
+   * @return the fax server address
+   */
   public static FaxServerAddress parse(String text, String location) {
     if (text == null || text.isBlank()) {
       throw new BadInputException(location, "expected HOST:PORT, got nothing");

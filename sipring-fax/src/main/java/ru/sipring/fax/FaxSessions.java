@@ -9,15 +9,29 @@ import java.util.Map;
  */
 public interface FaxSessions {
 
-  /** A session logged in as {@code user}'s hfaxd account. */
+  /**
+   * A session logged in as {@code user}'s hfaxd account.
+   *
+   * @param user the fax user the action is checked for
+   * @return a session logged in as {@code user}'s hfaxd account
+   */
   HylaFaxClient openAs(FaxUser user);
 
-  /** A session of the service account (with admin rights when configured). */
+  /**
+   * A session of the service account (with admin rights when configured).
+   *
+   * @return a session of the service account
+   */
   HylaFaxClient openService();
 
   /**
    * Sessions on {@code address}: each user logs in with the credentials in {@code perUser} (by login; a user
    * missing there logs in by name without password), the service account with {@code service}.
+   *
+   * @param address the address
+   * @param perUser the per user
+   * @param service the service
+   * @return the fax sessions
    */
   static FaxSessions of(FaxServerAddress address, Map<String, FaxCredentials> perUser, FaxCredentials service) {
     Map<String, FaxCredentials> copy = Map.copyOf(perUser);

@@ -5,14 +5,33 @@ import java.util.Optional;
 
 /** SPI: fax users and their rights. Implementations are thread-safe. */
 public interface FaxUserStore {
-  /** Inserts or replaces the user with this login. */
+  /**
+   * Inserts or replaces the user with this login.
+   *
+   * @param user the fax user the action is checked for
+   */
   void save(FaxUser user);
 
+  /**
+   * A user by login.
+   *
+   * @param login the login
+   * @return the user, or empty when there is none
+   */
   Optional<FaxUser> find(String login);
 
-  /** All users ordered by login. */
+  /**
+   * All users ordered by login.
+   *
+   * @return all users ordered by login
+   */
   List<FaxUser> list();
 
-  /** Removes the user; true when it existed. */
+  /**
+   * Removes the user; true when it existed.
+   *
+   * @param login the login
+   * @return true when the user existed
+   */
   boolean delete(String login);
 }

@@ -91,7 +91,13 @@ public final class HylaFaxClient implements AutoCloseable {
     this.zone = zone;
   }
 
-  /** Connects and logs in with a 10 s timeout; cover pages are dated by the system clock in the system zone. */
+  /**
+   * Connects and logs in with a 10 s timeout; cover pages are dated by the system clock in the system zone.
+   *
+   * @param address the address
+   * @param credentials the user and passwords
+   * @return a logged-in client; the caller closes it
+   */
   public static HylaFaxClient connect(FaxServerAddress address, FaxCredentials credentials) {
     return connect(address, credentials, Duration.ofSeconds(10), Clock.systemUTC(), ZoneId.systemDefault());
   }
@@ -103,6 +109,9 @@ public final class HylaFaxClient implements AutoCloseable {
    * @param timeout connect and read timeout for every socket
    * @param clock dates cover pages and generated tags
    * @param zone zone cover page dates are shown in
+   * @param address the address
+   * @param credentials the user and passwords
+   * @return a logged-in client; the caller closes it
    */
   public static HylaFaxClient connect(FaxServerAddress address, FaxCredentials credentials, Duration timeout,
       Clock clock, ZoneId zone) {
@@ -149,7 +158,11 @@ public final class HylaFaxClient implements AutoCloseable {
     }
   }
 
-  /** {@code ADMIN}: administrative privileges for this session (kill or delete anybody's jobs). */
+  /**
+   * {@code ADMIN}: administrative privileges for this session (kill or delete anybody's jobs).
+   *
+   * @param adminPassword the admin password
+   */
   public void admin(String adminPassword) {
     HfaxdReply r = send("ADMIN " + adminPassword, "ADMIN ***");
     if (r.code() != 230) {
@@ -157,11 +170,20 @@ public final class HylaFaxClient implements AutoCloseable {
     }
   }
 
-  /** The hfaxd user this session is logged in as. */
+  /**
+   * The hfaxd user this session is logged in as.
+   *
+   * @return the hfaxd user this session is logged in as
+   */
   public String user() {
     return user;
   }
 
+  /**
+   * The server this client is connected to.
+   *
+   * @return its address
+   */
   public FaxServerAddress address() {
     return address;
   }
@@ -172,6 +194,9 @@ public final class HylaFaxClient implements AutoCloseable {
    * Sends {@code request}: for each number, uploads the cover page (rendered for that number) and the
    * documents, creates a job, sets its parameters and submits it. All-or-nothing: when one job fails to
    * submit, the jobs of this send already queued are killed and deleted, then the error is thrown.
+   *
+   * @param request what to send
+   * @return the send result
    */
   public SendResult send(SendRequest request) {
     String tag = request.tag() != null ? request.tag()
@@ -280,13 +305,25 @@ public final class HylaFaxClient implements AutoCloseable {
     }
   }
 
-  /** {@code JPARM NAME VALUE} on job {@code jobId}, for example to change SENDTIME of a suspended job. */
+  /**
+   * {@code JPARM NAME VALUE} on job {@code jobId}, for example to change SENDTIME of a suspended job.
+   *
+   * @param jobId the hfaxd job id
+   * @param name the name
+   * @param value the value
+   */
   public void setJobParameter(String jobId, String name, String value) {
     selectJob(jobId);
     jparm(name, quote(value));
   }
 
-  /** {@code JPARM NAME}: one parameter of a job as hfaxd stores it. */
+  /**
+   * {@code JPARM NAME}: one parameter of a job as hfaxd stores it.
+   *
+   * @param jobId the hfaxd job id
+   * @param name the name
+   * @return the parameter's value as hfaxd stores it
+   */
   public String jobParameter(String jobId, String name) {
     selectJob(jobId);
     return expectOk("JPARM " + name, 213).text();
@@ -295,6 +332,9 @@ public final class HylaFaxClient implements AutoCloseable {
   /**
    * Uploads a document into the server's tmp area ({@code STOT}) and returns the name hfaxd chose
    * ({@code /tmp/doc4.pdf}), to be named in {@code JPARM DOCUMENT}.
+   *
+   * @param document the document
+   * @return the name hfaxd chose, such as {@code /tmp/doc4.pdf}
    */
   public String upload(FaxDocument document) {
     type("I");
@@ -329,7 +369,12 @@ public final class HylaFaxClient implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------- jobs
 
-  /** Jobs in the send queue (active) or the done queue (finished, failed, killed). */
+  /**
+   * Jobs in the send queue (active) or the done queue (finished, failed, killed).
+   *
+   * @param queue the hfaxd queue
+   * @return the fax jobs
+   */
   public List<FaxJob> listJobs(FaxQueue queue) {
     if (queue == FaxQueue.RECEIVED) {
       throw new IllegalArgumentException("received faxes are listed with listReceived()");
@@ -348,6 +393,10 @@ public final class HylaFaxClient implements AutoCloseable {
   /**
    * Lists a queue with a caller-chosen format (JOBFMT for send/done, RCVFMT for received), one string per
    * line as hfaxd printed it. SipRing's own format is set again before its next typed listing.
+   *
+   * @param queue the hfaxd queue
+   * @param format the format
+   * @return one line per job or fax, as the format made it
    */
   public List<String> listFormatted(FaxQueue queue, String format) {
     if (queue == FaxQueue.RECEIVED) {
@@ -360,7 +409,12 @@ public final class HylaFaxClient implements AutoCloseable {
     return listLines(queue.directory());
   }
 
-  /** A job from the send queue, else from the done queue. */
+  /**
+   * A job from the send queue, else from the done queue.
+   *
+   * @param jobId the hfaxd job id
+   * @return a job from the send queue, else from the done queue
+   */
   public FaxJob job(String jobId) {
     checkJobId(jobId);
     for (FaxQueue q : List.of(FaxQueue.SEND, FaxQueue.DONE)) {
@@ -373,19 +427,31 @@ public final class HylaFaxClient implements AutoCloseable {
     throw new NotFoundException("fax job " + jobId + " is neither in the send queue nor in the done queue of " + address);
   }
 
-  /** {@code JKILL}: stops a job; it moves to the done queue as failed ("Job aborted by request"). */
+  /**
+   * {@code JKILL}: stops a job; it moves to the done queue as failed ("Job aborted by request").
+   *
+   * @param jobId the hfaxd job id
+   */
   public void kill(String jobId) {
     selectJob(jobId);
     expectOk("JKILL", 200);
   }
 
-  /** {@code JSUSP}: takes a job off the scheduler; change parameters, then {@link #resubmit}. */
+  /**
+   * {@code JSUSP}: takes a job off the scheduler; change parameters, then {@link #resubmit}.
+   *
+   * @param jobId the hfaxd job id
+   */
   public void suspend(String jobId) {
     selectJob(jobId);
     expectOk("JSUSP", 200);
   }
 
-  /** {@code JSUBM} on an existing (suspended) job: schedules it again. */
+  /**
+   * {@code JSUBM} on an existing (suspended) job: schedules it again.
+   *
+   * @param jobId the hfaxd job id
+   */
   public void resubmit(String jobId) {
     selectJob(jobId);
     expectOk("JSUBM", 200);
@@ -395,6 +461,8 @@ public final class HylaFaxClient implements AutoCloseable {
    * {@code JDELE}: removes a done or suspended job. Right after {@code JKILL} hfaxd answers
    * "504 ... Job file lock failed" while faxq still holds the file; that is retried for up to 5 s. The job is
    * selected again before every try: after the lock failure hfaxd falls back to the default job.
+   *
+   * @param jobId the hfaxd job id
    */
   public void delete(String jobId) {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -433,7 +501,11 @@ public final class HylaFaxClient implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------- receive
 
-  /** Faxes in {@code recvq/} this user may list. */
+  /**
+   * Faxes in {@code recvq/} this user may list.
+   *
+   * @return the received faxes
+   */
   public List<ReceivedFax> listReceived() {
     if (!RECV_FORMAT.equals(recvFormat)) {
       expectOk("RCVFMT " + quote(RECV_FORMAT), 200);
@@ -446,7 +518,12 @@ public final class HylaFaxClient implements AutoCloseable {
     return faxes;
   }
 
-  /** Downloads a received fax ({@code recvq/faxNNN.tif}, G3/G4 TIFF). */
+  /**
+   * Downloads a received fax ({@code recvq/faxNNN.tif}, G3/G4 TIFF).
+   *
+   * @param file the file name
+   * @return the bytes
+   */
   public byte[] retrieveReceived(String file) {
     if (!file.matches("[A-Za-z0-9_.-]+") || file.startsWith(".")) {
       throw new ru.sipring.core.BadInputException("file", "'" + file + "' is not a received fax file name");
@@ -454,7 +531,12 @@ public final class HylaFaxClient implements AutoCloseable {
     return retrieve("recvq/" + file);
   }
 
-  /** {@code RETR path}: any file the user may read (for example {@code docq/doc4.pdf.4}). */
+  /**
+   * {@code RETR path}: any file the user may read (for example {@code docq/doc4.pdf.4}).
+   *
+   * @param path the path
+   * @return the bytes
+   */
   public byte[] retrieve(String path) {
     type("I");
     try (Socket data = openPassive()) {
@@ -482,7 +564,11 @@ public final class HylaFaxClient implements AutoCloseable {
 
   // ---------------------------------------------------------------------------------------------- status
 
-  /** The scheduler line and every modem from {@code LIST status}. */
+  /**
+   * The scheduler line and every modem from {@code LIST status}.
+   *
+   * @return the scheduler line and every modem from {@code LIST status}
+   */
   public ServerStatus serverStatus() {
     expectOk("MDMFMT " + quote(MODEM_FORMAT), 200);
     List<String> lines = listLines("status");
@@ -495,7 +581,11 @@ public final class HylaFaxClient implements AutoCloseable {
     return new ServerStatus(scheduler, modems);
   }
 
-  /** {@code STAT}: hfaxd's own description of this session and server (version, user, scheduler). */
+  /**
+   * {@code STAT}: hfaxd's own description of this session and server (version, user, scheduler).
+   *
+   * @return the lines of the reply
+   */
   public List<String> stat() {
     return expectOk("STAT", 211).lines();
   }

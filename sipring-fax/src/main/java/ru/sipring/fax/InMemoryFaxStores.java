@@ -15,18 +15,38 @@ import java.util.concurrent.ConcurrentSkipListSet;
 public final class InMemoryFaxStores {
   private InMemoryFaxStores() {}
 
+  /**
+   * A new empty in-memory user store.
+   *
+   * @return the store
+   */
   public static FaxUserStore users() {
     return new Users();
   }
 
+  /**
+   * A new empty in-memory line store.
+   *
+   * @return the store
+   */
   public static FaxLineStore lines() {
     return new Lines();
   }
 
+  /**
+   * A new empty in-memory store of received faxes.
+   *
+   * @return the store
+   */
   public static ReceivedFaxStore received() {
     return new Received();
   }
 
+  /**
+   * A new empty in-memory contact store.
+   *
+   * @return the store
+   */
   public static FaxContactStore contacts() {
     return new Contacts();
   }

@@ -37,14 +37,28 @@ public record InboxFax(
    * (thread-safe).
    */
   public enum Folder {
+    /** Faxes not yet archived. */
     INBOX,
+    /** Faxes a user has archived. */
     ARCHIVE
   }
 
+  /**
+   * A copy in another folder.
+   *
+   * @param f the folder
+   * @return the copy
+   */
   public InboxFax inFolder(Folder f) {
     return new InboxFax(file, sender, cidNumber, cidName, receivedAt, pages, device, lineName, category, f, commId);
   }
 
+  /**
+   * A copy with another category.
+   *
+   * @param c the category, or {@code null} for none
+   * @return the copy
+   */
   public InboxFax withCategory(@Nullable String c) {
     return new InboxFax(file, sender, cidNumber, cidName, receivedAt, pages, device, lineName, c, folder, commId);
   }

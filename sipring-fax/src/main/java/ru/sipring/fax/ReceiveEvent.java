@@ -17,6 +17,18 @@ public record ReceiveEvent(
     int pages,
     Instant receivedAt) {
 
+  /**
+   * Checks the components.
+   *
+   * @param file the file
+   * @param device the device
+   * @param commId the comm id
+   * @param cidNumber the cid number
+   * @param cidName the cid name
+   * @param sender the sender
+   * @param pages the pages
+   * @param receivedAt the received at
+   */
   public ReceiveEvent {
     file = baseName(file);
     device = device == null ? "" : device;

@@ -39,7 +39,11 @@ public record ReceivedFax(
     String subAddress,
     String error) {
 
-  /** The path to ask hfaxd for ({@code recvq/<file>}). */
+  /**
+   * The path to ask hfaxd for ({@code recvq/<file>}).
+   *
+   * @return the path to ask hfaxd for
+   */
   public String path() {
     return "recvq/" + file;
   }

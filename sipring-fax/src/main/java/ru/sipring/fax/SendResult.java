@@ -7,6 +7,12 @@ import java.util.List;
  */
 public record SendResult(String tag, List<Job> jobs) {
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param tag the tag
+   * @param jobs the jobs
+   */
   public SendResult {
     jobs = List.copyOf(jobs);
   }

@@ -8,11 +8,21 @@ import java.util.List;
  */
 public record ServerStatus(String scheduler, List<Modem> modems) {
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param scheduler the scheduler
+   * @param modems the modems
+   */
   public ServerStatus {
     modems = List.copyOf(modems);
   }
 
-  /** True when the scheduler line says it is running. */
+  /**
+   * True when the scheduler line says it is running.
+   *
+   * @return true when the scheduler line says it is running
+   */
   public boolean schedulerRunning() {
     return scheduler.endsWith("Running");
   }

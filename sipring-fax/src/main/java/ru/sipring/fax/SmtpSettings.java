@@ -16,6 +16,16 @@ import ru.sipring.core.BadInputException;
 public record SmtpSettings(String host, int port, String from, @Nullable String user, @Nullable String password,
     boolean startTls) {
 
+  /**
+   * Checks the components.
+   *
+   * @param host SMTP host
+   * @param port SMTP port (25, 587...)
+   * @param from sender address of the mails
+   * @param user SMTP login, null for none
+   * @param password SMTP password
+   * @param startTls require STARTTLS
+   */
   public SmtpSettings {
     if (host == null || host.isBlank()) {
       throw new BadInputException("smtp host", "is empty");
@@ -28,7 +38,14 @@ public record SmtpSettings(String host, int port, String from, @Nullable String 
     }
   }
 
-  /** Plain SMTP without login (a local relay). */
+  /**
+   * Plain SMTP without login (a local relay).
+   *
+   * @param host the host
+   * @param port the port
+   * @param from the start (inclusive), or null
+   * @return the smtp settings
+   */
   public static SmtpSettings relay(String host, int port, String from) {
     return new SmtpSettings(host, port, from, null, null, false);
   }

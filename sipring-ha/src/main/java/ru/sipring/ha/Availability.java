@@ -41,7 +41,14 @@ public final class Availability {
   public record ServiceAvailability(String service, Duration up, Duration down, BigDecimal ratio, Duration budget,
       boolean withinBudget, int outages) {}
 
-  /** Availability of every service seen in {@code samples} (sorted by time) from the first sample to {@code end}. */
+  /**
+   * Availability of every service seen in {@code samples} (sorted by time) from the first sample to {@code end}.
+   *
+   * @param samples the samples
+   * @param end the end
+   * @param target the availability target, such as 0.9999
+   * @return the availability of each service
+   */
   public static List<ServiceAvailability> compute(List<Sample> samples, Instant end, BigDecimal target) {
     if (samples.isEmpty()) {
       return List.of();

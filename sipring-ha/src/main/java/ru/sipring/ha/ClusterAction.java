@@ -9,14 +9,29 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ClusterAction {
 
-  /** True when {@code s} shows the effect of this action (used to wait for the cluster to settle). */
+  /**
+   * True when {@code s} shows the effect of this action (used to wait for the cluster to settle).
+   *
+   * @param s the cluster status
+   * @return true when {@code s} shows the effect of this action
+   */
   boolean reachedIn(ClusterStatus s);
 
-  /** Short description, {@code standby node1}. */
+  /**
+   * Short description, {@code standby node1}.
+   *
+   * @return a short description, such as {@code standby node1}
+   */
   String describe();
 
   /** Put a node in standby (on) or take it out (off). */
   record Standby(String node, boolean on) implements ClusterAction {
+    /**
+     * Checks the components.
+     *
+     * @param node the node
+     * @param on the on
+     */
     public Standby {
       Objects.requireNonNull(node);
     }

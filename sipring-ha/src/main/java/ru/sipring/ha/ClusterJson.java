@@ -22,7 +22,13 @@ public final class ClusterJson {
 
   private ClusterJson() {}
 
-  /** The contract document as a tree of maps and lists (for embedding into a larger document). */
+  /**
+   * The contract document as a tree of maps and lists (for embedding into a larger document).
+   *
+   * @param s the cluster status
+   * @param h the health report
+   * @return the contract document as a tree of maps and lists
+   */
   public static Map<String, Object> tree(ClusterStatus s, HealthReport h) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("verdict", h.verdict().name());
@@ -58,12 +64,23 @@ public final class ClusterJson {
     return root;
   }
 
-  /** The contract document, indented. */
+  /**
+   * The contract document, indented.
+   *
+   * @param s the cluster status
+   * @param h the health report
+   * @return the contract document, indented
+   */
   public static String write(ClusterStatus s, HealthReport h) {
     return write(tree(s, h));
   }
 
-  /** Any tree of maps/lists/scalars, indented. */
+  /**
+   * Any tree of maps/lists/scalars, indented.
+   *
+   * @param tree the tree
+   * @return the JSON text
+   */
   public static String write(Object tree) {
     try {
       return JSON.writeValueAsString(tree);

@@ -30,7 +30,11 @@ public record ClusterNode(
     int resourcesRunning,
     String type) {
 
-  /** The one word an administrator looks for, worst condition first. */
+  /**
+   * The one word an administrator looks for, worst condition first.
+   *
+   * @return the one word an administrator looks for, worst condition first
+   */
   public NodeState state() {
     if (unclean) {
       return NodeState.UNCLEAN;
@@ -51,5 +55,18 @@ public record ClusterNode(
   }
 
   /** Node states, as {@code pcs status} words them. */
-  public enum NodeState { ONLINE, STANDBY, MAINTENANCE, PENDING, OFFLINE, UNCLEAN }
+  public enum NodeState {
+    /** Online and able to run resources. */
+    ONLINE,
+    /** Online, but resources are moved off it. */
+    STANDBY,
+    /** In maintenance: pacemaker neither starts nor stops its resources. */
+    MAINTENANCE,
+    /** Joining or leaving the cluster. */
+    PENDING,
+    /** Not a member of the cluster now. */
+    OFFLINE,
+    /** Lost and not yet fenced: its state is unknown. */
+    UNCLEAN
+  }
 }

@@ -15,6 +15,10 @@ public final class ClusterText {
    * Renders a status.
    *
    * @param daemons lines for the "CLUSTER DAEMONS" table ({@code name → status}); empty to leave it out
+   * @param s the cluster status
+   * @param h the health report
+   * @param drbd the drbd
+   * @return the text, one line per item, ending with a newline
    */
   public static String render(ClusterStatus s, HealthReport h, List<DrbdResource> drbd,
       java.util.Map<String, String> daemons) {

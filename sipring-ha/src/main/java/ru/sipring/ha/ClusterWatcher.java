@@ -33,10 +33,18 @@ public final class ClusterWatcher implements AutoCloseable {
 
   /** Receives changes. */
   public interface Listener {
-    /** The cluster's state or verdict changed. */
+    /**
+     * The cluster's state or verdict changed.
+     *
+     * @param change the change
+     */
     void onChange(Change change);
 
-    /** A poll failed. */
+    /**
+     * A poll failed.
+     *
+     * @param error the error
+     */
     default void onError(SipRingException error) {
     }
   }
@@ -53,11 +61,25 @@ public final class ClusterWatcher implements AutoCloseable {
    */
   public record Change(Instant at, @Nullable ClusterStatus previous, ClusterStatus current,
       @Nullable Verdict previousVerdict, HealthReport health, List<String> changes) {
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param at when the snapshot was taken
+     * @param previous the state before (null on the first poll)
+     * @param current the state now
+     * @param previousVerdict the verdict before (null on the first poll)
+     * @param health the health now
+     * @param changes what changed, one line each ({@code node node1: ONLINE -> STANDBY})
+     */
     public Change {
       changes = List.copyOf(changes);
     }
 
-    /** The verdict moved. */
+    /**
+     * The verdict moved.
+     *
+     * @return true when the verdict differs from the previous one
+     */
     public boolean verdictChanged() {
       return previousVerdict != health.verdict();
     }
@@ -149,12 +171,20 @@ public final class ClusterWatcher implements AutoCloseable {
     }
   }
 
-  /** Registers a listener. */
+  /**
+   * Registers a listener.
+   *
+   * @param l the listener
+   */
   public void addListener(Listener l) {
     listeners.add(Objects.requireNonNull(l));
   }
 
-  /** Starts polling every {@code interval} on a daemon thread. */
+  /**
+   * Starts polling every {@code interval} on a daemon thread.
+   *
+   * @param interval the interval
+   */
   public synchronized void start(Duration interval) {
     if (executor != null) {
       throw new IllegalStateException("already started");
@@ -175,7 +205,11 @@ public final class ClusterWatcher implements AutoCloseable {
     }
   }
 
-  /** Takes one snapshot now; notifies listeners when something changed. Returns the change, if any. */
+  /**
+   * Takes one snapshot now; notifies listeners when something changed. Returns the change, if any.
+   *
+   * @return the change
+   */
   public synchronized @Nullable Change poll() {
     ClusterStatus now;
     Instant at = clock.instant();
@@ -218,7 +252,12 @@ public final class ClusterWatcher implements AutoCloseable {
     return change;
   }
 
-  /** Availability over the snapshots kept so far, up to now. */
+  /**
+   * Availability over the snapshots kept so far, up to now.
+   *
+   * @param target the availability target, such as 0.9999
+   * @return the availability of each service
+   */
   public List<Availability.ServiceAvailability> availability(java.math.BigDecimal target) {
     return Availability.compute(List.copyOf(history), clock.instant(), target);
   }

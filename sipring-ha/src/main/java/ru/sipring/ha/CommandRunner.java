@@ -12,13 +12,19 @@ public interface CommandRunner {
   /**
    * Runs {@code argv} and waits at most {@code timeout}.
    *
+   * @param argv the program and its arguments
+   * @param timeout how long to wait at most
    * @return exit code and output; a non-zero exit code is returned, not thrown
    * @throws CommandTimeoutException when it did not finish in time (the process is killed)
    * @throws ru.sipring.core.ConnectionException when it could not be started
    */
   CommandResult run(List<String> argv, Duration timeout);
 
-  /** {@link ProcessCommandRunner}: real processes through {@link ProcessBuilder}. */
+  /**
+   * {@link ProcessCommandRunner}: real processes through {@link ProcessBuilder}.
+   *
+   * @return the command runner
+   */
   static CommandRunner processes() {
     return new ProcessCommandRunner(java.util.Map.of());
   }

@@ -36,7 +36,12 @@ public final class CrmMonParser {
 
   private CrmMonParser() {}
 
-  /** Parses a saved crm_mon XML file. */
+  /**
+   * Parses a saved crm_mon XML file.
+   *
+   * @param file the file name
+   * @return the cluster status
+   */
   public static ClusterStatus parse(Path file) {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -45,7 +50,13 @@ public final class CrmMonParser {
     }
   }
 
-  /** Parses crm_mon XML text; {@code source} names it in errors and in {@link ClusterStatus#source()}. */
+  /**
+   * Parses crm_mon XML text; {@code source} names it in errors and in {@link ClusterStatus#source()}.
+   *
+   * @param xml the crm_mon XML
+   * @param source where snapshots come from
+   * @return the cluster status
+   */
   public static ClusterStatus parse(String xml, String source) {
     if (xml.isBlank()) {
       throw new BadInputException(source, "empty crm_mon output");

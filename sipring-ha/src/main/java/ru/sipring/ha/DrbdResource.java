@@ -16,6 +16,15 @@ import java.util.List;
 public record DrbdResource(String name, String role, boolean suspended, List<Device> devices,
     List<Connection> connections) {
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param name resource name
+   * @param role this node's role: {@code Primary}, {@code Secondary}, {@code Unknown}
+   * @param suspended I/O suspended
+   * @param devices local volumes
+   * @param connections peers
+   */
   public DrbdResource {
     devices = List.copyOf(devices);
     connections = List.copyOf(connections);
@@ -42,6 +51,14 @@ public record DrbdResource(String name, String role, boolean suspended, List<Dev
    * @param peerDevices the peer's volumes as seen over this connection
    */
   public record Connection(String peerName, String connectionState, String peerRole, List<PeerDevice> peerDevices) {
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param peerName peer host name (empty when unknown)
+     * @param connectionState {@code Connected}, {@code Connecting}, {@code StandAlone}, {@code WFConnection} (8.4) ...
+     * @param peerRole the peer's role
+     * @param peerDevices the peer's volumes as seen over this connection
+     */
     public Connection {
       peerDevices = List.copyOf(peerDevices);
     }

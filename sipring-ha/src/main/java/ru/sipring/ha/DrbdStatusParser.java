@@ -32,7 +32,12 @@ public final class DrbdStatusParser {
 
   private DrbdStatusParser() {}
 
-  /** Reads a file in any of the three forms. */
+  /**
+   * Reads a file in any of the three forms.
+   *
+   * @param file the file name
+   * @return the drbd resources
+   */
   public static List<DrbdResource> parse(Path file) {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
@@ -41,7 +46,13 @@ public final class DrbdStatusParser {
     }
   }
 
-  /** Reads text in any of the three forms; {@code source} names it in errors. */
+  /**
+   * Reads text in any of the three forms; {@code source} names it in errors.
+   *
+   * @param text the text
+   * @param source where snapshots come from
+   * @return the drbd resources
+   */
   public static List<DrbdResource> parse(String text, String source) {
     String t = text.stripLeading();
     if (t.isEmpty()) {
@@ -56,7 +67,13 @@ public final class DrbdStatusParser {
     return parseDrbdadmStatus(text, source);
   }
 
-  /** {@code drbdsetup status --json}. */
+  /**
+   * {@code drbdsetup status --json}.
+   *
+   * @param json the JSON text
+   * @param source where snapshots come from
+   * @return the drbd resources
+   */
   public static List<DrbdResource> parseJson(String json, String source) {
     JsonNode root;
     try {
@@ -106,6 +123,10 @@ public final class DrbdStatusParser {
    * {@code drbdadm status}: a resource line ({@code r0 role:Primary}) followed by indented
    * {@code disk:}/{@code volume:N disk:} lines and peer blocks ({@code <peer> role:Secondary},
    * {@code replication:... peer-disk:...}).
+   *
+   * @param text the text
+   * @param source where snapshots come from
+   * @return the drbd resources
    */
   public static List<DrbdResource> parseDrbdadmStatus(String text, String source) {
     List<DrbdResource> out = new ArrayList<>();
@@ -201,7 +222,13 @@ public final class DrbdStatusParser {
         kv.getOrDefault("role", "Unknown"), devices);
   }
 
-  /** {@code /proc/drbd} of DRBD 8.4: one block per minor. */
+  /**
+   * {@code /proc/drbd} of DRBD 8.4: one block per minor.
+   *
+   * @param text the text
+   * @param source where snapshots come from
+   * @return the drbd resources
+   */
   public static List<DrbdResource> parseProcDrbd(String text, String source) {
     List<DrbdResource> out = new ArrayList<>();
     String[] lines = text.split("\\R", -1);

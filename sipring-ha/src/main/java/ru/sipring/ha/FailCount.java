@@ -15,7 +15,11 @@ public record FailCount(String resource, String node, int failCount, int migrati
   /** Pacemaker's INFINITY. */
   public static final int INFINITY = 1_000_000;
 
-  /** The resource may no longer run on {@link #node} until a cleanup. */
+  /**
+   * The resource may no longer run on {@link #node} until a cleanup.
+   *
+   * @return true when the resource may no longer run on the node until a cleanup
+   */
   public boolean thresholdReached() {
     return migrationThreshold > 0 && migrationThreshold < INFINITY && failCount >= migrationThreshold
         || failCount >= INFINITY;

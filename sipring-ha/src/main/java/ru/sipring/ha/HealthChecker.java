@@ -30,22 +30,42 @@ public final class HealthChecker {
     this.policy = policy;
   }
 
-  /** A checker with this policy. */
+  /**
+   * A checker with this policy.
+   *
+   * @param policy the policy
+   * @return a checker with this policy
+   */
   public static HealthChecker of(HealthPolicy policy) {
     return new HealthChecker(policy);
   }
 
-  /** A checker with {@link HealthPolicy#defaults()}. */
+  /**
+   * A checker with {@link HealthPolicy#defaults()}.
+   *
+   * @return the checker
+   */
   public static HealthChecker withDefaults() {
     return new HealthChecker(HealthPolicy.defaults());
   }
 
-  /** Health of one node's view of the cluster. */
+  /**
+   * Health of one node's view of the cluster.
+   *
+   * @param status the cluster snapshot
+   * @return the health report
+   */
   public HealthReport check(ClusterStatus status) {
     return check(status, List.of());
   }
 
-  /** Health of one node's view plus this node's DRBD state. */
+  /**
+   * Health of one node's view plus this node's DRBD state.
+   *
+   * @param status the cluster snapshot
+   * @param drbd the drbd
+   * @return the health report
+   */
   public HealthReport check(ClusterStatus status, List<DrbdResource> drbd) {
     List<HealthReason> out = new ArrayList<>();
     cluster(status, out);
@@ -63,6 +83,9 @@ public final class HealthChecker {
   /**
    * Health of the cluster from several nodes' views at (about) the same time, keyed by the node that produced
    * each view. Adds split-brain findings to each view's own reasons (deduplicated).
+   *
+   * @param views the views
+   * @return the health report
    */
   public HealthReport checkViews(Map<String, ClusterStatus> views) {
     // split brain first: among equally severe findings it is the one to act on
@@ -74,6 +97,9 @@ public final class HealthChecker {
   /**
    * Split brain seen by comparing nodes' views: with fencing off each partition elects its own DC, sees the
    * other node OFFLINE and runs everything, so no single view shows a fault.
+   *
+   * @param views the views
+   * @return the health reasons
    */
   public static List<HealthReason> splitBrain(Map<String, ClusterStatus> views) {
     List<HealthReason> out = new ArrayList<>();

@@ -11,13 +11,24 @@ import java.util.List;
  */
 public record HealthReport(Verdict verdict, List<HealthReason> reasons) {
 
+  /**
+   * Checks the components.
+   *
+   * @param verdict OK / DEGRADED / CRITICAL
+   * @param reasons findings, worst first (INFO findings included; they never change the verdict)
+   */
   public HealthReport {
     reasons = reasons.stream()
         .sorted(Comparator.comparing((HealthReason r) -> r.severity()).reversed())
         .toList();
   }
 
-  /** The verdict the reasons add up to. */
+  /**
+   * The verdict the reasons add up to.
+   *
+   * @param reasons the reasons
+   * @return the verdict the reasons add up to
+   */
   public static HealthReport of(List<HealthReason> reasons) {
     HealthReason.Severity worst = reasons.stream().map(HealthReason::severity)
         .max(Comparator.naturalOrder()).orElse(HealthReason.Severity.INFO);

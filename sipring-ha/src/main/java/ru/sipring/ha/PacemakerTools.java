@@ -19,7 +19,12 @@ public final class PacemakerTools implements ClusterControl, ClusterStatusSource
   private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@-]*");
 
   /** Which tool carries out actions. */
-  public enum Tool { PCS, CRM }
+  public enum Tool {
+    /** {@code pcs} (0.10 and later). */
+    PCS,
+    /** The pacemaker command line tools ({@code crm_resource}, {@code crm_attribute}, ...), where pcs is absent. */
+    CRM
+  }
 
   private final CommandRunner runner;
   private final Tool tool;
@@ -31,12 +36,23 @@ public final class PacemakerTools implements ClusterControl, ClusterStatusSource
     this.commandTimeout = commandTimeout;
   }
 
-  /** Tools run by {@code runner}, actions through {@code tool}, each command killed after {@code commandTimeout}. */
+  /**
+   * Tools run by {@code runner}, actions through {@code tool}, each command killed after {@code commandTimeout}.
+   *
+   * @param runner the runner
+   * @param tool the tool
+   * @param commandTimeout the command timeout
+   * @return the pacemaker tools
+   */
   public static PacemakerTools of(CommandRunner runner, Tool tool, Duration commandTimeout) {
     return new PacemakerTools(runner, tool, commandTimeout);
   }
 
-  /** Real processes, pcs, 60 s per command. */
+  /**
+   * Real processes, pcs, 60 s per command.
+   *
+   * @return the pacemaker tools
+   */
   public static PacemakerTools local() {
     return of(CommandRunner.processes(), Tool.PCS, Duration.ofSeconds(60));
   }

@@ -49,7 +49,15 @@ public final class PcsdClient implements ClusterControl {
     this.timeout = timeout;
   }
 
-  /** A client for pcsd at {@code base} ({@code https://node1:2224}) using an auth token. */
+  /**
+   * A client for pcsd at {@code base} ({@code https://node1:2224}) using an auth token.
+   *
+   * @param base the base
+   * @param token the pcsd token
+   * @param http the HTTP client
+   * @param timeout how long to wait at most
+   * @return a client for pcsd at {@code base}
+   */
   public static PcsdClient of(URI base, String token, HttpClient http, Duration timeout) {
     return new PcsdClient(base, token, http, timeout);
   }
@@ -57,6 +65,13 @@ public final class PcsdClient implements ClusterControl {
   /**
    * Logs in as {@code user} (normally {@code hacluster}) and returns the token. pcsd answers a wrong password
    * with HTTP 200 and an empty body; that becomes a {@link RejectedException}.
+   *
+   * @param base the base
+   * @param user the fax user the action is checked for
+   * @param password the password
+   * @param http the HTTP client
+   * @param timeout how long to wait at most
+   * @return the token, for {@link #of}
    */
   public static String authenticate(URI base, String user, char[] password, HttpClient http, Duration timeout) {
     String form = "username=" + enc(user) + "&password=" + enc(new String(password));
@@ -76,6 +91,10 @@ public final class PcsdClient implements ClusterControl {
    * An HTTP client that trusts exactly one certificate, pcsd's own ({@code /var/lib/pcsd/pcsd.crt}, self-signed,
    * generated at first start): certificate pinning. The host name is not checked — the pinned certificate is the
    * identity — so {@code https://127.0.0.1:2224} works although the certificate names the host.
+   *
+   * @param certificatePem the certificate pem
+   * @param connectTimeout the connect timeout
+   * @return an HTTP client that trusts exactly one certificate, pcsd's own
    */
   public static HttpClient pinnedHttpClient(java.nio.file.Path certificatePem, Duration connectTimeout) {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(certificatePem)) {
@@ -90,6 +109,9 @@ public final class PcsdClient implements ClusterControl {
   /**
    * An HTTP client that accepts any certificate and any host name. Only for a trusted network or a quick look;
    * prefer {@link #pinnedHttpClient}.
+   *
+   * @param connectTimeout the connect timeout
+   * @return an HTTP client that accepts any certificate and any host name
    */
   public static HttpClient insecureHttpClient(Duration connectTimeout) {
     return withTrust(new Trust(null), connectTimeout);
@@ -165,7 +187,11 @@ public final class PcsdClient implements ClusterControl {
     }
   }
 
-  /** True when the token is accepted ({@code GET /remote/check_auth}). */
+  /**
+   * True when the token is accepted ({@code GET /remote/check_auth}).
+   *
+   * @return true when pcsd accepts the token
+   */
   public boolean checkAuth() {
     HttpResponse<String> r = send(http, request("/remote/check_auth").GET().build(), base);
     return r.statusCode() == 200 && r.body().contains("\"success\":true");

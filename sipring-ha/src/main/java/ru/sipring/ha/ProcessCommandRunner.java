@@ -27,7 +27,11 @@ public final class ProcessCommandRunner implements CommandRunner {
       });
   private final Map<String, String> environment;
 
-  /** A runner adding these variables to the inherited environment (for example {@code CIB_file}). */
+  /**
+   * A runner adding these variables to the inherited environment (for example {@code CIB_file}).
+   *
+   * @param environment the environment
+   */
   public ProcessCommandRunner(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }

@@ -1,6 +1,6 @@
 package ru.sipring.ha;
 
-/** Overall health of the cluster: the worst {@link HealthReason.Severity} found decides it. */
+/** Overall health of the cluster: the worst {@link HealthReason.Severity} found decides it. Immutable (thread-safe). */
 public enum Verdict {
   /** Everything runs where it should, with a failover target and nothing needing attention. */
   OK,

@@ -27,6 +27,7 @@ import ru.sipring.core.report.ReportWindow;
  * @param asOfEpochMilli the report's as-of instant: agent sessions still open when a PBX's data ends run to it (or
  *     to the window end, whichever is earlier). Fixed once on the driver, so every task, on any executor and at
  *     any time, cuts open sessions at the same instant; a task's own clock would give each PBX a different "now"
+ * @serial exclude the serial form is Spark's driver-to-executor transport, not a stored format
  */
 public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable Long toEpochSecond,
     PeriodTable.PeriodUnit periodUnit, ReportView view, List<String> sections, long asOfEpochMilli)
@@ -34,6 +35,17 @@ public record JobOptions(String zone, @Nullable Long fromEpochSecond, @Nullable 
 
   private static final long serialVersionUID = 2L;
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param zone the report zone id
+   * @param fromEpochSecond start of the window (inclusive) or null
+   * @param toEpochSecond end of the window (exclusive) or null
+   * @param periodUnit period rows
+   * @param view queue or caller view
+   * @param sections the JSON keys of the sections to compute
+   * @param asOfEpochMilli the report's as-of instant: agent sessions still open when a PBX's data ends run to it (or to the window end, whichever is earlier). Fixed once on the driver, so every task, on any executor and at any time, cuts open sessions at the same instant; a task's own clock would give each PBX a different "now"
+   */
   public JobOptions {
     ZoneId.of(zone); // fail on the driver, not in a task
     sections = List.copyOf(sections);

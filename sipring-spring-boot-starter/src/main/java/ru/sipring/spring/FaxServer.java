@@ -18,6 +18,14 @@ import ru.sipring.fax.HylaFaxClient;
  * @param zone zone cover page dates are shown in
  */
 public record FaxServer(FaxServerAddress address, FaxCredentials credentials, Clock clock, ZoneId zone) {
+  /**
+   * Checks the components.
+   *
+   * @param address hfaxd's host and port
+   * @param credentials the fax user
+   * @param clock dates cover pages
+   * @param zone zone cover page dates are shown in
+   */
   public FaxServer {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(credentials, "credentials");

@@ -52,6 +52,38 @@ public final class InboundReports {
   public record Query(@Nullable Instant from, @Nullable Instant to, ZoneId zone, Set<ReportSection> sections,
       List<String> queues, List<String> agents, List<String> callers, ReportView view,
       PeriodTable.PeriodUnit period) {
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param took how long it took
+     * @param failed whether it ended with an exception /
+    void computed(Duration took, boolean failed);
+  }
+
+  /** One report request; the options of {@code sipring report}.
+     * @param from start of the window (inclusive), null for the beginning of the data
+     * @param to end of the window (exclusive), null for the end of the data
+     * @param zone zone of the periods and of every time shown
+     * @param sections the sections wanted
+     * @param queues only these queues (empty: all)
+     * @param agents only calls answered by these agents (empty: all)
+     * @param callers only calls from these numbers (empty: all)
+     * @param view per queue passage or per caller
+     * @param period rows of the period statistics
+     */
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param from start of the window (inclusive), null for the beginning of the data
+     * @param to end of the window (exclusive), null for the end of the data
+     * @param zone zone of the periods and of every time shown
+     * @param sections the sections wanted
+     * @param queues only these queues (empty: all)
+     * @param agents only calls answered by these agents (empty: all)
+     * @param callers only calls from these numbers (empty: all)
+     * @param view per queue passage or per caller
+     * @param period rows of the period statistics
+     */
     public Query {
       Objects.requireNonNull(zone, "zone");
       sections = sections.isEmpty() ? EnumSet.allOf(ReportSection.class) : EnumSet.copyOf(sections);

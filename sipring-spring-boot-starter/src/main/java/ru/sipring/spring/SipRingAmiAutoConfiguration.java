@@ -16,6 +16,7 @@ import ru.sipring.core.pbx.PbxGateway;
  * The AMI gateway (needs sipring-ami), only when {@code sipring.ami.host} is set. The gateway is the PBX gateway
  * and the live queue state at once; it connects in the background and reconnects by itself, so the application
  * starts even when Asterisk is down (the health indicator says so).
+ * Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
  */
 @AutoConfiguration
 @ConditionalOnClass(AmiPbxGateway.class)

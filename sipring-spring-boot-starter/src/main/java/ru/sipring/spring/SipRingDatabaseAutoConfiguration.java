@@ -24,6 +24,7 @@ import ru.sipring.cdr.SipRingSchema;
  * The database side (needs sipring-cdr): SipRing's own pool from {@code sipring.database.url} when the host has
  * no DataSource (Spring's own {@code spring.datasource.*} pool is used when present), schema migration when
  * asked, and the operator registry on the DataSource.
+ * Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnClass(JdbiOperatorRegistry.class)

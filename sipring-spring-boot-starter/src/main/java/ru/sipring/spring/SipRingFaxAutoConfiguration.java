@@ -12,7 +12,9 @@ import ru.sipring.fax.FaxCredentials;
 import ru.sipring.fax.FaxServerAddress;
 import ru.sipring.fax.HylaFaxClient;
 
-/** The HylaFAX server (needs sipring-fax), only when {@code sipring.fax.host} is set. */
+/**
+ * The HylaFAX server (needs sipring-fax), only when {@code sipring.fax.host} is set. Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
+ */
 @AutoConfiguration
 @ConditionalOnClass(HylaFaxClient.class)
 @ConditionalOnProperty(prefix = "sipring.fax", name = "host")

@@ -13,7 +13,9 @@ import ru.sipring.ha.ClusterWatcher;
 import ru.sipring.ha.HealthChecker;
 import ru.sipring.ha.PacemakerTools;
 
-/** The cluster view (needs sipring-ha), only when {@code sipring.ha.enabled=true}. */
+/**
+ * The cluster view (needs sipring-ha), only when {@code sipring.ha.enabled=true}. Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
+ */
 @AutoConfiguration
 @ConditionalOnClass(ClusterWatcher.class)
 @ConditionalOnProperty(prefix = "sipring.ha", name = "enabled", havingValue = "true")

@@ -22,6 +22,7 @@ import ru.sipring.ha.Verdict;
  * (a connection of the DataSource is valid), {@code sipringFax} (hfaxd accepts the login),
  * {@code sipringCluster} (the cluster verdict: OK up, DEGRADED up with the reasons, CRITICAL down). Each exists
  * only when the thing it checks does; {@code management.health.sipring.enabled=false} turns them all off.
+ * Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
  */
 @AutoConfiguration(after = {SipRingAutoConfiguration.class, SipRingDatabaseAutoConfiguration.class,
     SipRingAmiAutoConfiguration.class, SipRingFaxAutoConfiguration.class, SipRingHaAutoConfiguration.class},

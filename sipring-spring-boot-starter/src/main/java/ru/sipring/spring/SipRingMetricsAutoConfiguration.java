@@ -21,7 +21,7 @@ import ru.sipring.core.pbx.LiveQueueState;
  * Micrometer metrics (with a MeterRegistry): {@code sipring.report.duration} (timer, tag {@code outcome}),
  * {@code sipring.ami.events} (AMI events processed), per queue {@code sipring.queue.waiting} (callers waiting)
  * and {@code sipring.queue.longest.wait} (seconds). Queue gauges appear when the live state first reports a
- * queue.
+ * queue. Stateless: Spring calls its bean methods while the context starts; the beans it makes are thread-safe.
  */
 @AutoConfiguration(after = {SipRingAmiAutoConfiguration.class, SipRingAutoConfiguration.class},
     afterName = {"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",

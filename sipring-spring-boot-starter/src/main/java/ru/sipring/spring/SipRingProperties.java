@@ -23,7 +23,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog queueLog, @DefaultValue Report report,
     @DefaultValue Database database, @DefaultValue Ami ami, @DefaultValue Fax fax, @DefaultValue Ha ha) {
 
-  /** The report zone: {@link #zone} or the system zone. */
+  /**
+   * The report zone: {@link #zone} or the system zone.
+   *
+   * @return the report zone
+   */
   public ZoneId zoneOrDefault() {
     return zone != null ? zone : ZoneId.systemDefault();
   }
@@ -47,6 +51,13 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    */
   public record QueueLog(@DefaultValue("auto") QueueLogSourceKind source, @DefaultValue List<Path> paths,
       @DefaultValue("queue_log") String table) {
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param source files, database or auto (files when paths are given, else the database table)
+     * @param paths queue_log files or directories (rotated and .gz files too)
+     * @param table the realtime queue_log table (FreePBX 16/17: queuelog)
+     */
     public QueueLog {
       paths = List.copyOf(paths);
     }
@@ -63,6 +74,14 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    */
   public record Report(@Nullable Path agents, @Nullable Path queues, @DefaultValue List<Integer> serviceLevelBuckets,
       @Nullable Duration shortAbandon) {
+    /**
+     * Checks the components; collections are kept as unmodifiable copies.
+     *
+     * @param agents CSV file agent,number,name naming who is behind an agent value; default: the operator registry when there is a database, else none
+     * @param queues CSV file queue,name naming the queues
+     * @param serviceLevelBuckets service-level bucket bounds in seconds (default 5,10,15,30,45,60,90,120,300)
+     * @param shortAbandon abandons that waited less than this are counted as short abandons (default off)
+     */
     public Report {
       serviceLevelBuckets = List.copyOf(serviceLevelBuckets);
     }

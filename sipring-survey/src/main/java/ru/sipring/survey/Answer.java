@@ -18,6 +18,16 @@ import org.jspecify.annotations.Nullable;
  */
 public record Answer(String questionId, QuestionType type, String questionText, List<String> optionIds,
                      List<String> optionLabels, @Nullable String text) {
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param questionId the question's stable id
+   * @param type its type when asked
+   * @param questionText the question text when asked
+   * @param optionIds chosen option ids in display order (one for single, one or more for multiple)
+   * @param optionLabels the chosen options' labels when asked, parallel to {@code optionIds}
+   * @param text the free-text answer of a text question
+   */
   public Answer {
     Objects.requireNonNull(questionId, "questionId");
     Objects.requireNonNull(type, "type");
@@ -30,12 +40,21 @@ public record Answer(String questionId, QuestionType type, String questionText, 
     }
   }
 
-  /** A question reached and skipped. */
+  /**
+   * A question reached and skipped.
+   *
+   * @param q the question
+   * @return a question reached and skipped
+   */
   public static Answer skipped(Question q) {
     return new Answer(q.id(), q.type(), q.text(), List.of(), List.of(), null);
   }
 
-  /** Whether an answer was given. */
+  /**
+   * Whether an answer was given.
+   *
+   * @return true when an answer was given
+   */
   public boolean answered() {
     return !optionIds.isEmpty() || text != null;
   }

@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param details further fields to show (company, last call, campaign status...), in display order
  */
 public record ClientCard(String clientId, String name, String number, Map<String, String> details) {
+  /**
+   * Checks the components.
+   *
+   * @param clientId the client's id in the client base
+   * @param name display name
+   * @param number the normalised number it was found by
+   * @param details further fields to show (company, last call, campaign status...), in display order
+   */
   public ClientCard {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(name, "name");

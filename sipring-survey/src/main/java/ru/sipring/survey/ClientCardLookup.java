@@ -15,6 +15,7 @@ public interface ClientCardLookup {
   /**
    * @param normalisedNumber digits only, Russian numbers as 11 digits starting with 7 (see
    *     {@link ru.sipring.core.text.PhoneNumber#normalize})
+   * @return the client card, or empty when there is none
    */
   Optional<ClientCard> findByNumber(String normalisedNumber);
 }

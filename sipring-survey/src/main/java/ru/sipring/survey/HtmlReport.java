@@ -22,7 +22,12 @@ public final class HtmlReport {
    * The language of the report's own labels (question and option texts are shown as written). Immutable
    * (thread-safe).
    */
-  public enum Language { RU, EN }
+  public enum Language {
+    /** Russian. */
+    RU,
+    /** English. */
+    EN
+  }
 
   private static final Map<String, String> RU = Map.ofEntries(
       Map.entry("report", "Анализ опроса"), Map.entry("responses", "Ответов"),
@@ -50,6 +55,13 @@ public final class HtmlReport {
   /**
    * Renders the report. Timestamps are shown in {@code zone}; {@code generatedAt} is printed in the footer
    * (pass the clock's instant: the report itself never reads the time).
+   *
+   * @param a the survey analysis
+   * @param crossTabs the cross tabs
+   * @param zone the time zone dates are shown in
+   * @param language the language of labels
+   * @param generatedAt the generated at
+   * @return the HTML page
    */
   public static String render(SurveyAnalysis a, List<CrossTab> crossTabs, ZoneId zone, Language language,
                               Instant generatedAt) {

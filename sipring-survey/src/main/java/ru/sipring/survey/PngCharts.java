@@ -32,7 +32,12 @@ public final class PngCharts {
 
   private PngCharts() {}
 
-  /** Horizontal bars, one per option, scaled to the highest count, labelled "count (percent%)". */
+  /**
+   * Horizontal bars, one per option, scaled to the highest count, labelled "count (percent%)".
+   *
+   * @param q the question stats
+   * @return the bytes
+   */
   public static byte[] bar(QuestionStats q) {
     List<OptionStats> options = q.options();
     long max = options.stream().mapToLong(OptionStats::count).max().orElse(0);
@@ -56,7 +61,12 @@ public final class PngCharts {
     return png(img, g);
   }
 
-  /** A pie of a single-choice question, with a legend. */
+  /**
+   * A pie of a single-choice question, with a legend.
+   *
+   * @param q the question stats
+   * @return a pie of a single-choice question, with a legend
+   */
   public static byte[] pie(QuestionStats q) {
     if (q.type() != QuestionType.SINGLE) {
       throw new IllegalArgumentException(q.questionId() + " is a " + q.type().jsonName()

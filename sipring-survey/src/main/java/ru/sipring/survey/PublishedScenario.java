@@ -15,6 +15,13 @@ public record PublishedScenario(Scenario scenario, int version, Instant publishe
   /** The version number a test run of a draft records. */
   public static final int DRAFT_VERSION = 0;
 
+  /**
+   * Checks the components.
+   *
+   * @param scenario the questions as published
+   * @param version 1, 2, ... per scenario id; {@link #DRAFT_VERSION} marks a test run of an unpublished draft
+   * @param publishedAt when it was published
+   */
   public PublishedScenario {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(publishedAt, "publishedAt");
@@ -23,6 +30,11 @@ public record PublishedScenario(Scenario scenario, int version, Instant publishe
     }
   }
 
+  /**
+   * The id of the published scenario.
+   *
+   * @return the scenario id
+   */
   public String scenarioId() {
     return scenario.id();
   }

@@ -21,17 +21,30 @@ public enum QuestionType {
     this.jsonName = jsonName;
   }
 
-  /** The name used in scenario JSON: {@code single}, {@code multiple} or {@code text}. */
+  /**
+   * The name used in scenario JSON: {@code single}, {@code multiple} or {@code text}.
+   *
+   * @return the name used in scenario JSON
+   */
   public String jsonName() {
     return jsonName;
   }
 
-  /** Whether answers choose among options. */
+  /**
+   * Whether answers choose among options.
+   *
+   * @return true when answers choose among options
+   */
   public boolean hasOptions() {
     return this != TEXT;
   }
 
-  /** Parses a JSON name (case-insensitive); empty when it is not one of the three. */
+  /**
+   * Parses a JSON name (case-insensitive); empty when it is not one of the three.
+   *
+   * @param name the name
+   * @return the question type, or empty when there is none
+   */
   public static Optional<QuestionType> fromJsonName(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     for (QuestionType t : values()) {

@@ -9,14 +9,34 @@ import java.util.Optional;
  * {@code ru.sipring.testkit.contract.QueueAssignmentRepositoryContract}.
  */
 public interface QueueAssignmentRepository {
-  /** Assigns a scenario to a queue, replacing any earlier assignment of that queue. */
+  /**
+   * Assigns a scenario to a queue, replacing any earlier assignment of that queue.
+   *
+   * @param queue the queue number
+   * @param scenarioId the scenario id
+   */
   void assign(String queue, String scenarioId);
 
-  /** Removes the queue's assignment; returns whether there was one. */
+  /**
+   * Removes the queue's assignment; returns whether there was one.
+   *
+   * @param queue the queue number
+   * @return true when the queue had an assignment
+   */
   boolean unassign(String queue);
 
+  /**
+   * The scenario assigned to a queue.
+   *
+   * @param queue the queue number
+   * @return the scenario id, or empty when the queue has none
+   */
   Optional<String> scenarioFor(String queue);
 
-  /** Every assignment, queue → scenario id, sorted by queue. */
+  /**
+   * Every assignment, queue → scenario id, sorted by queue.
+   *
+   * @return every assignment, queue → scenario id, sorted by queue
+   */
   Map<String, String> assignments();
 }

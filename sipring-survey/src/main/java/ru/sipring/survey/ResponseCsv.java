@@ -36,7 +36,15 @@ public final class ResponseCsv {
 
   private ResponseCsv() {}
 
-  /** Writes the header and one row per response; returns the number of rows written. */
+  /**
+   * Writes the header and one row per response; returns the number of rows written.
+   *
+   * @param out where to write
+   * @param reference the reference
+   * @param responses the responses
+   * @param zone the time zone dates are shown in
+   * @return the number of rows written, the header not counted
+   */
   public static long write(Writer out, @Nullable Scenario reference, List<SurveyResponse> responses, ZoneId zone) {
     Set<String> questionIds = new LinkedHashSet<>();
     if (reference != null) {

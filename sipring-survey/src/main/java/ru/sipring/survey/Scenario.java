@@ -32,22 +32,49 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    */
   public static final String END = "#end";
 
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param id stable id of the scenario
+   * @param title the title shown to operators
+   * @param start id of the first question ({@code null} while the scenario is empty)
+   * @param questions questions in display order
+   */
   public Scenario {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
     questions = List.copyOf(questions);
   }
 
+  /**
+   * A scenario with these questions.
+   *
+   * @param id the scenario id
+   * @param title the title
+   * @param start the first question id; {@code null} while the scenario is empty
+   * @param questions the questions
+   * @return the scenario
+   */
   public static Scenario of(String id, String title, @Nullable String start, Question... questions) {
     return new Scenario(id, title, start, List.of(questions));
   }
 
-  /** Whether {@code target} means "the survey ends here". */
+  /**
+   * Whether {@code target} means "the survey ends here".
+   *
+   * @param target the availability target, such as 0.9999
+   * @return true when {@code target} means "the survey ends here"
+   */
   public static boolean isEnd(@Nullable String target) {
     return target == null || END.equals(target);
   }
 
-  /** The first question with this id. */
+  /**
+   * The first question with this id.
+   *
+   * @param questionId the question id
+   * @return the first question with this id, or empty when there is none
+   */
   public Optional<Question> question(String questionId) {
     for (Question q : questions) {
       if (q.id().equals(questionId)) {
@@ -57,21 +84,43 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
     return Optional.empty();
   }
 
-  /** The question with this id, or {@link NotFoundException}. */
+  /**
+   * The question with this id, or {@link NotFoundException}.
+   *
+   * @param questionId the question id
+   * @return the question with this id, or {@link NotFoundException}
+   */
   public Question requireQuestion(String questionId) {
     return question(questionId).orElseThrow(
         () -> new NotFoundException("scenario " + id + " has no question " + questionId));
   }
 
+  /**
+   * A copy with another title.
+   *
+   * @param newTitle the title
+   * @return the copy
+   */
   public Scenario withTitle(String newTitle) {
     return new Scenario(id, newTitle, start, questions);
   }
 
+  /**
+   * A copy with another first question.
+   *
+   * @param newStart the first question id; {@code null} while the scenario is empty
+   * @return the copy
+   */
   public Scenario withStart(@Nullable String newStart) {
     return new Scenario(id, title, newStart, questions);
   }
 
-  /** Replaces the question with the same id, or appends it; an empty scenario gets it as its start. */
+  /**
+   * Replaces the question with the same id, or appends it; an empty scenario gets it as its start.
+   *
+   * @param question the question
+   * @return the scenario
+   */
   public Scenario withQuestion(Question question) {
     List<Question> copy = new ArrayList<>(questions);
     int i = indexOf(question.id());
@@ -87,6 +136,9 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    * Deletes a question that nothing refers to. A question that is the start or the target of another
    * question or option is refused with {@link RejectedException} naming the referrers; use
    * {@link #withoutQuestionUnlinking} to delete it anyway.
+   *
+   * @param questionId the question id
+   * @return the scenario
    */
   public Scenario withoutQuestion(String questionId) {
     requireQuestion(questionId);
@@ -104,6 +156,9 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
   /**
    * Deletes a question and turns every reference to it into "end of survey" (and clears the start if it
    * was the start). The result should be validated again: questions after it may become unreachable.
+   *
+   * @param questionId the question id
+   * @return the scenario
    */
   public Scenario withoutQuestionUnlinking(String questionId) {
     requireQuestion(questionId);
@@ -123,7 +178,13 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
     return new Scenario(id, title, questionId.equals(start) ? null : start, copy);
   }
 
-  /** Moves a question to {@code index} (0-based, clamped) in display order; the flow is unchanged. */
+  /**
+   * Moves a question to {@code index} (0-based, clamped) in display order; the flow is unchanged.
+   *
+   * @param questionId the question id
+   * @param index the index
+   * @return the scenario
+   */
   public Scenario withQuestionMoved(String questionId, int index) {
     int from = indexOf(questionId);
     if (from < 0) {
@@ -135,7 +196,12 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
     return new Scenario(id, title, start, copy);
   }
 
-  /** Ids of the questions (and "start") that lead to {@code questionId}, in display order. */
+  /**
+   * Ids of the questions (and "start") that lead to {@code questionId}, in display order.
+   *
+   * @param questionId the question id
+   * @return the ids of the questions that lead to it
+   */
   public Set<String> referrersOf(String questionId) {
     Set<String> out = new LinkedHashSet<>();
     if (questionId.equals(start)) {

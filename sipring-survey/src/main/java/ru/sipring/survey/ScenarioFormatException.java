@@ -18,6 +18,11 @@ public final class ScenarioFormatException extends BadInputException {
     this.problems = List.copyOf(problems);
   }
 
+  /**
+   * Every problem found in the file, not just the first.
+   *
+   * @return the problems
+   */
   public List<ValidationProblem> problems() {
     return problems;
   }

@@ -42,7 +42,12 @@ public final class ScenarioJson {
 
   private ScenarioJson() {}
 
-  /** Reads a scenario file; the file name is used in error locations. */
+  /**
+   * Reads a scenario file; the file name is used in error locations.
+   *
+   * @param file the file name
+   * @return the scenario
+   */
   public static Scenario read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
@@ -53,7 +58,13 @@ public final class ScenarioJson {
     }
   }
 
-  /** Reads a scenario from UTF-8 JSON; {@code source} names it in error messages. */
+  /**
+   * Reads a scenario from UTF-8 JSON; {@code source} names it in error messages.
+   *
+   * @param json the JSON text
+   * @param source where snapshots come from
+   * @return the scenario
+   */
   public static Scenario read(InputStream json, String source) {
     ScenarioDto dto;
     try {
@@ -71,13 +82,23 @@ public final class ScenarioJson {
     return toScenario(dto, source);
   }
 
-  /** Reads a scenario from a JSON string. */
+  /**
+   * Reads a scenario from a JSON string.
+   *
+   * @param json the JSON text
+   * @return the scenario
+   */
   public static Scenario parse(String json) {
     return read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         "(string)");
   }
 
-  /** Writes a scenario as indented JSON with the current schema version. */
+  /**
+   * Writes a scenario as indented JSON with the current schema version.
+   *
+   * @param scenario the scenario
+   * @return the JSON text
+   */
   public static String write(Scenario scenario) {
     try {
       return MAPPER.writeValueAsString(toDto(scenario));
@@ -86,7 +107,12 @@ public final class ScenarioJson {
     }
   }
 
-  /** Writes a scenario to {@code file} (UTF-8), replacing it. */
+  /**
+   * Writes a scenario to {@code file} (UTF-8), replacing it.
+   *
+   * @param scenario the scenario
+   * @param file the file name
+   */
   public static void write(Scenario scenario, Path file) {
     try {
       Files.writeString(file, write(scenario) + "\n");

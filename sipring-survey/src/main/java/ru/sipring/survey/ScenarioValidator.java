@@ -50,6 +50,12 @@ public final class ScenarioValidator {
 
   private ScenarioValidator() {}
 
+  /**
+   * Checks a scenario: fields, question ids and texts, options, and that every branch leads to an existing question or to the end, without cycles.
+   *
+   * @param scenario the scenario
+   * @return the errors (which stop publishing) and warnings
+   */
   public static ValidationReport validate(Scenario scenario) {
     return new Run(scenario).run();
   }

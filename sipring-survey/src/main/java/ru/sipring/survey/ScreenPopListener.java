@@ -7,5 +7,10 @@ package ru.sipring.survey;
  */
 @FunctionalInterface
 public interface ScreenPopListener {
+  /**
+   * An operator was connected to a caller.
+   *
+   * @param pop the caller's card and the survey for the call
+   */
   void onScreenPop(ScreenPop pop);
 }

@@ -33,25 +33,56 @@ public final class ScreenPops {
     this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
   }
 
-  /** Screen pops with {@link ru.sipring.core.text.PhoneNumber#normalize}; pass {@link ClientCardLookup#NONE} without a client base. */
+  /**
+   * Screen pops with {@link ru.sipring.core.text.PhoneNumber#normalize}; pass {@link ClientCardLookup#NONE} without a client base.
+   *
+   * @param surveys the surveys
+   * @param lookup the lookup
+   * @return the screen pops
+   */
   public static ScreenPops create(SurveyService surveys, ClientCardLookup lookup) {
     return new ScreenPops(surveys, lookup, PhoneNumber::normalize);
   }
 
-  /** Screen pops with the host's own number normalisation (it must match the client base's). */
+  /**
+   * Screen pops with the host's own number normalisation (it must match the client base's).
+   *
+   * @param surveys the surveys
+   * @param lookup the lookup
+   * @param normaliser the normaliser
+   * @return the screen pops
+   */
   public static ScreenPops create(SurveyService surveys, ClientCardLookup lookup, UnaryOperator<String> normaliser) {
     return new ScreenPops(surveys, lookup, normaliser);
   }
 
+  /**
+   * Registers a listener; it is called on the thread that reports a connection.
+   *
+   * @param listener the listener
+   */
   public void addListener(ScreenPopListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
+  /**
+   * Unregisters a listener; an unknown one is ignored.
+   *
+   * @param listener the listener
+   */
   public void removeListener(ScreenPopListener listener) {
     listeners.remove(listener);
   }
 
-  /** Builds the screen pop for a call without notifying anyone. */
+  /**
+   * Builds the screen pop for a call without notifying anyone.
+   *
+   * @param callId the call id
+   * @param queue the queue number
+   * @param callerNumber the caller number
+   * @param operator the operator (agent) name or number
+   * @return the screen pop
+   */
   public ScreenPop lookUp(String callId, String queue, String callerNumber, String operator) {
     String number = normaliser.apply(callerNumber == null ? "" : callerNumber);
     Optional<ClientCard> card = Optional.empty();
@@ -66,7 +97,15 @@ public final class ScreenPops {
         card, surveys.scenarioForQueue(queue));
   }
 
-  /** An operator was connected to a caller: builds the pop and hands it to every listener, in order. */
+  /**
+   * An operator was connected to a caller: builds the pop and hands it to every listener, in order.
+   *
+   * @param callId the call id
+   * @param queue the queue number
+   * @param callerNumber the caller number
+   * @param operator the operator (agent) name or number
+   * @return an operator was connected to a caller
+   */
   public ScreenPop agentConnected(String callId, String queue, String callerNumber, String operator) {
     ScreenPop pop = lookUp(callId, queue, callerNumber, operator);
     for (ScreenPopListener l : listeners) {

@@ -32,12 +32,22 @@ public final class SurveyAnalyser {
     this.textLimit = textLimit;
   }
 
-  /** An analyser that orders and labels results by {@code reference} (may be null: order of appearance). */
+  /**
+   * An analyser that orders and labels results by {@code reference} (may be null: order of appearance).
+   *
+   * @param reference the reference
+   * @return an analyser that orders and labels results by {@code reference}
+   */
   public static SurveyAnalyser of(@Nullable Scenario reference) {
     return new SurveyAnalyser(reference, DEFAULT_TEXT_LIMIT);
   }
 
-  /** Keeps at most {@code limit} text answers per question (all are still counted). */
+  /**
+   * Keeps at most {@code limit} text answers per question (all are still counted).
+   *
+   * @param limit the limit
+   * @return the survey analyser
+   */
   public SurveyAnalyser withTextLimit(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("limit must be >= 0: " + limit);
@@ -45,7 +55,13 @@ public final class SurveyAnalyser {
     return new SurveyAnalyser(reference, limit);
   }
 
-  /** Analyses the responses the filter accepts. */
+  /**
+   * Analyses the responses the filter accepts.
+   *
+   * @param responses the responses
+   * @param filter which responses
+   * @return the survey analysis
+   */
   public SurveyAnalysis analyse(Iterable<SurveyResponse> responses, ResponseFilter filter) {
     Acc acc = new Acc(null);
     for (SurveyResponse r : responses) {
@@ -56,7 +72,13 @@ public final class SurveyAnalyser {
     return acc.result(filter);
   }
 
-  /** Analyses the responses the filter accepts; does not close the stream. */
+  /**
+   * Analyses the responses the filter accepts; does not close the stream.
+   *
+   * @param responses the responses
+   * @param filter which responses
+   * @return the survey analysis
+   */
   public SurveyAnalysis analyse(Stream<SurveyResponse> responses, ResponseFilter filter) {
     return analyse(responses::iterator, filter);
   }
@@ -64,6 +86,12 @@ public final class SurveyAnalyser {
   /**
    * Cross-tabulates two single- or multiple-choice questions over the responses the filter accepts that
    * answered both.
+   *
+   * @param responses the responses
+   * @param filter which responses
+   * @param rowQuestionId the row question id
+   * @param columnQuestionId the column question id
+   * @return the cross tab
    */
   public CrossTab crossTab(Iterable<SurveyResponse> responses, ResponseFilter filter, String rowQuestionId,
                            String columnQuestionId) {

@@ -22,6 +22,20 @@ import java.util.Objects;
 public record SurveyResponse(String id, String scenarioId, int version, String scenarioTitle, CallContext call,
                              boolean test, Instant startedAt, Instant finishedAt, boolean completed,
                              List<Answer> answers) {
+  /**
+   * Checks the components; collections are kept as unmodifiable copies.
+   *
+   * @param id unique response id
+   * @param scenarioId the scenario
+   * @param version the published version asked ({@link PublishedScenario#DRAFT_VERSION} for a draft test)
+   * @param scenarioTitle the title when asked
+   * @param call call id, queue, operator, client
+   * @param test whether this was a test run ("Тест скрипта"); left out of results unless asked for
+   * @param startedAt when the first question was shown
+   * @param finishedAt when the run was finished
+   * @param completed whether the path reached the end of the scenario (false: finished early)
+   * @param answers every question reached, in the order asked
+   */
   public SurveyResponse {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(scenarioId, "scenarioId");

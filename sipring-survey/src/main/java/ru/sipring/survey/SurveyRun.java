@@ -64,6 +64,12 @@ public final class SurveyRun {
    * Starts a run. {@code onFinish} (may be null) receives the response on the thread that calls
    * {@link #finish()}; {@link SurveyService} uses it to store the response.
    *
+   * @param scenario the scenario
+   * @param call the call the survey runs on
+   * @param test whether this is a test run (not counted in results)
+   * @param clock the clock
+   * @param onFinish receives the finished response, or null
+   * @return the survey run
    * @throws RejectedException when the scenario does not validate
    */
   public static SurveyRun start(PublishedScenario scenario, CallContext call, boolean test, Clock clock,
@@ -71,43 +77,85 @@ public final class SurveyRun {
     return new SurveyRun(scenario, call, test, clock, onFinish);
   }
 
-  /** The question to ask now; empty when the path has reached the end (or the run is finished). */
+  /**
+   * The question to ask now; empty when the path has reached the end (or the run is finished).
+   *
+   * @return the question to ask now, or empty when there is none
+   */
   public Optional<Question> current() {
     return Optional.ofNullable(current);
   }
 
-  /** Whether the path reached the end of the scenario (only {@link #finish()} is left to do). */
+  /**
+   * Whether the path reached the end of the scenario (only {@link #finish()} is left to do).
+   *
+   * @return true when the path reached the end of the scenario (only {@link #finish()} is left to do)
+   */
   public boolean atEnd() {
     return current == null;
   }
 
+  /**
+   * Whether {@link #finish()} was called.
+   *
+   * @return true once finished
+   */
   public boolean isFinished() {
     return finished != null;
   }
 
+  /**
+   * Whether this is a test run (not counted in results).
+   *
+   * @return true for a test run
+   */
   public boolean isTest() {
     return test;
   }
 
+  /**
+   * The scenario version this run follows.
+   *
+   * @return the published scenario
+   */
   public PublishedScenario scenario() {
     return published;
   }
 
+  /**
+   * The call the survey runs on.
+   *
+   * @return the call
+   */
   public CallContext call() {
     return call;
   }
 
-  /** The questions reached so far with their answers, in order. */
+  /**
+   * The questions reached so far with their answers, in order.
+   *
+   * @return the questions reached so far with their answers, in order
+   */
   public List<Answer> path() {
     return List.copyOf(path);
   }
 
-  /** The answer given earlier to a question that {@link #back()} returned to, for pre-filling a screen. */
+  /**
+   * The answer given earlier to a question that {@link #back()} returned to, for pre-filling a screen.
+   *
+   * @param questionId the question id
+   * @return the earlier answer, or empty when the question was not answered before
+   */
   public Optional<Answer> earlierAnswer(String questionId) {
     return Optional.ofNullable(earlier.get(questionId));
   }
 
-  /** Answers the current single-choice question with one option id and moves on. */
+  /**
+   * Answers the current single-choice question with one option id and moves on.
+   *
+   * @param optionId the option id
+   * @return the question, or empty when there is none
+   */
   public Optional<Question> answerSingle(String optionId) {
     Question q = requireCurrent(QuestionType.SINGLE);
     Option o = q.option(optionId).orElseThrow(() -> new BadInputException(q.id(),
@@ -115,7 +163,12 @@ public final class SurveyRun {
     return record(new Answer(q.id(), q.type(), q.text(), List.of(o.id()), List.of(o.label()), null), o);
   }
 
-  /** Answers the current multiple-choice question with one or more option ids and moves on. */
+  /**
+   * Answers the current multiple-choice question with one or more option ids and moves on.
+   *
+   * @param optionIds the option ids
+   * @return the question, or empty when there is none
+   */
   public Optional<Question> answerMultiple(Collection<String> optionIds) {
     Question q = requireCurrent(QuestionType.MULTIPLE);
     if (optionIds.isEmpty()) {
@@ -138,7 +191,12 @@ public final class SurveyRun {
     return record(new Answer(q.id(), q.type(), q.text(), ids, labels, null), null);
   }
 
-  /** Answers the current text question and moves on; surrounding blanks are trimmed. */
+  /**
+   * Answers the current text question and moves on; surrounding blanks are trimmed.
+   *
+   * @param text the text
+   * @return the question, or empty when there is none
+   */
   public Optional<Question> answerText(String text) {
     Question q = requireCurrent(QuestionType.TEXT);
     String t = text.strip();
@@ -148,12 +206,21 @@ public final class SurveyRun {
     return record(new Answer(q.id(), q.type(), q.text(), List.of(), List.of(), t), null);
   }
 
-  /** Records the current question as reached but not answered and follows its own next action. */
+  /**
+   * Records the current question as reached but not answered and follows its own next action.
+   *
+   * @return the question, or empty when there is none
+   */
   public Optional<Question> skip() {
     Question q = requireCurrent(null);
     return record(Answer.skipped(q), null);
   }
 
+  /**
+   * Whether {@link #back()} can go back: a question was answered and the run is not finished.
+   *
+   * @return true when it can go back
+   */
   public boolean canGoBack() {
     return !path.isEmpty() && finished == null;
   }
@@ -161,6 +228,8 @@ public final class SurveyRun {
   /**
    * Goes back to the previous question; its answer is withdrawn (and kept in {@link #earlierAnswer}) and the
    * path after it is recomputed from the new answer.
+   *
+   * @return the question
    */
   public Question back() {
     requireOpen();
@@ -176,6 +245,8 @@ public final class SurveyRun {
   /**
    * Ends the run — at the end of the path or early — and returns the response (also handed to the
    * {@code onFinish} consumer). {@code completed} says whether the end was reached.
+   *
+   * @return the survey response
    */
   public SurveyResponse finish() {
     requireOpen();

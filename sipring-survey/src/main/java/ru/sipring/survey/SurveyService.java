@@ -29,35 +29,75 @@ public final class SurveyService {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * A service over these stores.
+   *
+   * @param scenarios drafts and published versions
+   * @param assignments queue → scenario
+   * @param responses stored responses
+   * @param clock stamps publications and responses
+   * @return the service
+   */
   public static SurveyService create(ScenarioRepository scenarios, QueueAssignmentRepository assignments,
                                      ResponseRepository responses, Clock clock) {
     return new SurveyService(scenarios, assignments, responses, clock);
   }
 
-  /** Everything in memory, for tests, demos and the CLI. */
+  /**
+   * Everything in memory, for tests, demos and the CLI.
+   *
+   * @param clock the clock
+   * @return the survey service
+   */
   public static SurveyService inMemory(Clock clock) {
     return create(new InMemoryScenarioRepository(), new InMemoryQueueAssignmentRepository(),
         new InMemoryResponseRepository(), clock);
   }
 
+  /**
+   * The scenario store.
+   *
+   * @return the store
+   */
   public ScenarioRepository scenarios() {
     return scenarios;
   }
 
+  /**
+   * The response store.
+   *
+   * @return the store
+   */
   public ResponseRepository responses() {
     return responses;
   }
 
+  /**
+   * The queue assignment store.
+   *
+   * @return the store
+   */
   public QueueAssignmentRepository assignments() {
     return assignments;
   }
 
-  /** Saves a draft (invalid drafts are saved too: editing goes through invalid states) and validates it. */
+  /**
+   * Saves a draft (invalid drafts are saved too: editing goes through invalid states) and validates it.
+   *
+   * @param draft the draft
+   * @return the validation report
+   */
   public ValidationReport saveDraft(Scenario draft) {
     scenarios.saveDraft(draft);
     return ScenarioValidator.validate(draft);
   }
 
+  /**
+   * The draft of a scenario.
+   *
+   * @param scenarioId the scenario id
+   * @return the draft, or empty when there is none
+   */
   public Optional<Scenario> draft(String scenarioId) {
     return scenarios.draft(scenarioId);
   }
@@ -66,6 +106,9 @@ public final class SurveyService {
    * Freezes the current draft as the next version. Refused with {@link RejectedException} (listing every
    * error, one per line) when the draft does not validate. When the draft equals the latest version, that
    * version is returned and no new one is made.
+   *
+   * @param scenarioId the scenario id
+   * @return the published scenario
    */
   public PublishedScenario publish(String scenarioId) {
     Scenario draft = scenarios.draft(scenarioId)
@@ -84,6 +127,12 @@ public final class SurveyService {
     return p;
   }
 
+  /**
+   * The highest published version of a scenario.
+   *
+   * @param scenarioId the scenario id
+   * @return the version, or empty when it was never published
+   */
   public Optional<PublishedScenario> latest(String scenarioId) {
     return scenarios.latest(scenarioId);
   }
@@ -91,6 +140,9 @@ public final class SurveyService {
   /**
    * Deletes a scenario's draft and versions. Refused while a queue is assigned to it. Responses stay: they
    * carry their own texts.
+   *
+   * @param scenarioId the scenario id
+   * @return true when there was anything to delete
    */
   public boolean delete(String scenarioId) {
     List<String> queues = assignments.assignments().entrySet().stream()
@@ -102,7 +154,12 @@ public final class SurveyService {
     return scenarios.delete(scenarioId);
   }
 
-  /** Assigns a published scenario to a queue ("Назначить"); calls then get its latest version. */
+  /**
+   * Assigns a published scenario to a queue ("Назначить"); calls then get its latest version.
+   *
+   * @param queue the queue number
+   * @param scenarioId the scenario id
+   */
   public void assign(String queue, String scenarioId) {
     if (scenarios.latest(scenarioId).isEmpty()) {
       throw new RejectedException("scenario " + scenarioId + " has no published version; publish it first");
@@ -110,33 +167,67 @@ public final class SurveyService {
     assignments.assign(queue, scenarioId);
   }
 
+  /**
+   * Removes a queue's assignment.
+   *
+   * @param queue the queue number
+   * @return whether the queue had one
+   */
   public boolean unassign(String queue) {
     return assignments.unassign(queue);
   }
 
-  /** The scenario version a call on this queue gets now: the latest version of the assigned scenario. */
+  /**
+   * The scenario version a call on this queue gets now: the latest version of the assigned scenario.
+   *
+   * @param queue the queue number
+   * @return the scenario version a call on this queue gets now, or empty when there is none
+   */
   public Optional<PublishedScenario> scenarioForQueue(String queue) {
     return assignments.scenarioFor(queue).flatMap(scenarios::latest);
   }
 
-  /** Starts a run on a real call with the queue's scenario; empty when the queue has none. */
+  /**
+   * Starts a run on a real call with the queue's scenario; empty when the queue has none.
+   *
+   * @param call the call the survey runs on
+   * @return the survey run, or empty when there is none
+   */
   public Optional<SurveyRun> startRun(CallContext call) {
     return scenarioForQueue(call.queue()).map(p -> startRun(p, call));
   }
 
-  /** Starts a run on a real call with a given version; the response is stored when it is finished. */
+  /**
+   * Starts a run on a real call with a given version; the response is stored when it is finished.
+   *
+   * @param scenario the scenario
+   * @param call the call the survey runs on
+   * @return the survey run
+   */
   public SurveyRun startRun(PublishedScenario scenario, CallContext call) {
     return SurveyRun.start(scenario, call, false, clock, responses::save);
   }
 
-  /** A test run of the latest published version; stored, marked as a test. */
+  /**
+   * A test run of the latest published version; stored, marked as a test.
+   *
+   * @param scenarioId the scenario id
+   * @param operator the operator (agent) name or number
+   * @return a test run of the latest published version
+   */
   public SurveyRun startTestRun(String scenarioId, @Nullable String operator) {
     PublishedScenario p = scenarios.latest(scenarioId)
         .orElseThrow(() -> new NotFoundException("scenario " + scenarioId + " has no published version"));
     return SurveyRun.start(p, testCall(operator), true, clock, responses::save);
   }
 
-  /** A test run of the current draft (recorded as version {@value PublishedScenario#DRAFT_VERSION}). */
+  /**
+   * A test run of the current draft (recorded as version {@value PublishedScenario#DRAFT_VERSION}).
+   *
+   * @param scenarioId the scenario id
+   * @param operator the operator (agent) name or number
+   * @return a test run of the current draft
+   */
   public SurveyRun startDraftTestRun(String scenarioId, @Nullable String operator) {
     Scenario d = scenarios.draft(scenarioId)
         .orElseThrow(() -> new NotFoundException("no draft of scenario " + scenarioId));

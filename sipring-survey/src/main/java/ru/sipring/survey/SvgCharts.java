@@ -26,6 +26,9 @@ public final class SvgCharts {
   /**
    * Bar chart: one bar per option, length by count, labelled "count (percent%)". For a multiple-choice
    * question the percent is of respondents.
+   *
+   * @param q the question stats
+   * @return the SVG element
    */
   public static String bar(QuestionStats q) {
     List<OptionStats> options = q.options();
@@ -50,7 +53,12 @@ public final class SvgCharts {
     return close(svg);
   }
 
-  /** Pie chart of a single-choice question; options with no answers get no slice but stay in the legend. */
+  /**
+   * Pie chart of a single-choice question; options with no answers get no slice but stay in the legend.
+   *
+   * @param q the question stats
+   * @return the SVG element
+   */
   public static String pie(QuestionStats q) {
     if (q.type() != QuestionType.SINGLE) {
       throw new IllegalArgumentException(q.questionId() + " is a " + q.type().jsonName()
@@ -99,7 +107,12 @@ public final class SvgCharts {
     return close(svg);
   }
 
-  /** The charts that fit a question: bar and pie for single, bar for multiple, none for text. */
+  /**
+   * The charts that fit a question: bar and pie for single, bar for multiple, none for text.
+   *
+   * @param q the question stats
+   * @return the charts that fit a question
+   */
   public static List<String> forQuestion(QuestionStats q) {
     List<String> out = new ArrayList<>();
     if (q.type() != QuestionType.TEXT) {

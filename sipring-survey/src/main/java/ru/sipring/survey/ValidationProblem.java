@@ -17,6 +17,14 @@ public record ValidationProblem(String subject, Severity severity, Code code, St
   /** Subject of problems that belong to the scenario as a whole (no start, no title, ...). */
   public static final String SCENARIO = "(scenario)";
 
+  /**
+   * Checks the components.
+   *
+   * @param subject the question id the problem concerns, or {@link #SCENARIO}
+   * @param severity an error blocks publishing and running; a warning does not
+   * @param code a stable machine-readable kind
+   * @param message what is wrong, for a person
+   */
   public ValidationProblem {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(severity, "severity");
@@ -32,6 +40,11 @@ public record ValidationProblem(String subject, Severity severity, Code code, St
     return new ValidationProblem(subject, Severity.WARNING, code, message);
   }
 
+  /**
+   * Whether this problem is an error (which stops publishing), not a warning.
+   *
+   * @return true for an error
+   */
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -42,7 +55,12 @@ public record ValidationProblem(String subject, Severity severity, Code code, St
   }
 
   /** How bad a problem is. Immutable (thread-safe). */
-  public enum Severity { ERROR, WARNING }
+  public enum Severity {
+    /** Stops publishing. */
+    ERROR,
+    /** Allowed; shown to the author. */
+    WARNING
+  }
 
   /** The kinds of problem the validator finds. Immutable (thread-safe). */
   public enum Code {
