@@ -92,7 +92,7 @@ class JdbiSurveyRepositoriesTest {
     queues.assign("sales", "b");
     assertThat(queues.assignments()).containsOnlyKeys("Sales", "sales");
 
-    SurveyService service = SurveyService.create(JdbiScenarioRepository.create(db.dataSource(), CLOCK), queues,
+    SurveyService service = SurveyService.of(JdbiScenarioRepository.create(db.dataSource(), CLOCK), queues,
         JdbiResponseRepository.create(db.dataSource()),
         Clock.fixed(Instant.parse("2026-03-02T06:00:00.123456789Z"), ZoneOffset.UTC));
     service.saveDraft(Scenario.of("nps", "NPS", "score",

@@ -16,7 +16,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import ru.sipring.core.SipRingException;
 
 /**
- * Renders a {@link CoverPage} as a one-page A4 PDF with Russian labels, using the TTF from {@link FaxFonts}
+ * Renders a {@link CoverPage} as a one-page A4 PDF with Russian labels, using a TrueType font with Cyrillic glyphs
  * (Cyrillic needs an embedded font). Stateless apart from the font path; thread-safe.
  */
 public final class CoverPageRenderer {
@@ -28,7 +28,8 @@ public final class CoverPageRenderer {
   }
 
   /**
-   * A renderer with the font {@link FaxFonts#regular()} finds (fails at once when there is none).
+   * A renderer with the default font: the system property {@code sipring.fax.font}, else the environment
+   * variable {@code SIPRING_FAX_FONT}, else DejaVu Sans from Debian's {@code fonts-dejavu-core}.
    *
    * @return the renderer
    */

@@ -27,8 +27,13 @@ public final class FaxDispatcher {
    * @param images converts received TIFFs to PDF
    * @param mailer sends the mails
    * @param zone dates in mails are shown in it
+   * @return the dispatcher
    */
-  public FaxDispatcher(FaxCenter center, FaxImages images, FaxMailer mailer, ZoneId zone) {
+  public static FaxDispatcher of(FaxCenter center, FaxImages images, FaxMailer mailer, ZoneId zone) {
+    return new FaxDispatcher(center, images, mailer, zone);
+  }
+
+  private FaxDispatcher(FaxCenter center, FaxImages images, FaxMailer mailer, ZoneId zone) {
     this.center = center;
     this.images = images;
     this.mailer = mailer;

@@ -81,7 +81,7 @@ public final class FaxDocument {
 
   /**
    * Reads a file and recognises its format by content: PDF, PostScript, TIFF, or UTF-8 plain text (rendered
-   * to PDF with {@link FaxFonts}). Anything else is refused with a {@link BadInputException} naming the file.
+   * to PDF with the font {@link CoverPageRenderer#withDefaultFont()} uses). Anything else is refused with a {@link BadInputException} naming the file.
    *
    * @param file the file name
    * @return the fax document

@@ -11,7 +11,7 @@ import ru.sipring.core.SipRingException;
  * environment variable {@code SIPRING_FAX_FONT}, else DejaVu Sans from Debian's {@code fonts-dejavu-core}.
  * Stateless, thread-safe.
  */
-public final class FaxFonts {
+final class FaxFonts {
   private static final List<String> CANDIDATES = List.of(
       "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
       "/usr/share/fonts/dejavu/DejaVuSans.ttf",
@@ -24,7 +24,7 @@ public final class FaxFonts {
    *
    * @return the font file to use
    */
-  public static Path regular() {
+  static Path regular() {
     String configured = System.getProperty("sipring.fax.font");
     if (configured == null || configured.isBlank()) {
       configured = System.getenv("SIPRING_FAX_FONT");

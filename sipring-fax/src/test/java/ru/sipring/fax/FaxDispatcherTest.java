@@ -40,7 +40,7 @@ class FaxDispatcherTest {
     byte[] tiff = LiveHfaxd.g3Tiff(tmp, "Счёт 12");
 
     try (TestSmtpServer smtp = new TestSmtpServer()) {
-      FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(),
+      FaxDispatcher dispatcher = FaxDispatcher.of(center, FaxImages.withTiff2Pdf(),
           new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid")), ZoneId.of("Europe/Moscow"));
       ReceiveEvent event = new ReceiveEvent("recvq/fax000000042.tif", "ttyIAX0", "000000042", "0301234",
           "ACME GmbH", "+1 555 0200", 1, Instant.parse("2026-11-25T14:03:00Z"));
@@ -77,7 +77,7 @@ class FaxDispatcherTest {
     center.users().save(FaxUser.administrator("admin", "admin@example.invalid"));
     String tsi = "<script>alert(1)</script>\r\nBcc: victim@example.invalid\r\n\r\nФальшивая строка";
     try (TestSmtpServer smtp = new TestSmtpServer()) {
-      FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(),
+      FaxDispatcher dispatcher = FaxDispatcher.of(center, FaxImages.withTiff2Pdf(),
           new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid")), ZoneId.of("UTC"));
       dispatcher.dispatch(new ReceiveEvent("recvq/fax\r\nX-Evil: 1.tif", "ttyIAX0\nBcc: dev@example.invalid", "1",
           "+7\u001b[2J", "ACME\u202Egnp.exe\r\nTo: boss@example.invalid", tsi, 1, Instant.EPOCH),
@@ -113,7 +113,7 @@ class FaxDispatcherTest {
     FaxCenter center = FaxCenter.builder(unusedSessions()).build();
     center.users().save(FaxUser.regular("anna", "anna@example.invalid", Set.of("ttyIAX0"), Set.of()));
     try (TestSmtpServer smtp = new TestSmtpServer()) {
-      FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(),
+      FaxDispatcher dispatcher = FaxDispatcher.of(center, FaxImages.withTiff2Pdf(),
           new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid")), ZoneId.of("UTC"));
       FaxDispatcher.Result r = dispatcher.dispatch(new ReceiveEvent("fax000000043.tif", "ttyIAX9", "", "", "", "", 1,
           Instant.EPOCH), LiveHfaxd.g3Tiff(tmp, "x"));

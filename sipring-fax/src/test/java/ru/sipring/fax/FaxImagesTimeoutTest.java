@@ -74,7 +74,7 @@ class FaxImagesTimeoutTest {
     FaxCenter center = FaxCenter.builder(FaxDispatcherTest.unusedSessions()).build();
     center.users().save(FaxUser.administrator("admin", "admin@example.invalid"));
     try (TestSmtpServer smtp = new TestSmtpServer()) {
-      FaxDispatcher dispatcher = new FaxDispatcher(center,
+      FaxDispatcher dispatcher = FaxDispatcher.of(center,
           FaxImages.withTiff2Pdf(hangingConverter().toString(), Duration.ofMillis(500)),
           new FaxMailer(SmtpSettings.relay("127.0.0.1", smtp.port(), "fax@example.invalid")), ZoneId.of("UTC"));
 

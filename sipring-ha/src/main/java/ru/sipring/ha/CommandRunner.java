@@ -21,7 +21,7 @@ public interface CommandRunner {
   CommandResult run(List<String> argv, Duration timeout);
 
   /**
-   * {@link ProcessCommandRunner}: real processes through {@link ProcessBuilder}.
+   * Real processes through {@link ProcessBuilder}.
    *
    * @return the command runner
    */

@@ -17,7 +17,7 @@ import ru.sipring.core.ConnectionException;
  * Runs commands with {@link ProcessBuilder}: argument list, no shell, both streams drained concurrently so a
  * chatty command cannot block, the whole process tree destroyed on timeout. Thread-safe.
  */
-public final class ProcessCommandRunner implements CommandRunner {
+final class ProcessCommandRunner implements CommandRunner {
   // not the common pool: on a 2-core machine it has one thread, and the two drains must run at once
   private static final java.util.concurrent.ExecutorService DRAINS =
       java.util.concurrent.Executors.newCachedThreadPool(r -> {
@@ -32,7 +32,7 @@ public final class ProcessCommandRunner implements CommandRunner {
    *
    * @param environment the environment
    */
-  public ProcessCommandRunner(Map<String, String> environment) {
+  ProcessCommandRunner(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
   }
 

@@ -120,8 +120,14 @@ public final class InboundReports {
    * @param queues queue names
    * @param options bucket bounds and short-abandon threshold
    * @param listeners told of each report's duration (metrics)
+   * @return the reports
    */
-  public InboundReports(QueueLogProvider queueLog, AgentDirectory agents, QueueDirectory queues,
+  public static InboundReports of(QueueLogProvider queueLog, AgentDirectory agents, QueueDirectory queues,
+      SipRingProperties.Report options, List<Listener> listeners) {
+    return new InboundReports(queueLog, agents, queues, options, listeners);
+  }
+
+  private InboundReports(QueueLogProvider queueLog, AgentDirectory agents, QueueDirectory queues,
       SipRingProperties.Report options, List<Listener> listeners) {
     this.queueLog = Objects.requireNonNull(queueLog, "queueLog");
     this.agents = Objects.requireNonNull(agents, "agents");

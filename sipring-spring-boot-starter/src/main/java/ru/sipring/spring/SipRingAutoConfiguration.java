@@ -68,7 +68,7 @@ public class SipRingAutoConfiguration {
     AgentDirectory agents = r.agents() != null ? CsvAgentDirectory.load(r.agents())
         : directories.getIfUnique(AgentDirectory::empty);
     QueueDirectory queues = r.queues() != null ? CsvQueueDirectory.load(r.queues()) : QueueDirectory.empty();
-    return new InboundReports(queueLog, agents, queues, r, listeners.orderedStream().toList());
+    return InboundReports.of(queueLog, agents, queues, r, listeners.orderedStream().toList());
   }
 
   /** queue_log files and directories. */

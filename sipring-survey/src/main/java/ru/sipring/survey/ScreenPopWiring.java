@@ -61,7 +61,7 @@ public final class ScreenPopWiring implements QueueCallListener {
    * @param operators turns interfaces and member names into operator numbers
    * @return the wiring
    */
-  public static ScreenPopWiring create(ScreenPops pops, AgentDirectory operators) {
+  public static ScreenPopWiring of(ScreenPops pops, AgentDirectory operators) {
     return new ScreenPopWiring(pops, operators);
   }
 
@@ -183,7 +183,7 @@ public final class ScreenPopWiring implements QueueCallListener {
      * @return a new wiring with its own {@link ScreenPops}
      */
     public ScreenPopWiring build() {
-      ScreenPops pops = ScreenPops.create(surveys, clients, normaliser);
+      ScreenPops pops = ScreenPops.of(surveys, clients, normaliser);
       listeners.forEach(pops::addListener);
       return new ScreenPopWiring(pops, operators);
     }

@@ -36,23 +36,23 @@ public final class ScreenPops {
   /**
    * Screen pops with {@link ru.sipring.core.text.PhoneNumber#normalize}; pass {@link ClientCardLookup#NONE} without a client base.
    *
-   * @param surveys the surveys
-   * @param lookup the lookup
+   * @param surveys where the survey of the call's queue comes from
+   * @param lookup finds the caller's card in the client base
    * @return the screen pops
    */
-  public static ScreenPops create(SurveyService surveys, ClientCardLookup lookup) {
+  public static ScreenPops of(SurveyService surveys, ClientCardLookup lookup) {
     return new ScreenPops(surveys, lookup, PhoneNumber::normalize);
   }
 
   /**
    * Screen pops with the host's own number normalisation (it must match the client base's).
    *
-   * @param surveys the surveys
-   * @param lookup the lookup
-   * @param normaliser the normaliser
+   * @param surveys where the survey of the call's queue comes from
+   * @param lookup finds the caller's card in the client base
+   * @param normaliser turns a caller number into the client base's form
    * @return the screen pops
    */
-  public static ScreenPops create(SurveyService surveys, ClientCardLookup lookup, UnaryOperator<String> normaliser) {
+  public static ScreenPops of(SurveyService surveys, ClientCardLookup lookup, UnaryOperator<String> normaliser) {
     return new ScreenPops(surveys, lookup, normaliser);
   }
 

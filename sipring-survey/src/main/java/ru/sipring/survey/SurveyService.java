@@ -38,7 +38,7 @@ public final class SurveyService {
    * @param clock stamps publications and responses
    * @return the service
    */
-  public static SurveyService create(ScenarioRepository scenarios, QueueAssignmentRepository assignments,
+  public static SurveyService of(ScenarioRepository scenarios, QueueAssignmentRepository assignments,
                                      ResponseRepository responses, Clock clock) {
     return new SurveyService(scenarios, assignments, responses, clock);
   }
@@ -50,7 +50,7 @@ public final class SurveyService {
    * @return the survey service
    */
   public static SurveyService inMemory(Clock clock) {
-    return create(new InMemoryScenarioRepository(), new InMemoryQueueAssignmentRepository(),
+    return of(new InMemoryScenarioRepository(), new InMemoryQueueAssignmentRepository(),
         new InMemoryResponseRepository(), clock);
   }
 

@@ -24,7 +24,7 @@ class ScreenPopsTest {
     surveys.saveDraft(Samples.carLoan());
     surveys.publish("car-loan");
     surveys.assign("sales", "car-loan");
-    ScreenPops pops = ScreenPops.create(surveys, base);
+    ScreenPops pops = ScreenPops.of(surveys, base);
     List<ScreenPop> seen = new ArrayList<>();
     pops.addListener(seen::add);
     pops.addListener(p -> {
@@ -48,7 +48,7 @@ class ScreenPopsTest {
 
   @Test
   void unknownNumberNoScenarioWithheldNumberAndFailingLookUp() {
-    ScreenPops pops = ScreenPops.create(surveys, base);
+    ScreenPops pops = ScreenPops.of(surveys, base);
     ScreenPop unknown = pops.lookUp("c1", "support", "+7 495 000-00-00", "102");
     assertThat(unknown.client()).isEmpty();
     assertThat(unknown.scenario()).isEmpty();
@@ -56,7 +56,7 @@ class ScreenPopsTest {
     assertThat(withheld.client()).isEmpty();
     assertThat(looked).containsExactly("74950000000");
 
-    ScreenPops broken = ScreenPops.create(surveys, n -> {
+    ScreenPops broken = ScreenPops.of(surveys, n -> {
       throw new IllegalStateException("CRM is down");
     });
     assertThat(broken.agentConnected("c3", "support", "89161234567", "102").client()).isEmpty();

@@ -103,7 +103,7 @@ final class FaxDispatchCommand extends FaxCommandBase {
     } catch (IOException e) {
       throw new BadInputException(tif.toString(), "cannot read: " + e.getMessage(), e);
     }
-    FaxDispatcher dispatcher = new FaxDispatcher(center, FaxImages.withTiff2Pdf(), new FaxMailer(cfg.smtp), cfg.zone);
+    FaxDispatcher dispatcher = FaxDispatcher.of(center, FaxImages.withTiff2Pdf(), new FaxMailer(cfg.smtp), cfg.zone);
     FaxDispatcher.Result r = dispatcher.dispatch(
         new ReceiveEvent(file, device, commId, cidNumber, cidName, sender, pages, clock.instant()), tiff);
     if (format == Format.json) {
