@@ -12,7 +12,7 @@ public interface FaxSessions {
   /**
    * A session logged in as {@code user}'s hfaxd account.
    *
-   * @param user the fax user the action is checked for
+   * @param user the fax user to log in as
    * @return a session logged in as {@code user}'s hfaxd account
    */
   HylaFaxClient openAs(FaxUser user);

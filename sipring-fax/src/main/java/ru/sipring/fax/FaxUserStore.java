@@ -8,7 +8,7 @@ public interface FaxUserStore {
   /**
    * Inserts or replaces the user with this login.
    *
-   * @param user the fax user the action is checked for
+   * @param user the user; one with the same login is replaced
    */
   void save(FaxUser user);
 

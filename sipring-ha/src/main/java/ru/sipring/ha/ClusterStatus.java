@@ -92,8 +92,8 @@ public record ClusterStatus(
   /**
    * A snapshot recording that crm_mon could not reach the cluster.
    *
-   * @param source where snapshots come from
-   * @param code the code
+   * @param source names where the snapshot was asked for (a command, a URL)
+   * @param code the exit code of the tool, or another code that says why
    * @param message the message
    * @return a snapshot recording that crm_mon could not reach the cluster
    */

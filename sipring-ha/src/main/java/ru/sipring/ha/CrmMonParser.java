@@ -54,7 +54,7 @@ public final class CrmMonParser {
    * Parses crm_mon XML text; {@code source} names it in errors and in {@link ClusterStatus#source()}.
    *
    * @param xml the crm_mon XML
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the cluster status
    */
   public static ClusterStatus parse(String xml, String source) {

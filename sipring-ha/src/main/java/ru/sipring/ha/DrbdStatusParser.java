@@ -50,7 +50,7 @@ public final class DrbdStatusParser {
    * Reads text in any of the three forms; {@code source} names it in errors.
    *
    * @param text the text
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the drbd resources
    */
   public static List<DrbdResource> parse(String text, String source) {
@@ -71,7 +71,7 @@ public final class DrbdStatusParser {
    * {@code drbdsetup status --json}.
    *
    * @param json the JSON text
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the drbd resources
    */
   public static List<DrbdResource> parseJson(String json, String source) {
@@ -125,7 +125,7 @@ public final class DrbdStatusParser {
    * {@code replication:... peer-disk:...}).
    *
    * @param text the text
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the drbd resources
    */
   public static List<DrbdResource> parseDrbdadmStatus(String text, String source) {
@@ -226,7 +226,7 @@ public final class DrbdStatusParser {
    * {@code /proc/drbd} of DRBD 8.4: one block per minor.
    *
    * @param text the text
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the drbd resources
    */
   public static List<DrbdResource> parseProcDrbd(String text, String source) {

@@ -52,7 +52,7 @@ public final class PcsdClient implements ClusterControl {
   /**
    * A client for pcsd at {@code base} ({@code https://node1:2224}) using an auth token.
    *
-   * @param base the base
+   * @param base pcsd's address, such as {@code https://node1:2224}
    * @param token the pcsd token
    * @param http the HTTP client
    * @param timeout how long to wait at most
@@ -66,8 +66,8 @@ public final class PcsdClient implements ClusterControl {
    * Logs in as {@code user} (normally {@code hacluster}) and returns the token. pcsd answers a wrong password
    * with HTTP 200 and an empty body; that becomes a {@link RejectedException}.
    *
-   * @param base the base
-   * @param user the fax user the action is checked for
+   * @param base pcsd's address, such as {@code https://node1:2224}
+   * @param user the pcsd user, normally {@code hacluster}
    * @param password the password
    * @param http the HTTP client
    * @param timeout how long to wait at most

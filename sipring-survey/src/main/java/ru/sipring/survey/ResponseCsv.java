@@ -40,7 +40,7 @@ public final class ResponseCsv {
    * Writes the header and one row per response; returns the number of rows written.
    *
    * @param out where to write
-   * @param reference the reference
+   * @param reference the scenario whose question order and texts the columns follow, or null for the responses' own
    * @param responses the responses
    * @param zone the time zone dates are shown in
    * @return the number of rows written, the header not counted

@@ -62,7 +62,7 @@ public final class ScenarioJson {
    * Reads a scenario from UTF-8 JSON; {@code source} names it in error messages.
    *
    * @param json the JSON text
-   * @param source where snapshots come from
+   * @param source names the input in error messages (a file name, a command)
    * @return the scenario
    */
   public static Scenario read(InputStream json, String source) {

@@ -35,7 +35,7 @@ public final class SurveyAnalyser {
   /**
    * An analyser that orders and labels results by {@code reference} (may be null: order of appearance).
    *
-   * @param reference the reference
+   * @param reference the scenario whose question order and texts the results follow, or null for the responses' own
    * @return an analyser that orders and labels results by {@code reference}
    */
   public static SurveyAnalyser of(@Nullable Scenario reference) {
