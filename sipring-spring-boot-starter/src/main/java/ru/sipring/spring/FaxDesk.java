@@ -220,12 +220,23 @@ public final class FaxDesk {
    * @throws BadInputException naming the file when it is empty, too large or of another type
    */
   public FaxDocument document(@Nullable String fileName, byte[] bytes) {
+    checkUploadSize(fileName, bytes.length);
     String name = safeFileName(fileName);
-    if (bytes.length > maxUploadBytes) {
-      throw new BadInputException("file " + name, "is " + bytes.length + " bytes; the limit is " + maxUploadBytes
-          + " bytes (sipring.fax.max-upload)");
-    }
     return FaxDocument.fromBytes(name, bytes, "file " + name);
+  }
+
+  /**
+   * Refuses an upload larger than the limit before its bytes are read into memory.
+   *
+   * @param fileName the name the browser gave, or null
+   * @param size its size in bytes
+   * @throws BadInputException naming the file when it is larger than the limit
+   */
+  public void checkUploadSize(@Nullable String fileName, long size) {
+    if (size > maxUploadBytes) {
+      throw new BadInputException("file " + safeFileName(fileName), "is " + size + " bytes; the limit is "
+          + maxUploadBytes + " bytes (sipring.fax.max-upload)");
+    }
   }
 
   /**
