@@ -37,7 +37,7 @@ public class SipRingHaAutoConfiguration {
     return PacemakerTools.of(runner, PacemakerTools.Tool.PCS, Duration.ofSeconds(60));
   }
 
-  // ---- cluster pages (web-ops): the command runner, the control, and the console the pages use
+  // ---- cluster pages (web-ops): the command runner and the console the pages use
 
   /**
    * Runs pacemaker's tools as real processes, unless the host gives its own runner (a test, a remote shell).
@@ -51,26 +51,13 @@ public class SipRingHaAutoConfiguration {
   }
 
   /**
-   * Carries out actions through pcs (the status source, when it is the pacemaker tools, is also the control).
-   *
-   * @param source the status source
-   * @param runner the command runner
-   * @return the control
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  public ClusterControl sipringClusterControl(ClusterStatusSource source, CommandRunner runner) {
-    return source instanceof ClusterControl c ? c
-        : PacemakerTools.of(runner, PacemakerTools.Tool.PCS, Duration.ofSeconds(60));
-  }
-
-  /**
    * The console of the host's cluster screens: overview and audited actions that wait up to
    * {@code sipring.ha.settle-timeout} for the cluster to settle. Actions are recorded in the host's
    * {@link AuditLog} bean, or in an in-memory log when the host has none.
    *
    * @param source the status source
-   * @param control the control
+   * @param controls the host's {@link ClusterControl} (a {@code PcsdClient}), if any; else the status source when
+   *     it is the pacemaker tools, else pcs through the runner
    * @param runner the command runner (daemons, DRBD)
    * @param watcher the watcher (availability)
    * @param audit the host's audit log, if any
@@ -80,10 +67,12 @@ public class SipRingHaAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public ClusterConsole sipringClusterConsole(ClusterStatusSource source, ClusterControl control,
+  public ClusterConsole sipringClusterConsole(ClusterStatusSource source, ObjectProvider<ClusterControl> controls,
       CommandRunner runner, ClusterWatcher watcher, ObjectProvider<AuditLog> audit, ObjectProvider<Clock> clocks,
       SipRingProperties props) {
     Clock clock = clocks.getIfAvailable(Clock::systemUTC);
+    ClusterControl control = controls.getIfAvailable(() -> source instanceof ClusterControl c ? c
+        : PacemakerTools.of(runner, PacemakerTools.Tool.PCS, Duration.ofSeconds(60)));
     HealthChecker checker = HealthChecker.withDefaults();
     ClusterManager manager = ClusterManager.of(source, control, checker, props.ha().settleTimeout(), clock);
     return new ClusterConsole(manager, runner, checker, audit.getIfAvailable(AuditLog::inMemory), clock,

@@ -21,7 +21,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.sipring.core.audit.AuditEntry;
 import ru.sipring.core.audit.AuditLog;
-import ru.sipring.ha.CommandRunner;
 
 /**
  * The cluster pages in headless Chromium. Pacemaker's tools are replaced at the library's command-runner boundary
@@ -41,14 +40,10 @@ class ClusterBrowserTest {
 
   @TestConfiguration
   static class Pacemaker {
+    /** The one CommandRunner of the context: the starter's backs off. */
     @Bean
-    FakePacemaker fakePacemaker() {
+    FakePacemaker commandRunner() {
       return new FakePacemaker();
-    }
-
-    @Bean
-    CommandRunner commandRunner(FakePacemaker fake) {
-      return fake;
     }
 
     @Bean
