@@ -87,6 +87,21 @@ public final class FaxDesk {
   }
 
   /**
+   * The upload limit for people: {@code 20 MB}, {@code 300 KB}, {@code 512 bytes}.
+   *
+   * @return the limit in the largest whole unit
+   */
+  public String maxUploadText() {
+    if (maxUploadBytes % (1024 * 1024) == 0) {
+      return maxUploadBytes / (1024 * 1024) + " MB";
+    }
+    if (maxUploadBytes % 1024 == 0) {
+      return maxUploadBytes / 1024 + " KB";
+    }
+    return maxUploadBytes + " bytes";
+  }
+
+  /**
    * The fax user a host user acts as.
    *
    * @param hostUser the signed-in person's name in the host application

@@ -176,7 +176,7 @@ class FaxPages {
       model.addAttribute("modems", desk.sendModems(user.get()));
       model.addAttribute("contacts", desk.center().contacts().contacts());
       model.addAttribute("lists", desk.center().contacts().lists());
-      model.addAttribute("maxUploadMb", Math.max(1, desk.maxUploadBytes() / (1024 * 1024)));
+      model.addAttribute("maxUpload", desk.maxUploadText());
     }
     return "fax-send";
   }

@@ -179,6 +179,19 @@ class FaxBrowserTest {
       assertThat(row.getText()).contains(to, "в очереди");
       OpsBrowser.shot(d, "fax-02-outbox-ru");
 
+      // hold, then resubmit: the buttons follow the job's state
+      row.findElement(By.cssSelector("button.suspend")).click();
+      new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"),
+          "Задание приостановлено."));
+      row = d.findElement(By.cssSelector("#jobs-send tr[data-job='" + id + "']"));
+      assertThat(row.findElement(By.cssSelector("td.phase")).getText()).isEqualTo("приостановлено");
+      assertThat(row.findElements(By.cssSelector("button.suspend"))).isEmpty();
+      OpsBrowser.shot(d, "fax-02b-held-ru");
+      row.findElement(By.cssSelector("button.resubmit")).click();
+      new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"),
+          "Задание снова в очереди."));
+      row = d.findElement(By.cssSelector("#jobs-send tr[data-job='" + id + "']"));
+      assertThat(row.findElement(By.cssSelector("td.phase")).getText()).isEqualTo("в очереди");
       // the browser's session cannot change anything through the API without the page's CSRF token
       Object status = ((JavascriptExecutor) d).executeAsyncScript("var done=arguments[arguments.length-1];"
           + "fetch('/api/fax/jobs/" + id + "/cancel',{method:'POST'}).then(function(r){done(r.status);});");
@@ -217,6 +230,7 @@ class FaxBrowserTest {
     try {
       OpsBrowser.signIn(d, port, "admin", WebTestSupport.ADMIN_PASSWORD);
       d.get(url("/fax/send"));
+      assertThat(d.findElement(By.cssSelector("#send-form .hint")).getText()).contains("at most 300 KB each");
       d.findElement(By.id("to")).sendKeys(number());
       d.findElement(By.id("file")).sendKeys(binary.toString());
       d.findElement(By.id("send")).click();
