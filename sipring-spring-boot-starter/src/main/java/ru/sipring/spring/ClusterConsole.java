@@ -137,7 +137,10 @@ public final class ClusterConsole {
       String state;
       try {
         CommandResult r = runner.run(List.of("pgrep", "-x", d), Duration.ofSeconds(5));
-        state = r.ok() ? "Running (pid " + r.stdout().strip().replace('\n', ',') + ")" : "Not running";
+        List<String> pids = r.stdout().strip().lines().toList();
+        // pcsd runs a dozen worker processes: the first few pids say enough
+        state = r.ok() ? "Running (pid " + String.join(",", pids.subList(0, Math.min(3, pids.size())))
+            + (pids.size() > 3 ? ", +" + (pids.size() - 3) : "") + ")" : "Not running";
       } catch (SipRingException e) {
         state = "unknown (" + TerminalText.escape(e.getMessage()) + ")";
       }

@@ -55,13 +55,14 @@ class ClusterConsoleTest {
     return CrmMonParser.parse(Files.readString(corpus.resolve("ha/live-2.1.5/two-node-netns/healthy.xml")), "healthy.xml");
   }
 
-  /** pgrep finds pacemaker only; drbd-utils is not installed. */
+  /** pgrep finds pacemaker and five corosync processes, not pcsd; drbd-utils is not installed. */
   private static final CommandRunner RUNNER = (argv, timeout) -> {
     if (argv.get(0).equals("drbdsetup")) {
       throw new ConnectionException("cannot start drbdsetup");
     }
-    boolean found = argv.get(0).equals("pgrep") && argv.get(2).equals("pacemakerd");
-    return new CommandResult(argv, found ? 0 : 1, found ? "17\n" : "", "", Duration.ZERO);
+    boolean found = argv.get(0).equals("pgrep") && !argv.get(2).equals("pcsd");
+    String pids = argv.get(2).equals("corosync") ? "21\n22\n23\n24\n25\n" : "17\n";
+    return new CommandResult(argv, found ? 0 : 1, found ? pids : "", "", Duration.ZERO);
   };
 
   @Test
@@ -92,7 +93,8 @@ class ClusterConsoleTest {
     ClusterConsole.Overview o = new ClusterConsole(m, RUNNER, HealthChecker.withDefaults(), AuditLog.inMemory(), CLOCK,
         null).overview();
     assertThat(o.status().nodes()).hasSize(2);
-    assertThat(o.daemons()).containsEntry("pacemaker", "Running (pid 17)").containsEntry("pcsd", "Not running");
+    assertThat(o.daemons()).containsEntry("pacemaker", "Running (pid 17)").containsEntry("pcsd", "Not running")
+        .containsEntry("corosync", "Running (pid 21,22,23, +2)");
     assertThat(o.drbd()).isEmpty();
     assertThat(o.resources()).extracting(ClusterConsole.ResourceRow::id).contains("pbx", "vip");
     assertThat(o.resources()).filteredOn(r -> r.id().equals("vip")).singleElement().satisfies(r -> {
