@@ -344,6 +344,38 @@ public final class FaxCenter {
     }
   }
 
+  /**
+   * Holds a queued job the user may control (its owner, or an administrator): the scheduler leaves it alone
+   * until {@link #resubmit} ({@code JSUSP}).
+   *
+   * @param user who asks
+   * @param jobId the job
+   * @throws NotFoundException when the user may not see the job or it does not exist
+   * @throws RejectedException when the user may see but not control it
+   */
+  public void suspend(FaxUser user, String jobId) {
+    controlJob(user, jobId);
+    try (HylaFaxClient c = user.admin() ? sessions.openService() : sessions.openAs(user)) {
+      c.suspend(jobId);
+    }
+  }
+
+  /**
+   * Schedules a suspended job again ({@code JSUBM}); hfaxd refuses it for a job already done or failed (a
+   * {@link FaxServerException} with its reply).
+   *
+   * @param user who asks
+   * @param jobId the job
+   * @throws NotFoundException when the user may not see the job or it does not exist
+   * @throws RejectedException when the user may see but not control it
+   */
+  public void resubmit(FaxUser user, String jobId) {
+    controlJob(user, jobId);
+    try (HylaFaxClient c = user.admin() ? sessions.openService() : sessions.openAs(user)) {
+      c.resubmit(jobId);
+    }
+  }
+
   /** Builder; not thread-safe. */
   public static final class Builder {
     private @Nullable FaxSessions sessions;

@@ -125,6 +125,30 @@ class FaxCenterLiveTest {
   }
 
   @Test
+  void onlyTheOwnerOrAnAdministratorHoldsAndResubmitsAJob() throws Exception {
+    FaxUser sender = owner.withAnyModem(true);
+    SendResult sent = center.send(sender, SendRequest.builder().to(LiveHfaxd.number())
+        .document(FaxDocument.of("d.pdf", FaxDocument.Format.PDF, LiveHfaxd.pdf("hold"))).build());
+    String id = sent.jobs().get(0).id();
+    try {
+      assertThatThrownBy(() -> center.suspend(other, id)).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> center.suspend(other.withPrivileged(true), id)).isInstanceOf(RejectedException.class);
+      center.suspend(sender, id);
+      assertThat(center.job(sender, id).state()).isEqualTo(FaxJobState.SUSPENDED);
+      assertThatThrownBy(() -> center.resubmit(other.withPrivileged(true), id)).isInstanceOf(RejectedException.class);
+      center.resubmit(admin, id);
+      assertThat(center.job(sender, id).state().phase()).isEqualTo("queued");
+    } finally {
+      try (HylaFaxClient c = HylaFaxClient.connect(server.address, server.credentials().withAdmin(server.adminPassword))) {
+        c.kill(id);
+        c.delete(id);
+      } catch (RuntimeException ignored) {
+        // already gone
+      }
+    }
+  }
+
+  @Test
   void sendingOnAModemOutsideTheUsersLinesIsRefused() throws Exception {
     SendRequest onLine3 = SendRequest.builder().to(LiveHfaxd.number()).modem("ttyIAX2")
         .document(FaxDocument.of("d.pdf", FaxDocument.Format.PDF, LiveHfaxd.pdf("x"))).build();

@@ -1,6 +1,9 @@
 package ru.sipring.spring;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,8 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import ru.sipring.fax.FaxCenter;
 import ru.sipring.fax.FaxCredentials;
+import ru.sipring.fax.FaxLine;
 import ru.sipring.fax.FaxServerAddress;
+import ru.sipring.fax.FaxSessions;
+import ru.sipring.fax.FaxUser;
 import ru.sipring.fax.HylaFaxClient;
 
 /**
@@ -39,5 +46,53 @@ public class SipRingFaxAutoConfiguration {
     }
     return new FaxServer(new FaxServerAddress(host, f.port()), FaxCredentials.of(f.user(), f.password()),
         clocks.getIfAvailable(Clock::systemUTC), props.zoneOrDefault());
+  }
+
+  // ---- fax pages (web-ops): the fax center with the users of sipring.fax.accounts, and the desk the pages use
+
+  /**
+   * The fax center: the service account of {@code sipring.fax.user} (with {@code sipring.fax.admin-password}
+   * when set) reads the receive queue; each user of {@code sipring.fax.accounts} sends as its own hfaxd login.
+   * Users, lines, received-fax records and contacts are kept in memory (define a {@code FaxCenter} bean over
+   * {@code JdbiFaxStores} to keep them in the database); the accounts and lines of the properties are saved to
+   * it at start-up.
+   *
+   * @param props the properties
+   * @param clocks the host's Clock, if any
+   * @return the fax center
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public FaxCenter sipringFaxCenter(SipRingProperties props, ObjectProvider<Clock> clocks) {
+    SipRingProperties.Fax f = props.fax();
+    FaxServerAddress address = new FaxServerAddress(f.host(), f.port());
+    FaxCredentials service = FaxCredentials.of(f.user(), f.password());
+    if (f.adminPassword() != null) {
+      service = service.withAdmin(f.adminPassword());
+    }
+    Map<String, FaxCredentials> perUser = new HashMap<>();
+    f.accounts().forEach((login, a) -> perUser.put(login, FaxCredentials.of(login, a.password())));
+    FaxCenter center = FaxCenter.builder(FaxSessions.of(address, perUser, service))
+        .clock(clocks.getIfAvailable(Clock::systemUTC)).build();
+    f.lines().forEach((device, name) -> center.lines().save(new FaxLine(device, name, null)));
+    f.accounts().forEach((login, a) -> {
+      center.users().save(new FaxUser(login, a.name().isBlank() ? login : a.name(), a.email(), a.admin(),
+          a.privileged(), a.canDelete(), a.anyModem(), Set.copyOf(a.modems()), Set.copyOf(a.categories())));
+      a.categories().forEach(center.lines()::addCategory);
+    });
+    return center;
+  }
+
+  /**
+   * The desk the host's fax screens use: the fax user behind a signed-in person, checked uploads, rows to show.
+   *
+   * @param center the fax center
+   * @param props the properties ({@code sipring.fax.panel-users}, {@code sipring.fax.max-upload}, the zone)
+   * @return the desk
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public FaxDesk sipringFaxDesk(FaxCenter center, SipRingProperties props) {
+    return new FaxDesk(center, props.fax().panelUsers(), props.fax().maxUpload().toBytes(), props.zoneOrDefault());
   }
 }

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything SipRing reads from {@code sipring.*}. Immutable and thread-safe.
@@ -132,13 +134,46 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    * @param port hfaxd's port
    * @param user the fax user
    * @param password the fax user's password
+   * @param adminPassword hfaxd's {@code ADMIN} password for that user: the service account then kills and deletes
+   *     any job for a fax administrator; without it only the owner's session can
+   * @param maxUpload the largest document a person may upload to fax (the panel's send page)
+   * @param accounts fax users by login (their hfaxd name): password and AvantFAX rights, saved to the fax user store
+   *     at start-up
+   * @param panelUsers panel (web) user name to fax login, for panel users whose fax login differs from their name
+   * @param lines modem device to the line's name people see ({@code ttyIAX0=Управление 1})
    */
   public record Fax(@Nullable String host, @DefaultValue("4559") int port, @DefaultValue("sipring") String user,
-      @Nullable String password) {
+      @Nullable String password, @Nullable String adminPassword, @DefaultValue("20MB") DataSize maxUpload,
+      @DefaultValue Map<String, FaxAccount> accounts, @DefaultValue Map<String, String> panelUsers,
+      @DefaultValue Map<String, String> lines) {
     @Override
     public String toString() {
       return "Fax[host=" + host + ", port=" + port + ", user=" + user + ", password="
-          + (password == null ? "null" : "***") + "]";
+          + (password == null ? "null" : "***") + ", adminPassword=" + (adminPassword == null ? "null" : "***")
+          + ", accounts=" + accounts.keySet() + "]";
+    }
+  }
+
+  /**
+   * One fax user of {@code sipring.fax.accounts.LOGIN.*} (guide §10, AvantFAX's user settings).
+   *
+   * @param password the hfaxd password of this login (null when hosts.hfaxd asks none)
+   * @param name display name
+   * @param email where fax-to-email sends received faxes
+   * @param admin administrator: every fax and job
+   * @param privileged sees every line and category
+   * @param canDelete may delete received faxes it sees
+   * @param anyModem sees faxes of any modem and sends on any modem
+   * @param modems modem devices this user sees and sends on
+   * @param categories fax categories this user sees
+   */
+  public record FaxAccount(@Nullable String password, @DefaultValue("") String name, @DefaultValue("") String email,
+      @DefaultValue("false") boolean admin, @DefaultValue("false") boolean privileged,
+      @DefaultValue("false") boolean canDelete, @DefaultValue("false") boolean anyModem,
+      @DefaultValue List<String> modems, @DefaultValue List<String> categories) {
+    @Override
+    public String toString() {
+      return "FaxAccount[admin=" + admin + ", privileged=" + privileged + ", modems=" + modems + "]";
     }
   }
 
@@ -147,6 +182,8 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    *
    * @param enabled watch the local cluster (pcs or crm_mon on this host)
    * @param interval how often the cluster's state is read
+   * @param settleTimeout how long an action from the panel waits for the cluster to settle
    */
-  public record Ha(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration interval) {}
+  public record Ha(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration interval,
+      @DefaultValue("60s") Duration settleTimeout) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -76,12 +77,20 @@ class SecurityConfiguration {
             .requestMatchers("/admin/**", "/api/admin/**").hasRole(admin)
             .requestMatchers("/reports/**", "/api/inbound/**").hasAnyRole(admin, supervisor)
             .requestMatchers("/", "/wallboard/**", "/api/live/**").hasAnyRole(admin, supervisor, operator)
+            // ---- fax and cluster (web-ops): fax for every role (the fax account's rights decide what each sees);
+            // the cluster is read by admins and supervisors and changed by admins only
+            .requestMatchers("/fax/**", "/api/fax/**").hasAnyRole(admin, supervisor, operator)
+            .requestMatchers(HttpMethod.GET, "/cluster", "/api/cluster", "/api/cluster/**").hasAnyRole(admin, supervisor)
+            .requestMatchers("/cluster/**", "/api/cluster/**").hasRole(admin)
+            // ---- end fax and cluster
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .httpBasic(b -> b.realmName("SipRing"))
-        // the API is for service accounts with HTTP Basic and is read-only; forms keep CSRF tokens
-        .csrf(c -> c.ignoringRequestMatchers(new AntPathRequestMatcher("/api/**")))
+        // the API is for service accounts with HTTP Basic; forms keep CSRF tokens. A browser session calling a
+        // changing /api/fax/** or /api/cluster/** endpoint without Basic credentials needs the token too (web-ops)
+        .csrf(c -> c.ignoringRequestMatchers(request -> new AntPathRequestMatcher("/api/**").matches(request)
+            && (!OpsPaths.changing(request) || OpsPaths.basic(request))))
         .exceptionHandling(e -> {
           BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
           basic.setRealmName("SipRing");
