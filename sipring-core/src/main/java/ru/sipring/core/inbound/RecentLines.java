@@ -18,7 +18,11 @@ final class RecentLines {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long M = 0x9E3779B97F4A7C15L;
 
-  private static final int INITIAL = 1 << 12;
+  /**
+   * Slots at the start. The table is compacted when it holds a quarter of that (the entries of a 2,048-line
+   * stretch), and grows when the window alone holds an eighth: lookups meet few occupied slots.
+   */
+  private static final int INITIAL = 1 << 13;
 
   private long[] hashes = new long[INITIAL];
   private long[] times = new long[INITIAL];
@@ -30,9 +34,9 @@ final class RecentLines {
    * clears only their slots, so it neither scans the whole table nor allocates a new one (it ran every two
    * thousand lines and was a tenth of a one-shot report's time).
    */
-  private int[] order = new int[INITIAL / 2 + 1];
-  private long[] keptHashes = new long[INITIAL / 2 + 1];
-  private long[] keptTimes = new long[INITIAL / 2 + 1];
+  private int[] order = new int[INITIAL / 4 + 1];
+  private long[] keptHashes = new long[INITIAL / 4 + 1];
+  private long[] keptTimes = new long[INITIAL / 4 + 1];
 
   /** Slots in the table now; for tests of the memory bound. */
   int capacity() {
@@ -63,7 +67,7 @@ final class RecentLines {
     hs[idx] = h;
     times[idx] = t;
     order[size] = idx;
-    if (++size * 2 > hs.length) {
+    if (++size * 4 > hs.length) {
       compact();
     }
     return false;
@@ -89,16 +93,16 @@ final class RecentLines {
       hs[slot] = 0;
     }
     int cap = hs.length;
-    while (live * 4 > cap) {
+    while (live * 8 > cap) {
       cap *= 2;
     }
     if (cap != hs.length) {
       hashes = new long[cap];
       times = new long[cap];
       mask = cap - 1;
-      order = new int[cap / 2 + 1];
-      keptHashes = new long[cap / 2 + 1];
-      keptTimes = new long[cap / 2 + 1];
+      order = new int[cap / 4 + 1];
+      keptHashes = new long[cap / 4 + 1];
+      keptTimes = new long[cap / 4 + 1];
     }
     size = 0;
     for (int k = 0; k < live; k++) {

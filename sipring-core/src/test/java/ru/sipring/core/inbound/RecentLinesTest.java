@@ -53,6 +53,6 @@ class RecentLinesTest {
         }
       }
     }
-    assertThat(recent.capacity()).isLessThanOrEqualTo(1 << 16);
+    assertThat(recent.capacity()).isLessThanOrEqualTo(1 << 17);
   }
 }
