@@ -123,6 +123,8 @@ final class Engine implements QueueLogSink {
   private final Map<String, Alias> aliases = new HashMap<>();
   private final Map<Long, Long> memberships = new HashMap<>(); // (acc idx << 32 | queue) -> since
   private final Set<Long> pausedIn = new HashSet<>(); // (acc idx << 32 | queue)
+  /** Keys of each agent (acc idx) in {@link #pausedIn}: an UNPAUSEALL of an agent with none skips the scan. */
+  private int[] pausedKeys = new int[16];
   private final Map<Aggregates.AgentAcc, Integer> accIndex = new HashMap<>();
 
   private long currentSecond = Long.MIN_VALUE;
@@ -1096,6 +1098,11 @@ final class Engine implements QueueLogSink {
       acc.pauseAll = true;
     } else if (pausedIn.add(key)) {
       acc.pausedQueues++;
+      int idx = (int) (key >>> 32);
+      if (idx >= pausedKeys.length) {
+        pausedKeys = Arrays.copyOf(pausedKeys, Math.max(idx + 1, pausedKeys.length * 2));
+      }
+      pausedKeys[idx]++;
     }
     if (!acc.paused) {
       acc.paused = true;
@@ -1115,10 +1122,24 @@ final class Engine implements QueueLogSink {
       // UNPAUSEALL ends the pause everywhere; the per-queue UNPAUSE lines that follow change nothing
       acc.pauseAll = false;
       int idx = (int) (key >>> 32);
-      pausedIn.removeIf(k -> (int) (k >>> 32) == idx);
+      if (idx < pausedKeys.length && pausedKeys[idx] > 0) {
+        // removeIf walks the whole set on every UNPAUSEALL; looking up the agent's key in each queue is cheaper
+        // while there are fewer queues than paused (agent, queue) pairs
+        if (queues.size() < pausedIn.size()) {
+          for (int q = 0; q < queues.size() && pausedKeys[idx] > 0; q++) {
+            if (pausedIn.remove(((long) idx << 32) | q)) {
+              pausedKeys[idx]--;
+            }
+          }
+        } else {
+          pausedIn.removeIf(k -> (int) (k >>> 32) == idx);
+        }
+        pausedKeys[idx] = 0;
+      }
       acc.pausedQueues = 0;
     } else if (pausedIn.remove(key)) {
       acc.pausedQueues--;
+      pausedKeys[(int) (key >>> 32)]--;
     }
     if (acc.paused && !acc.pauseAll && acc.pausedQueues == 0) {
       endPauseSegment(acc, t);

@@ -144,6 +144,16 @@ final class LineReader {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
+  /**
+   * Index (0..7) of the lowest byte whose high bit is set in a mask from {@link #equalBytes}. Not
+   * Long.numberOfTrailingZeros: C1, which compiles a one-shot run's hot loops, has no intrinsic for it on Java 17
+   * and calls two out-of-line Integer methods per pipe; isolating the bit and one multiply stays inline (the
+   * multiply puts byte k of the constant, which is k, in the top byte).
+   */
+  static int lowestByte(long mask) {
+    return (int) ((((mask & -mask) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
   /** High bit of each byte below 0x20 (control characters, newline included). */
   private static long controlBytes(long w) {
     return ~(((w & LOW7) + 0x6060606060606060L) | w | LOW7);
@@ -196,7 +206,7 @@ final class LineReader {
         long before = pipes & (low - 1);
         pipes &= ~before;
         while (before != 0) {
-          int p = base + (Long.numberOfTrailingZeros(before) >>> 3);
+          int p = base + lowestByte(before);
           before &= before - 1;
           if (f < limit) {
             en[f] = p;
@@ -204,7 +214,7 @@ final class LineReader {
           }
         }
         nl ^= low;
-        int p = base + (Long.numberOfTrailingZeros(low) >>> 3);
+        int p = base + lowestByte(low);
         int e = p;
         // every CR before the newline, not just one: a file converted to CRLF twice ends its lines in CR CR LF,
         // and a CR kept in the last field would make the same line read differently once re-saved
@@ -227,7 +237,7 @@ final class LineReader {
         junk = true;
       }
       while (pipes != 0) {
-        int p = base + (Long.numberOfTrailingZeros(pipes) >>> 3);
+        int p = base + lowestByte(pipes);
         pipes &= pipes - 1;
         if (f < limit) {
           en[f] = p;

@@ -59,18 +59,30 @@ final class Pipeline {
       while (true) {
         Batch b = full.take();
         int ev = 0;
-        for (int i = 0; i < b.lines; i++) {
-          while (ev < b.events.size() && b.eventAt.get(ev) <= i) {
-            deliver(sink, b.events.get(ev++));
+        int events = b.events.size();
+        // the line before which the next problem or marker goes; checked with one compare per line, since
+        // boxed list lookups on every line cost the consuming thread (the slower of the two) real time
+        int nextAt = events > 0 ? b.eventAt.get(0) : Integer.MAX_VALUE;
+        view.buf = b.bytes;
+        view.start = b.starts;
+        view.end = b.ends;
+        final int[] fieldCounts = b.fieldCounts;
+        final long[] epochs = b.epochs;
+        final long[] lineNumbers = b.lineNumbers;
+        final String[] sources = b.sources;
+        final int n = b.lines;
+        for (int i = 0; i < n; i++) {
+          if (nextAt <= i) {
+            while (ev < events && b.eventAt.get(ev) <= i) {
+              deliver(sink, b.events.get(ev++));
+            }
+            nextAt = ev < events ? b.eventAt.get(ev) : Integer.MAX_VALUE;
           }
-          view.buf = b.bytes;
-          view.start = b.starts;
-          view.end = b.ends;
           view.base = i * QueueLogLine.MAX_FIELDS;
-          view.fields = b.fieldCounts[i];
-          view.epoch = b.epochs[i];
-          view.lineNumber = b.lineNumbers[i];
-          view.source = b.sources[i];
+          view.fields = fieldCounts[i];
+          view.epoch = epochs[i];
+          view.lineNumber = lineNumbers[i];
+          view.source = sources[i];
           sink.line(view);
         }
         while (ev < b.events.size()) {
