@@ -17,7 +17,8 @@ public final class QueueLogLine {
   /** At most this many fields are split; a longer line keeps the rest (pipes included) in the last field. */
   public static final int MAX_FIELDS = 16;
 
-  byte[] buf;
+  /** The reader's buffer this line points into; set by the reader before the line is handed out. */
+  byte[] buf = new byte[0];
   int[] start = new int[MAX_FIELDS];
   int[] end = new int[MAX_FIELDS];
   /** Where this line's offsets begin in {@link #start}/{@link #end} (a batch holds many lines' offsets). */

@@ -676,7 +676,7 @@ public final class FakeAsterisk implements AutoCloseable {
             a.get("StateInterface"), "MANAGER");
         success(a, "Added interface to queue");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 
@@ -691,7 +691,7 @@ public final class FakeAsterisk implements AutoCloseable {
         engine.removeMember(queue, iface, "MANAGER");
         success(a, "Removed interface from queue");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 
@@ -708,7 +708,7 @@ public final class FakeAsterisk implements AutoCloseable {
         engine.pause(iface, queue.isEmpty() ? null : queue, paused, a.get("Reason"));
         success(a, paused ? "Interface paused successfully" : "Interface unpaused successfully");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 

@@ -216,20 +216,24 @@ public final class QueueEngine {
   public synchronized void pause(String iface, @Nullable String queue, boolean paused, @Nullable String reason) {
     String why = reason == null ? "" : reason;
     List<Queue> where = new ArrayList<>();
+    List<Member> whom = new ArrayList<>();
     for (Queue q : queues.values()) {
-      if ((queue == null || q.name.equals(queue)) && q.members.containsKey(iface)) {
+      Member m = q.members.get(iface);
+      if ((queue == null || q.name.equals(queue)) && m != null) {
         where.add(q);
+        whom.add(m);
       }
     }
     if (where.isEmpty()) {
       throw new RejectedException("Interface not found");
     }
     if (queue == null) {
-      queueLog.write(clock.instant(), "NONE", "NONE", where.get(0).members.get(iface).name,
+      queueLog.write(clock.instant(), "NONE", "NONE", whom.get(0).name,
           paused ? "PAUSEALL" : "UNPAUSEALL", why);
     }
-    for (Queue q : where) {
-      Member m = q.members.get(iface);
+    for (int i = 0; i < where.size(); i++) {
+      Queue q = where.get(i);
+      Member m = whom.get(i);
       m.paused = paused;
       m.reason = why;
       if (paused) {
@@ -739,7 +743,10 @@ public final class QueueEngine {
 
   public synchronized Optional<MemberView> member(String queue, String iface) {
     Queue q = queues.get(queue);
-    Member m = q == null ? null : q.members.get(iface);
+    if (q == null) {
+      return Optional.empty();
+    }
+    Member m = q.members.get(iface);
     return m == null ? Optional.empty() : Optional.of(view(q, m));
   }
 

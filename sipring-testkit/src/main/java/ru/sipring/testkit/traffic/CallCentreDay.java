@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.testkit.queue.QueueEngine;
 import ru.sipring.testkit.time.SimulatedClock;
 
@@ -74,11 +75,11 @@ public final class CallCentreDay {
   private static final class CallState {
     final String queue;
     final Instant joined;
-    String ringing;
+    @Nullable String ringing;
     List<String> rung = List.of();
     boolean done;
-    String agent;
-    Instant connected;
+    @Nullable String agent;
+    @Nullable Instant connected;
 
     CallState(String queue, Instant joined) {
       this.queue = queue;
@@ -90,7 +91,7 @@ public final class CallCentreDay {
     final TrafficModel.AgentShift shift;
     boolean loggedIn;
     boolean leaving;
-    String inCallWith;
+    @Nullable String inCallWith;
 
     AgentState(TrafficModel.AgentShift shift) {
       this.shift = shift;
@@ -156,7 +157,7 @@ public final class CallCentreDay {
     List<QueueCounts> out = new ArrayList<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int[] c = e.getValue();
-      long[] t = times.get(e.getKey());
+      long[] t = timesOf(e.getKey());
       out.add(new QueueCounts(e.getKey(), c[0], c[1], c[2], c[3], c[4], t[0], t[1], c[5], c[6]));
     }
     return new Summary(date, out, Map.copyOf(perAgent), seed, processed);
@@ -203,7 +204,7 @@ public final class CallCentreDay {
     String uid = engine.join(q.queue(), num, "");
     Instant now = clock.instant();
     calls.put(uid, new CallState(q.queue(), now));
-    counts.get(q.queue())[0]++;
+    countsOf(q.queue())[0]++;
     Duration patience = Duration.ofMillis((long) exp(q.meanPatience().toMillis()));
     if (patience.compareTo(q.queueTimeout()) < 0) {
       at(now.plus(patience), () -> {
@@ -211,7 +212,7 @@ public final class CallCentreDay {
         if (c != null && !c.done && c.connected == null) {
           c.done = true;
           engine.abandon(uid);
-          counts.get(q.queue())[2]++;
+          countsOf(q.queue())[2]++;
           dispatchAll();
         }
       });
@@ -221,12 +222,30 @@ public final class CallCentreDay {
         if (c != null && !c.done && c.connected == null) {
           c.done = true;
           engine.timeout(uid);
-          counts.get(q.queue())[3]++;
+          countsOf(q.queue())[3]++;
           dispatchAll();
         }
       });
     }
     dispatch(q.queue());
+  }
+
+  /** The counters of a queue of the model; every call's queue has them, made with the model's queues. */
+  private int[] countsOf(String queue) {
+    int[] c = counts.get(queue);
+    if (c == null) {
+      throw new IllegalStateException("queue not in the model: " + queue);
+    }
+    return c;
+  }
+
+  /** The wait and talk totals, in seconds, of a queue of the model. */
+  private long[] timesOf(String queue) {
+    long[] t = times.get(queue);
+    if (t == null) {
+      throw new IllegalStateException("queue not in the model: " + queue);
+    }
+    return t;
   }
 
   private void dispatchAll() {
@@ -266,6 +285,9 @@ public final class CallCentreDay {
       return;
     }
     AgentState a = agents.get(iface);
+    if (a == null) {
+      throw new IllegalStateException("rang a member that is not an agent of the model: " + iface);
+    }
     engine.connect(uid, iface);
     Instant now = clock.instant();
     c.connected = now;
@@ -273,17 +295,17 @@ public final class CallCentreDay {
     c.ringing = null;
     a.inCallWith = uid;
     long wait = Duration.between(c.joined, now).toSeconds();
-    int[] n = counts.get(c.queue);
+    int[] n = countsOf(c.queue);
     n[1]++;
     if (wait <= 20) {
       n[4]++;
     }
-    times.get(c.queue)[0] += wait;
+    timesOf(c.queue)[0] += wait;
     perAgent.merge(a.shift.name(), 1, Integer::sum);
     TrafficModel.QueueLoad load = model.queues().stream().filter(q -> q.queue().equals(c.queue)).findFirst()
         .orElseThrow();
     Duration talk = Duration.ofSeconds(Math.max(5, (long) exp(load.meanTalk().toSeconds())));
-    times.get(c.queue)[1] += talk.toSeconds();
+    timesOf(c.queue)[1] += talk.toSeconds();
     at(now.plus(talk), () -> {
       c.done = true;
       // no extra draw without transfers: a model's days stay the same as before transfers existed
@@ -293,7 +315,7 @@ public final class CallCentreDay {
         } else {
           engine.attendedTransfer(uid, QueueEngine.AttendedTransfer.BRIDGE, "");
         }
-        counts.get(c.queue)[6]++;
+        countsOf(c.queue)[6]++;
       } else {
         engine.complete(uid, random.nextDouble() < model.agentHangsUpProbability());
       }
@@ -314,7 +336,7 @@ public final class CallCentreDay {
     }
     for (String r : c.rung) {
       engine.ringNoAnswer(uid, r);
-      counts.get(c.queue)[5]++;
+      countsOf(c.queue)[5]++;
     }
     c.ringing = null;
     dispatch(c.queue);
