@@ -26,6 +26,8 @@ public final class CsvAgentDirectory implements AgentDirectory {
   /**
    * @throws BadInputException naming file:line:field for a bad header, field count, empty agent, a duplicate, or
    *     a control character (CR, LF, ESC ...) in any field
+   * @param file the CSV file, read now and closed
+   * @return the directory
    */
   public static CsvAgentDirectory load(Path file) {
     Map<String, Operator> map = new HashMap<>();
@@ -52,7 +54,11 @@ public final class CsvAgentDirectory implements AgentDirectory {
     return Optional.ofNullable(operators.get(agent));
   }
 
-  /** Number of agent values listed. */
+  /**
+   * Number of agent values listed.
+   *
+   * @return the number of agent values
+   */
   public int size() {
     return operators.size();
   }

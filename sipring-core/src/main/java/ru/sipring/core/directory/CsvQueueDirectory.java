@@ -19,7 +19,11 @@ public final class CsvQueueDirectory implements QueueDirectory {
     this.names = Map.copyOf(names);
   }
 
-  /** @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate */
+  /**
+   * @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate
+   * @param file the CSV file, read now and closed
+   * @return the directory
+   */
   public static CsvQueueDirectory load(Path file) {
     Map<String, String> map = new HashMap<>();
     for (Csv.Row row : Csv.withHeader(file, HEADER)) {
@@ -40,6 +44,11 @@ public final class CsvQueueDirectory implements QueueDirectory {
     return Optional.ofNullable(names.get(queue));
   }
 
+  /**
+   * Number of queues listed.
+   *
+   * @return the number of queues
+   */
   public int size() {
     return names.size();
   }

@@ -23,6 +23,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceLevel(List<Bucket> answered, List<Bucket> lost, List<Threshold> thresholds,
     Map<Long, Long> answeredWaits, Map<Long, Long> lostWaits) {
+  /**
+   * Copies the lists and the wait maps.
+   *
+   * @param answered answered calls per wait bucket
+   * @param lost lost calls per wait bucket
+   * @param thresholds the service level at each bucket bound
+   * @param answeredWaits answered calls per wait in whole seconds (sorted; exact, any threshold can be answered)
+   * @param lostWaits lost calls per wait in whole seconds (sorted)
+   */
   public ServiceLevel {
     answered = List.copyOf(answered);
     lost = List.copyOf(lost);

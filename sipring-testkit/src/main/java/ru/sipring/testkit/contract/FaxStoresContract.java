@@ -35,12 +35,32 @@ public abstract class FaxStoresContract {
   private ReceivedFaxStore received;
   private FaxContactStore contacts;
 
+  /**
+   * A new, empty user store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxUserStore newUserStore();
 
+  /**
+   * A new, empty fax line store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxLineStore newLineStore();
 
+  /**
+   * A new, empty received-fax store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract ReceivedFaxStore newReceivedFaxStore();
 
+  /**
+   * A new, empty contact store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxContactStore newContactStore();
 
   @BeforeEach

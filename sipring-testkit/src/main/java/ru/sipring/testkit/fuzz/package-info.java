@@ -1,7 +1,8 @@
 /**
- * A seeded generator of hostile queue_log input ({@link ru.sipring.testkit.fuzz.QueueLogFuzzer}): valid days
- * mutated with the damage real logs show (cut lines, stray CRs, duplicated and reordered lines, binary noise), for
- * fuzz and property tests of every queue_log reader. Deterministic for a seed; one instance per thread.
+ * A seeded mutational fuzzer of the queue_log reader and the inbound engine ({@link ru.sipring.testkit.fuzz.QueueLogFuzzer}):
+ * real logs from a corpus directory, damaged with byte and line mutations (bit flips, control bytes, cut,
+ * duplicated and swapped lines, absurd numbers, damaged gzip), and checked for no escaping exception and the same
+ * report as the valid lines alone. Deterministic for a seed; not thread-safe, one run per instance.
  */
 @NullMarked
 package ru.sipring.testkit.fuzz;

@@ -1,8 +1,8 @@
 /**
- * A discrete-event simulation of Asterisk's queues ({@link ru.sipring.testkit.queue.QueueEngine}) that writes the
- * queue_log Asterisk would write for the same calls ({@link ru.sipring.testkit.queue.QueueLogWriter}), with the
- * expected report figures known exactly, to test the inbound engine against ground truth. Not thread-safe: one
- * simulation per thread.
+ * The queue half of a fake Asterisk: {@link ru.sipring.testkit.queue.QueueEngine} holds queues, dynamic members and
+ * waiting callers, follows app_queue's call flow as a driver (a test, the traffic model) tells it, and for every
+ * change emits the AMI events and writes the queue_log lines ({@link ru.sipring.testkit.queue.QueueLogWriter}) that
+ * Asterisk 22 would, so reports can be checked against a known truth. Both types are thread-safe (synchronized).
  */
 @NullMarked
 package ru.sipring.testkit.queue;

@@ -30,13 +30,30 @@ public final class CallCentreDay {
   /** Called before each simulated event with the simulated instant it happens at. */
   @FunctionalInterface
   public interface Pacer {
+    /**
+     * Waits until the real moment that matches a simulated instant (or not at all).
+     *
+     * @param at the simulated instant of the next event
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     void awaitSimulated(Instant at) throws InterruptedException;
 
+    /**
+     * No waiting: the day runs as fast as the machine can.
+     *
+     * @return the pacer
+     */
     static Pacer none() {
       return at -> { };
     }
 
-    /** Sleeps so that simulated time runs {@code speed} times faster than real time. */
+    /**
+     * Sleeps so that simulated time runs {@code speed} times faster than real time.
+     *
+     * @param simStart the simulated instant that matches the real start
+     * @param speed how many simulated seconds pass per real second
+     * @return the pacer
+     */
     static Pacer realTime(Instant simStart, double speed) {
       long realStart = System.nanoTime();
       return at -> {
@@ -53,14 +70,29 @@ public final class CallCentreDay {
   public record QueueCounts(String queue, int offered, int answered, int abandoned, int timedOut,
       int answeredWithin20s, long totalWaitAnsweredSeconds, long totalTalkSeconds, int ringNoAnswer,
       int transferred) {
+    /**
+     * Answered within 20 s, as a share of offered calls.
+     *
+     * @return the percentage, 0 when nothing was offered
+     */
     public double serviceLevel20() {
       return offered == 0 ? 0 : 100.0 * answeredWithin20s / offered;
     }
 
+    /**
+     * Mean wait of answered calls.
+     *
+     * @return seconds, 0 when nothing was answered
+     */
     public double averageWaitAnswered() {
       return answered == 0 ? 0 : (double) totalWaitAnsweredSeconds / answered;
     }
 
+    /**
+     * Mean talk of answered calls.
+     *
+     * @return seconds, 0 when nothing was answered
+     */
     public double averageTalk() {
       return answered == 0 ? 0 : (double) totalTalkSeconds / answered;
     }
@@ -115,6 +147,14 @@ public final class CallCentreDay {
   private long seq;
   private int processed;
 
+  /**
+   * A simulation of one model on one engine; the engine writes the queue_log.
+   *
+   * @param model the traffic model
+   * @param engine the queue engine to drive; its queues are created by {@link #run}
+   * @param clock the simulated clock, moved by the run
+   * @param seed the seed of arrivals, talk and patience times
+   */
   public CallCentreDay(TrafficModel model, QueueEngine engine, SimulatedClock clock, long seed) {
     this.model = model;
     this.engine = engine;
@@ -123,7 +163,15 @@ public final class CallCentreDay {
     this.random = new Random(seed);
   }
 
-  /** Simulates {@code date} from 00:00 to 24:00 plus the time needed for calls in progress to end. */
+  /**
+   * Simulates {@code date} from 00:00 to 24:00 plus the time needed for calls in progress to end.
+   *
+   * @param date the day to simulate
+   * @param zone the zone the model's hours are in
+   * @param pacer how the run keeps pace with real time
+   * @return the simulation's own counts, to compare reports against
+   * @throws InterruptedException when the pacer is interrupted
+   */
   public Summary run(LocalDate date, ZoneId zone, Pacer pacer) throws InterruptedException {
     Instant dayStart = date.atStartOfDay(zone).toInstant();
     Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();

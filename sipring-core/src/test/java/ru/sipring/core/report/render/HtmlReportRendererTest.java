@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import ru.sipring.core.queuelog.InputProblem;
+import ru.sipring.core.report.ReportView;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.EndedBy;
@@ -92,7 +94,7 @@ class HtmlReportRendererTest {
         List.of(new OperatorRow(x, x, x, 1, 6, 7, 1, 0, 0)), List.of(new QueueRow(x, x, 1, 6, 7, 1, 11)),
         g.serviceLevel(), g.periods(),
         List.of(new AgentAnalytics(x, x, x, 1, 0, 1, 7, 3600, Map.of(x, 60L), 60)),
-        new ProblemReport(1, Map.of(x, 1L), List.of(new InputProblem(x, 3, x))));
+        new ProblemReport(1, Map.of(x, 1L), List.of(new InputProblem(x, 3, x))), InputSummary.NONE, ReportView.QUEUE);
     for (ReportLanguage lang : ReportLanguage.values()) {
       StringBuilder out = new StringBuilder();
       HtmlReportRenderer.of(lang).render(r, EnumSet.allOf(ReportSection.class), out);
