@@ -9,8 +9,12 @@ import java.time.Instant;
 public interface OperatorLoginLog {
 
   /** How the membership changed. */
-  /** How the membership changed: the operator joined the queue, or left it. */
-  enum Action { LOGIN, LOGOUT }
+  enum Action {
+    /** The operator joined the queue. */
+    LOGIN,
+    /** The operator left the queue. */
+    LOGOUT
+  }
 
   /** One login or logout: who, where, from which device, when, and who did it ("agi" or an admin's name). */
   record Entry(Operator operator, String queue, String device, Action action, Instant at, String by) {}

@@ -97,8 +97,20 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
   }
 
   /** What a member is doing. A paused member that is still on a call is {@link #IN_CALL} (and paused). */
-  /** What a member is doing: free, its phone ringing, on a call, paused, logged in but unreachable, or not reported. */
-  public enum MemberStatus { IDLE, RINGING, IN_CALL, PAUSED, UNAVAILABLE, UNKNOWN }
+  public enum MemberStatus {
+    /** Logged in, reachable and not on a call: free unless paused. */
+    IDLE,
+    /** The member's phone is ringing. */
+    RINGING,
+    /** On a call (from this queue or not). */
+    IN_CALL,
+    /** Paused and not on a call. */
+    PAUSED,
+    /** The device is not registered or not reachable. */
+    UNAVAILABLE,
+    /** The PBX did not report the device state. */
+    UNKNOWN
+  }
 
   /** A queue member. */
   public record Member(String memberInterface, String name, MemberStatus status, boolean paused,

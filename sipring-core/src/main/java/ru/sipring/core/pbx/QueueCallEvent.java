@@ -76,8 +76,14 @@ public sealed interface QueueCallEvent {
 
   /** Who ended a bridged queue call, as AMI {@code AgentComplete}'s {@code Reason} says. */
   enum CompletedBy {
-    /** The caller hung up, the operator hung up, the call was transferred, or Asterisk did not say. */
-    CALLER, AGENT, TRANSFER, UNKNOWN;
+    /** The caller hung up. */
+    CALLER,
+    /** The operator hung up. */
+    AGENT,
+    /** The call was transferred. */
+    TRANSFER,
+    /** Asterisk did not say, or said something else. */
+    UNKNOWN;
 
     /**
      * {@code caller}, {@code agent}, {@code transfer}; anything else is {@link #UNKNOWN}.

@@ -19,7 +19,14 @@ public record PeriodTable(PeriodUnit unit, List<Row> rows) {
   }
 
   /** How long one period is: an hour, a calendar day or a calendar month, in the report's zone. */
-  public enum PeriodUnit { HOUR, DAY, MONTH }
+  public enum PeriodUnit {
+    /** One clock hour. */
+    HOUR,
+    /** One calendar day. */
+    DAY,
+    /** One calendar month. */
+    MONTH
+  }
 
   /**
    * One period. {@code offered} = answered + lost (+ unfinished is not offered to statistics). {@code answered}

@@ -41,18 +41,6 @@ public record ServiceLevel(List<Bucket> answered, List<Bucket> lost, List<Thresh
   }
 
   /**
-   * A service level without wait distributions (its {@link #at} counts nothing); kept for hosts that build
-   * reports themselves.
-   *
-   * @param answered answered calls per wait bucket
-   * @param lost lost calls per wait bucket
-   * @param thresholds the service level at each bucket bound
-   */
-  public ServiceLevel(List<Bucket> answered, List<Bucket> lost, List<Threshold> thresholds) {
-    this(answered, lost, thresholds, Map.of(), Map.of());
-  }
-
-  /**
    * The service level at any threshold, not only the bucket bounds: answered calls with wait ≤ {@code threshold}
    * (waits are whole seconds, so a fraction of a second is cut off), as a percentage of offered (answered + lost)
    * and of answered calls.

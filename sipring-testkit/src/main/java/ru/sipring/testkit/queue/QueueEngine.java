@@ -34,9 +34,20 @@ import ru.sipring.testkit.ami.AmiMessage;
  */
 public final class QueueEngine {
 
-  /** Ring strategies of app_queue that the engine implements. */
   /** Ring strategies of app_queue that the engine implements, named as in queues.conf. */
-  public enum Strategy { RINGALL, LEASTRECENT, FEWESTCALLS, RRMEMORY, RANDOM, LINEAR;
+  public enum Strategy {
+    /** Ring every free member at once. */
+    RINGALL,
+    /** Ring the member whose last call ended longest ago. */
+    LEASTRECENT,
+    /** Ring the member who took the fewest calls. */
+    FEWESTCALLS,
+    /** Round robin, remembering where the last call stopped. */
+    RRMEMORY,
+    /** Ring a random member (seeded). */
+    RANDOM,
+    /** Ring members in the order they were added. */
+    LINEAR;
 
     String wire() {
       return name().toLowerCase(Locale.ROOT);

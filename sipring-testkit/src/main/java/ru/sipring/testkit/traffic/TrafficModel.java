@@ -23,20 +23,6 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
     double answerProbability, double agentHangsUpProbability, double transferProbability) {
 
   /**
-   * A model without transfers.
-   *
-   * @param queues the queues and their load
-   * @param agents the agents and their shifts
-   * @param ringTimeout how long a member rings before RINGNOANSWER
-   * @param answerProbability chance that a ringing member answers
-   * @param agentHangsUpProbability chance that the agent ends a call
-   */
-  public TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Duration ringTimeout,
-      double answerProbability, double agentHangsUpProbability) {
-    this(queues, agents, ringTimeout, answerProbability, agentHangsUpProbability, 0);
-  }
-
-  /**
    * Copies the lists and checks the probabilities.
    *
    * @param queues the queues and their load

@@ -9,13 +9,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import ru.sipring.core.queuelog.InputProblem;
-import ru.sipring.core.report.ReportView;
-import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.DurationStats;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.OperatorRow;
@@ -23,6 +22,7 @@ import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ProblemReport;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
@@ -91,7 +91,7 @@ final class GuideReport {
         new InputProblem("queue_log", 17, "epoch is not a number: 'x1589'"),
         new InputProblem("queue_log", 42, "5 fields expected, found 3")));
     return new InboundReport(window, EnumSet.allOf(ReportSection.class), summary, answered, lost, operators, queues,
-        new ServiceLevel(a, l, th), periods, agents, problems, InputSummary.NONE, ReportView.QUEUE);
+        new ServiceLevel(a, l, th, Map.of(), Map.of()), periods, agents, problems, InputSummary.NONE, ReportView.QUEUE);
   }
 
   private static AnsweredCall call(String t, String agent, String number, String name, long wait, long talk,

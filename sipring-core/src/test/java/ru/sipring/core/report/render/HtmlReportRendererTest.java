@@ -11,18 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import ru.sipring.core.queuelog.InputProblem;
-import ru.sipring.core.report.ReportView;
-import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.OperatorRow;
 import ru.sipring.core.report.ProblemReport;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 
 class HtmlReportRendererTest {
 

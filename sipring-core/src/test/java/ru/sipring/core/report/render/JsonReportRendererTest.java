@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import ru.sipring.core.report.ReportView;
-import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 
 class JsonReportRendererTest {
   private final ObjectMapper mapper = new ObjectMapper();
@@ -143,7 +144,7 @@ class JsonReportRendererTest {
     InboundReport empty = new InboundReport(full.window(), EnumSet.allOf(ReportSection.class),
         new ru.sipring.core.report.Summary(0, 0, 0, 0, 0, ru.sipring.core.report.DurationStats.EMPTY,
             ru.sipring.core.report.DurationStats.EMPTY, ru.sipring.core.report.DurationStats.EMPTY),
-        List.of(), List.of(), List.of(), List.of(), new ru.sipring.core.report.ServiceLevel(List.of(), List.of(), List.of()),
+        List.of(), List.of(), List.of(), List.of(), new ru.sipring.core.report.ServiceLevel(List.of(), List.of(), List.of(), Map.of(), Map.of()),
         new ru.sipring.core.report.PeriodTable(ru.sipring.core.report.PeriodTable.PeriodUnit.HOUR, List.of()),
         List.of(), ru.sipring.core.report.ProblemReport.NONE, InputSummary.NONE, ReportView.QUEUE);
     JsonNode json = render(empty, EnumSet.allOf(ReportSection.class));

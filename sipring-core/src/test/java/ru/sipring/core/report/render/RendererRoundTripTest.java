@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import ru.sipring.core.report.ReportView;
-import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.text.SpreadsheetCell;
 
 /**
