@@ -24,10 +24,12 @@ public final class CsvAgentDirectory implements AgentDirectory {
   }
 
   /**
-   * @throws BadInputException naming file:line:field for a bad header, field count, empty agent, a duplicate, or
-   *     a control character (CR, LF, ESC ...) in any field
+   * Reads the directory from a CSV file with the header {@code agent,number,name}.
+   *
    * @param file the CSV file, read now and closed
    * @return the directory
+   * @throws BadInputException naming file:line:field for a bad header, field count, empty agent, a duplicate, or
+   *     a control character (CR, LF, ESC ...) in any field
    */
   public static CsvAgentDirectory load(Path file) {
     Map<String, Operator> map = new HashMap<>();

@@ -20,9 +20,11 @@ public final class CsvQueueDirectory implements QueueDirectory {
   }
 
   /**
-   * @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate
+   * Reads the directory from a CSV file with the header {@code queue,name}.
+   *
    * @param file the CSV file, read now and closed
    * @return the directory
+   * @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate
    */
   public static CsvQueueDirectory load(Path file) {
     Map<String, String> map = new HashMap<>();

@@ -260,7 +260,7 @@ public final class InboundStatistics {
      *
      * @param bucketsSeconds the bucket bounds in seconds
      * @return this builder
-     * @throws IllegalArgumentException when a bound is negative or the list is empty
+     * @throws IllegalArgumentException when the list is empty or a bound is outside 0..86400
      */
     public Builder serviceLevelBuckets(List<Integer> bucketsSeconds) {
       if (bucketsSeconds.isEmpty()) {

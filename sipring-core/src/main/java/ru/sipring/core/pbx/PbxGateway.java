@@ -48,8 +48,9 @@ public interface PbxGateway extends AutoCloseable {
    * Starts a call; the stage completes when the call is answered or has definitely failed.
    *
    * @param request what to dial and where to connect it
-   * @return completes with the outcome; never completes exceptionally for a call that failed (that is an outcome), only
-   *     when the PBX link fails
+   * @return completes with the outcome (a busy or unanswered call is an outcome, not a failure); completes
+   *     exceptionally with a {@link ru.sipring.core.ConnectionException} only when the PBX cannot be reached or
+   *     does not answer
    */
   CompletionStage<OriginateResult> originate(OriginateRequest request);
 

@@ -46,9 +46,9 @@ public final class QueueLogInput {
    * Files and directories. A directory contributes every regular file whose name starts with
    * {@code queue_log} (rotated and {@code .gz} ones too).
    *
-   * @throws BadInputException when a path does not exist
    * @param paths files and directories, read in this order
    * @return the input
+   * @throws BadInputException when a path does not exist
    */
   public static QueueLogInput paths(List<Path> paths) {
     for (Path p : paths) {

@@ -11,7 +11,7 @@ public interface QueueLogSource {
   /**
    * A short description for messages, such as {@code mariadb://pbx/asteriskcdrdb.queue_log}.
    *
-   * @return the description, without secrets (passwords are masked)
+   * @return the description; it must hold no secret (mask a URL's password)
    */
   String name();
 

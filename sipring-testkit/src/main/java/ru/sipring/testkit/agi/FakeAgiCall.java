@@ -155,7 +155,8 @@ public final class FakeAgiCall {
    * Plays the call until the server closes the session; throws when the server goes silent.
    *
    * @return the transcript of the call
-   * @throws AssertionError when the server sends nothing within the read timeout or the connection fails
+   * @throws AssertionError when the server sends nothing within the read timeout
+   * @throws java.io.UncheckedIOException when the server cannot be reached
    */
   public Transcript run() {
     List<String> commands = new ArrayList<>();

@@ -16,10 +16,10 @@ public interface ReportRenderer {
    * Writes the sections asked for that the report holds ({@code sections} ∩ {@code report.sections()}), in the
    * order of {@link ReportSection}.
    *
-   * @throws SipRingException when the output cannot be written (the IOException is the cause)
    * @param report the report
    * @param sections the sections wanted
    * @param out where to write; not closed
+   * @throws SipRingException when the output cannot be written (the IOException is the cause)
    */
   void render(InboundReport report, Set<ReportSection> sections, Appendable out);
 
