@@ -635,11 +635,11 @@ public final class PartialFormat {
       return p;
     }
 
-    /** Every value of a setting; a partial without it is refused with the setting's name. */
+    /** Every value of a setting; {@link #settings()} has checked that each is present before asking. */
     List<String> all(String key) {
       List<String> v = settings.get(key);
       if (v == null) {
-        throw bad(key, "missing setting");
+        throw bad(key, "missing setting '" + key + "'");
       }
       return v;
     }
