@@ -166,7 +166,13 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     this.eventThread = daemon(this::eventLoop, "sipring-ami-events");
   }
 
-  /** Starts connecting in the background; use {@link #awaitConnected} to wait for the first login and sync. */
+  /**
+   * Starts connecting in the background; use {@link #awaitConnected} to wait for the first login and sync.
+   *
+   * @param settings where and how to reach Asterisk
+   * @param clock the clock of event times and live-state waits
+   * @return the gateway, connecting; close it to stop its threads
+   */
   public static AmiPbxGateway start(AmiSettings settings, Clock clock) {
     AmiPbxGateway g = new AmiPbxGateway(Objects.requireNonNull(settings), Objects.requireNonNull(clock));
     g.eventThread.start();
@@ -176,7 +182,15 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     return g;
   }
 
-  /** Starts and waits until logged in and synced; throws {@link ConnectionException} (and closes) otherwise. */
+  /**
+   * Starts and waits until logged in and synced; throws {@link ConnectionException} (and closes) otherwise.
+   *
+   * @param settings where and how to reach Asterisk
+   * @param clock the clock of event times and live-state waits
+   * @param wait how long to wait for the login and the first sync
+   * @return the gateway, connected and synced
+   * @throws ConnectionException when the login is refused or not done within {@code wait}
+   */
   public static AmiPbxGateway connect(AmiSettings settings, Clock clock, Duration wait) {
     AmiPbxGateway g = start(settings, clock);
     if (!g.awaitConnected(wait)) {
@@ -192,7 +206,12 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     return g;
   }
 
-  /** Waits until the gateway is logged in and its live state synced; false on timeout. */
+  /**
+   * Waits until the gateway is logged in and its live state synced; false on timeout.
+   *
+   * @param wait the longest wait
+   * @return true when connected and synced, false on timeout or interrupt
+   */
   public boolean awaitConnected(Duration wait) {
     try {
       return firstSync.await(wait.toMillis(), TimeUnit.MILLISECONDS) && isConnected();
@@ -202,22 +221,38 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
     }
   }
 
-  /** True while logged in and the live state reflects Asterisk. */
+  /**
+   * True while logged in and the live state reflects Asterisk.
+   *
+   * @return whether the gateway is connected and synced now
+   */
   public boolean isConnected() {
     return connection.getState() == ManagerConnectionState.CONNECTED && synced;
   }
 
-  /** Events folded into live state since start (for monitoring and benchmarks). */
+  /**
+   * Events folded into live state since start (for monitoring and benchmarks).
+   *
+   * @return the number of events applied
+   */
   public long eventsProcessed() {
     return eventsProcessed.get();
   }
 
-  /** Events received from asterisk-java and not yet applied (SipRing's hand-off queue is unbounded). */
+  /**
+   * Events received from asterisk-java and not yet applied (SipRing's hand-off queue is unbounded).
+   *
+   * @return the number of events waiting
+   */
   public int eventBacklog() {
     return inbox.size();
   }
 
-  /** Times the live state was rebuilt from QueueStatus (once per login). */
+  /**
+   * Times the live state was rebuilt from QueueStatus (once per login).
+   *
+   * @return the number of resyncs
+   */
   public long resyncCount() {
     return resyncs.get();
   }
@@ -525,6 +560,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
   /**
    * Adds a member whose busy/idle state Asterisk reads from another interface, such as FreePBX's
    * {@code hint:501@ext-local} for a {@code Local/501@from-queue/n} member.
+   *
+   * @param member the queue, interface, name, penalty and initial pause state
+   * @param stateInterface the interface whose device state Asterisk watches, or null (or blank) for the member's own
+   * @throws ru.sipring.core.RejectedException when Asterisk refuses (no such queue, already a member)
+   * @throws ConnectionException when Asterisk cannot be reached
    */
   public void addMember(QueueMember member, @Nullable String stateInterface) {
     QueueAddAction a = new QueueAddAction(member.queue(), member.memberInterface(), member.penalty());
@@ -554,6 +594,10 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
   /**
    * Removes an interface from every queue it is a member of (per the live state); returns those queues.
    * Stops at the first refusal.
+   *
+   * @param memberInterface the interface, such as {@code PJSIP/501}
+   * @return the queues it was removed from, in the live state's order
+   * @throws ru.sipring.core.RejectedException when Asterisk refuses one removal; the earlier ones stay done
    */
   public List<String> removeMemberEverywhere(String memberInterface) {
     List<String> done = new ArrayList<>();
@@ -569,6 +613,11 @@ public final class AmiPbxGateway implements PbxGateway, LiveQueueMonitor, QueueC
   /**
    * Asks Asterisk (not the cached live state) whether an interface is a member of a queue; returns its member
    * name when it is.
+   *
+   * @param queue the queue name
+   * @param memberInterface the interface
+   * @return the member name, or empty when it is not a member
+   * @throws ConnectionException when Asterisk cannot be reached
    */
   public Optional<String> memberName(String queue, String memberInterface) {
     QueueStatusAction a = new QueueStatusAction();

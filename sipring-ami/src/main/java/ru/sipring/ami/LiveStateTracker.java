@@ -185,7 +185,7 @@ final class LiveStateTracker {
 
   /** Builds and stores the immutable state of one queue. */
   LiveQueueState publish(String name) {
-    Q q = queues.get(name);
+    Q q = queue(name); // apply() or resync() made it; a queue dropped since publishes as empty
     Instant now = clock.instant();
     List<LiveQueueState.Caller> callers = new ArrayList<>();
     for (C c : q.callers.values()) {

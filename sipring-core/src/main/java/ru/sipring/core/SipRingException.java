@@ -12,10 +12,21 @@ package ru.sipring.core;
 public class SipRingException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A SipRing failure of no more specific kind.
+   *
+   * @param message what failed, in one line
+   */
   public SipRingException(String message) {
     super(message);
   }
 
+  /**
+   * A SipRing failure of no more specific kind, wrapping its cause.
+   *
+   * @param message what failed, in one line
+   * @param cause the underlying exception (an {@code IOException}, {@code SQLException}, ...)
+   */
   public SipRingException(String message, Throwable cause) {
     super(message, cause);
   }

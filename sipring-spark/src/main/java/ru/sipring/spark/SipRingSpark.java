@@ -229,7 +229,7 @@ public final class SipRingSpark implements Runnable {
 
     private void render(InboundReport report, Set<ReportSection> wanted, ReportLanguage language) throws IOException {
       if (format == Format.CSV) {
-        CsvReportRenderer csv = CsvReportRenderer.create(false);
+        CsvReportRenderer csv = CsvReportRenderer.of(false);
         for (ReportSection s : wanted) {
           if (!report.sections().contains(s)) {
             continue;
@@ -242,7 +242,7 @@ public final class SipRingSpark implements Runnable {
       }
       ReportRenderer r = switch (format) {
         case TEXT -> TextReportRenderer.of(language);
-        case JSON -> JsonReportRenderer.create();
+        case JSON -> JsonReportRenderer.of();
         case HTML -> HtmlReportRenderer.of(language);
         case CSV -> throw new AssertionError();
       };

@@ -116,7 +116,7 @@ class FleetReportTest {
 
   static String json(InboundReport r) {
     StringBuilder sb = new StringBuilder();
-    JsonReportRenderer.create().render(r, r.sections(), sb);
+    JsonReportRenderer.of().render(r, r.sections(), sb);
     return sb.toString();
   }
 

@@ -35,11 +35,17 @@ public class SipRingAmiAutoConfiguration {
   @ConditionalOnMissingBean(PbxGateway.class)
   public AmiPbxGateway sipringAmiGateway(SipRingProperties props, ObjectProvider<Clock> clocks) {
     SipRingProperties.Ami a = props.ami();
-    if (a.secret() == null) {
+    String host = a.host();
+    String secret = a.secret();
+    if (host == null) {
+      // unreachable while @ConditionalOnProperty guards the class; checked so the settings never get a null host
+      throw new IllegalStateException("sipring.ami.host is required");
+    }
+    if (secret == null) {
       throw new IllegalStateException("sipring.ami.secret is required with sipring.ami.host");
     }
-    AmiSettings defaults = AmiSettings.of(a.host(), a.port(), a.username(), a.secret());
-    AmiSettings settings = new AmiSettings(a.host(), a.port(), a.username(), a.secret(), a.connectTimeout(),
+    AmiSettings defaults = AmiSettings.of(host, a.port(), a.username(), secret);
+    AmiSettings settings = new AmiSettings(host, a.port(), a.username(), secret, a.connectTimeout(),
         defaults.responseTimeout(), defaults.pingInterval(), defaults.readTimeout(), defaults.initialBackoff(),
         defaults.maxBackoff());
     return AmiPbxGateway.start(settings, clocks.getIfAvailable(Clock::systemUTC));

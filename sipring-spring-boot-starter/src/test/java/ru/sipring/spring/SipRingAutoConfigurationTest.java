@@ -76,7 +76,7 @@ class SipRingAutoConfigurationTest {
         return "the host's own";
       }
     };
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create();
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of();
     runner.withBean(QueueLogProvider.class, () -> own)
         .withBean(PbxGateway.class, () -> pbx)
         .withPropertyValues("sipring.queue-log.paths=/nonexistent", "sipring.ami.host=127.0.0.1",

@@ -98,7 +98,7 @@ public final class DialerStepBenchmark {
         System.out.printf("before (whole base read, %d found): %.0f ms%n", found, (s1 - s0) / 1e6);
       }
 
-      InMemoryPbxGateway pbx = InMemoryPbxGateway.create(Clock.fixed(now, ZoneOffset.UTC))
+      InMemoryPbxGateway pbx = InMemoryPbxGateway.of(Clock.fixed(now, ZoneOffset.UTC))
           .alwaysOutcome(OriginateOutcome.NO_ANSWER);
       Dialer dialer = new Dialer(store, pbx, Clock.fixed(now, ZoneOffset.UTC), a.id(),
           DialerSettings.guide("520", "from-internal", "1", 2, Duration.ofMinutes(30), Duration.ZERO)

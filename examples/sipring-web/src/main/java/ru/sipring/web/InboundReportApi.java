@@ -51,7 +51,7 @@ class InboundReportApi {
       @Parameter(description = "hour, day or month") @RequestParam(required = false) @Nullable String period) {
     InboundReports.Query q = query(from, to, zone, sections, queues, agents, callers, view, period);
     StringBuilder out = new StringBuilder(1 << 16);
-    JsonReportRenderer.create().render(reports.compute(q), q.sections(), out);
+    JsonReportRenderer.of().render(reports.compute(q), q.sections(), out);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
   }
 
@@ -71,7 +71,7 @@ class InboundReportApi {
     }
     ReportSection s = q.sections().iterator().next();
     StringBuilder out = new StringBuilder(1 << 16);
-    CsvReportRenderer.create(bom).renderSection(reports.compute(q), s, out);
+    CsvReportRenderer.of(bom).renderSection(reports.compute(q), s, out);
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(s.key() + ".csv").build().toString())
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

@@ -136,8 +136,9 @@ final class AgentLoginScript implements AgiScript {
             : settings.stateInterfaceTemplate().replace("{exten}", exten);
         pbx.addMember(m, state);
       } catch (ru.sipring.core.RejectedException e) {
-        log.info("*45{}: {} not added: {}", queue, TerminalText.escape(device), TerminalText.escape(e.getMessage()));
-        channel.streamFile(e.getMessage().contains("Already there") ? PROMPT_ALREADY : PROMPT_ERROR);
+        String why = String.valueOf(e.getMessage());
+        log.info("*45{}: {} not added: {}", queue, TerminalText.escape(device), TerminalText.escape(why));
+        channel.streamFile(why.contains("Already there") ? PROMPT_ALREADY : PROMPT_ERROR);
         channel.hangup();
         return;
       }

@@ -170,7 +170,7 @@ public final class AgentLoginService implements AutoCloseable {
       notAgi(socket, "sent no complete AGI header within " + settings.headerTimeout().toSeconds() + " s");
       return;
     } catch (IOException e) {
-      notAgi(socket, e instanceof AgiSocket.NotAgi ? e.getMessage() : "failed: " + e.getMessage());
+      notAgi(socket, e instanceof AgiSocket.NotAgi ? String.valueOf(e.getMessage()) : "failed: " + e.getMessage());
       return;
     }
     new FastAgiConnectionHandler(mapping, agi, new DefaultAgiChannelFactory()).run();

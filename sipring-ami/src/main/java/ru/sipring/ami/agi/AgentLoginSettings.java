@@ -35,6 +35,32 @@ public record AgentLoginSettings(InetAddress bindAddress, int port, String scrip
     @Nullable String interfaceTemplate, @Nullable String stateInterfaceTemplate, PeerAllowList allow,
     int failureBudget, Duration budgetWindow, Duration budgetCooldown, Duration headerTimeout) {
 
+  /**
+   * Checks the settings.
+   *
+   * @param bindAddress the address to listen on (never all interfaces by accident: the AGI port lets anyone who reaches
+   *     it add queue members)
+   * @param port FastAGI port (Asterisk's default 4573)
+   * @param scriptName the script path in the dialplan's {@code agi://host:port/<scriptName>} URL
+   * @param featureCode the dialled prefix before the queue number ({@code *45})
+   * @param pinTimeout how long to wait for the PIN digits at each prompt
+   * @param pinAttempts prompts per call before giving up
+   * @param maxPinDigits longest PIN accepted
+   * @param lockoutAfter wrong PINs from one device within {@code lockoutFor} that lock it out
+   * @param lockoutFor the per-device window: a locked device is free again once its wrong PINs are this old
+   * @param interfaceTemplate how to name the member from the caller's extension: {@code {exten}} is replaced by the
+   *     caller's number ({@code Local/{exten}@from-queue/n} on FreePBX); null = the caller's own channel without its
+   *     suffix ({@code PJSIP/501-0000001a} → {@code PJSIP/501})
+   * @param stateInterfaceTemplate device-state interface for the member ({@code hint:{exten}@ext-local} on FreePBX), or
+   *     null for none
+   * @param allow the Asterisk addresses whose connections are served; every other peer is closed unserved
+   * @param failureBudget wrong PINs from all devices together within {@code budgetWindow} that lock every login
+   * @param budgetWindow the window of the overall budget
+   * @param budgetCooldown how long every login stays locked once the budget is spent
+   * @param headerTimeout how long a new connection may take to send its AGI header before it is closed
+   * @throws BadInputException when the port is outside 0..65535, a count is below 1, or the interface template lacks
+   *     {@code {exten}}
+   */
   public AgentLoginSettings {
     Objects.requireNonNull(bindAddress, "bindAddress");
     Objects.requireNonNull(scriptName, "scriptName");

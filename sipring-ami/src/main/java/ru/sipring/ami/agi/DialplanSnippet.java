@@ -16,7 +16,14 @@ import java.util.Objects;
 public final class DialplanSnippet {
   private DialplanSnippet() {}
 
-  /** The snippet for FreePBX: a context included from {@code from-internal-custom}. */
+  /**
+   * The snippet for FreePBX: a context included from {@code from-internal-custom}.
+   *
+   * @param agiHost the address Asterisk dials for FastAGI (the login service's host as Asterisk sees it)
+   * @param agiPort the login service's port
+   * @param settings the feature code and script name to use
+   * @return the dialplan text, ready for {@code extensions_custom.conf}
+   */
   public static String freePbx(String agiHost, int agiPort, AgentLoginSettings settings) {
     Objects.requireNonNull(agiHost, "agiHost");
     String code = settings.featureCode();

@@ -13,7 +13,16 @@ import java.util.Objects;
  * @param detail free text for people (a pause reason, the outcome); may be empty
  */
 public record AuditEntry(Instant at, String actor, String action, String target, String detail) {
-  /** Checks that every field is present; the strings are stored as given and escaped where they are shown. */
+  /**
+   * Checks that every field is present; the strings are stored as given and escaped where they are shown.
+   *
+   * @param at when it was done
+   * @param actor who did it; not blank
+   * @param action the dotted action key; not blank
+   * @param target what it was done to
+   * @param detail free text for people; may be empty
+   * @throws IllegalArgumentException when the actor or the action is blank
+   */
   public AuditEntry {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(actor, "actor");

@@ -11,15 +11,29 @@ import java.util.Optional;
  */
 public interface AgentDirectory {
 
-  /** The operator behind this agent value, or empty when the directory does not know it. */
+  /**
+   * The operator behind this agent value, or empty when the directory does not know it.
+   *
+   * @param agent the agent column's value, as written in queue_log
+   * @return the operator, or empty
+   */
   Optional<Operator> operatorOf(String agent);
 
-  /** A directory that knows nobody: reports then show the raw agent value. */
+  /**
+   * A directory that knows nobody: reports then show the raw agent value.
+   *
+   * @return the empty directory
+   */
   static AgentDirectory empty() {
     return agent -> Optional.empty();
   }
 
-  /** A fixed directory, from agent value to operator. */
+  /**
+   * A fixed directory, from agent value to operator.
+   *
+   * @param operators operator per agent value; copied
+   * @return an immutable directory
+   */
   static AgentDirectory of(Map<String, Operator> operators) {
     Map<String, Operator> copy = Map.copyOf(operators);
     return agent -> Optional.ofNullable(copy.get(agent));

@@ -24,6 +24,10 @@ public final class CsvAgentDirectory implements AgentDirectory {
   }
 
   /**
+   * Reads the directory from a CSV file with the header {@code agent,number,name}.
+   *
+   * @param file the CSV file, read now and closed
+   * @return the directory
    * @throws BadInputException naming file:line:field for a bad header, field count, empty agent, a duplicate, or
    *     a control character (CR, LF, ESC ...) in any field
    */
@@ -52,7 +56,11 @@ public final class CsvAgentDirectory implements AgentDirectory {
     return Optional.ofNullable(operators.get(agent));
   }
 
-  /** Number of agent values listed. */
+  /**
+   * Number of agent values listed.
+   *
+   * @return the number of agent values
+   */
   public int size() {
     return operators.size();
   }

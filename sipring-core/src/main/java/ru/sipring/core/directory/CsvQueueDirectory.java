@@ -19,7 +19,13 @@ public final class CsvQueueDirectory implements QueueDirectory {
     this.names = Map.copyOf(names);
   }
 
-  /** @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate */
+  /**
+   * Reads the directory from a CSV file with the header {@code queue,name}.
+   *
+   * @param file the CSV file, read now and closed
+   * @return the directory
+   * @throws BadInputException naming file:line:field for a bad header, field count, empty queue or duplicate
+   */
   public static CsvQueueDirectory load(Path file) {
     Map<String, String> map = new HashMap<>();
     for (Csv.Row row : Csv.withHeader(file, HEADER)) {
@@ -40,6 +46,11 @@ public final class CsvQueueDirectory implements QueueDirectory {
     return Optional.ofNullable(names.get(queue));
   }
 
+  /**
+   * Number of queues listed.
+   *
+   * @return the number of queues
+   */
   public int size() {
     return names.size();
   }

@@ -10,6 +10,11 @@ import java.util.Optional;
  */
 public interface OperatorAuthenticator {
 
-  /** The active operator with this PIN, or empty when no active operator has it. */
+  /**
+   * The active operator with this PIN, or empty when no active operator has it.
+   *
+   * @param pin the digits typed, never logged
+   * @return the operator, or empty
+   */
   Optional<Operator> authenticate(String pin);
 }

@@ -9,10 +9,20 @@ import java.time.Instant;
 public interface OperatorLoginLog {
 
   /** How the membership changed. */
-  enum Action { LOGIN, LOGOUT }
+  enum Action {
+    /** The operator joined the queue. */
+    LOGIN,
+    /** The operator left the queue. */
+    LOGOUT
+  }
 
   /** One login or logout: who, where, from which device, when, and who did it ("agi" or an admin's name). */
   record Entry(Operator operator, String queue, String device, Action action, Instant at, String by) {}
 
+  /**
+   * Records one login or logout; called on the thread that did it, once the PBX accepted the change.
+   *
+   * @param entry the login or logout to keep
+   */
   void record(Entry entry);
 }

@@ -970,8 +970,9 @@ final class Engine implements QueueLogSink {
   }
 
   private Aggregates.PeriodAcc period(long t) {
-    if (t >= periodStart && t < periodEnd) {
-      return periodAcc;
+    Aggregates.@Nullable PeriodAcc cached = periodAcc;
+    if (cached != null && t >= periodStart && t < periodEnd) {
+      return cached;
     }
     ZonedDateTime z = Instant.ofEpochSecond(t).atZone(zone);
     ZonedDateTime start;
@@ -993,8 +994,9 @@ final class Engine implements QueueLogSink {
     LocalDateTime label = start.toLocalDateTime();
     periodStart = start.toEpochSecond();
     periodEnd = Math.max(end.toEpochSecond(), t + 1);
-    periodAcc = agg.periods.computeIfAbsent(label, k -> new Aggregates.PeriodAcc());
-    return periodAcc;
+    Aggregates.PeriodAcc acc = agg.periods.computeIfAbsent(label, k -> new Aggregates.PeriodAcc());
+    periodAcc = acc;
+    return acc;
   }
 
   // ------------------------------------------------------------------------------------- agent events
@@ -1010,6 +1012,15 @@ final class Engine implements QueueLogSink {
     }
   }
 
+  /** The dense index of an agent accumulator; every accumulator is indexed when {@link #agentAcc} gets it. */
+  private int indexOf(Aggregates.AgentAcc acc) {
+    Integer i = accIndex.get(acc);
+    if (i == null) {
+      throw new IllegalStateException("agent accumulator not indexed: " + acc.agent);
+    }
+    return i;
+  }
+
   private void member(QueueLogLine l, long t, boolean login) {
     int a = agentId(l);
     if (a < 0) {
@@ -1020,7 +1031,7 @@ final class Engine implements QueueLogSink {
       return;
     }
     Aggregates.AgentAcc acc = agentAcc[a];
-    long key = ((long) accIndex.get(acc) << 32) | q;
+    long key = ((long) indexOf(acc) << 32) | q;
     if (login) {
       if (memberships.putIfAbsent(key, t) == null) {
         if (acc.openMemberships++ == 0) {
@@ -1080,7 +1091,7 @@ final class Engine implements QueueLogSink {
       return;
     }
     Aggregates.AgentAcc acc = agentAcc[a];
-    long key = ((long) accIndex.get(acc) << 32) | q;
+    long key = ((long) indexOf(acc) << 32) | q;
     if (on && all && !queueFilter.isEmpty() && acc.openMemberships == 0) {
       // PAUSEALL names no queue: with a queue filter it counts only while the agent is a member of one of those
       // queues (a per-queue PAUSE line in one of them is evidence enough on its own)

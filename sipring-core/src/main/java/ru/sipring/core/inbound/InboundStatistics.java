@@ -83,6 +83,11 @@ public final class InboundStatistics {
     this.clock = b.clock;
   }
 
+  /**
+   * Starts the options of a computation, every option at its default.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -140,12 +145,20 @@ public final class InboundStatistics {
     return PartialBridge.report(Objects.requireNonNull(partial, "partial"));
   }
 
-  /** The view this instance counts calls in. */
+  /**
+   * The view this instance counts calls in.
+   *
+   * @return the view
+   */
   public ReportView view() {
     return view;
   }
 
-  /** The window this instance reports on. */
+  /**
+   * The window this instance reports on.
+   *
+   * @return the window
+   */
   public ReportWindow window() {
     return window;
   }
@@ -202,6 +215,9 @@ public final class InboundStatistics {
      * answered, wait = the sum of the stints' waits. The view changes the summary, the detail rows, the queue
      * rows, the service level and the periods; operator and agent rows are per stint in both views. In the caller
      * view the window and the period of a call are those of its first ENTERQUEUE.
+     *
+     * @param view the view
+     * @return this builder
      */
     public Builder view(ReportView view) {
       this.view = Objects.requireNonNull(view, "view");
@@ -214,6 +230,10 @@ public final class InboundStatistics {
      * grace is counted as a new caller call. Longer grace joins callers who spend longer between queues (IVR,
      * announcements) at the cost of keeping ended callers in memory for that long and of streamed detail rows
      * arriving that much (log time) later.
+     *
+     * @param grace log time to wait before counting an ended caller call; not negative
+     * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder callerGrace(Duration grace) {
       if (grace.isNegative()) {
@@ -223,7 +243,12 @@ public final class InboundStatistics {
       return this;
     }
 
-    /** The window, zone and filters; default everything, in UTC. */
+    /**
+     * The window, zone and filters; default everything, in UTC.
+     *
+     * @param window the window
+     * @return this builder
+     */
     public Builder window(ReportWindow window) {
       this.window = Objects.requireNonNull(window, "window");
       return this;
@@ -232,6 +257,10 @@ public final class InboundStatistics {
     /**
      * Upper bounds of the service-level buckets in seconds (default 5,10,15,30,45,60,90,120,300); sorted and
      * de-duplicated; each must be ≥ 0.
+     *
+     * @param bucketsSeconds the bucket bounds in seconds
+     * @return this builder
+     * @throws IllegalArgumentException when the list is empty or a bound is outside 0..86400
      */
     public Builder serviceLevelBuckets(List<Integer> bucketsSeconds) {
       if (bucketsSeconds.isEmpty()) {
@@ -248,7 +277,12 @@ public final class InboundStatistics {
       return this;
     }
 
-    /** Hour, day (default) or month rows in the period table, cut in the window's zone. */
+    /**
+     * Hour, day (default) or month rows in the period table, cut in the window's zone.
+     *
+     * @param unit the period length
+     * @return this builder
+     */
     public Builder periodUnit(PeriodTable.PeriodUnit unit) {
       this.periodUnit = Objects.requireNonNull(unit, "unit");
       return this;
@@ -257,6 +291,10 @@ public final class InboundStatistics {
     /**
      * The sections to compute (default all). Leaving out {@link ReportSection#ANSWERED} and {@link
      * ReportSection#LOST} means no per-call rows are kept, so memory stays bounded by open calls and agents.
+     *
+     * @param sections the sections, at least one
+     * @return this builder
+     * @throws IllegalArgumentException when empty
      */
     public Builder sections(Set<ReportSection> sections) {
       if (sections.isEmpty()) {
@@ -266,11 +304,24 @@ public final class InboundStatistics {
       return this;
     }
 
+    /**
+     * Who the agent column's values are: numbers and names shown in operator and agent rows (default none: rows show
+     * the raw value).
+     *
+     * @param agents the directory, called from the computing thread
+     * @return this builder
+     */
     public Builder agents(AgentDirectory agents) {
       this.agents = Objects.requireNonNull(agents, "agents");
       return this;
     }
 
+    /**
+     * The names of the queues shown next to their numbers (default none).
+     *
+     * @param queues the directory, called from the computing thread
+     * @return this builder
+     */
     public Builder queues(QueueDirectory queues) {
       this.queues = Objects.requireNonNull(queues, "queues");
       return this;
@@ -279,6 +330,10 @@ public final class InboundStatistics {
     /**
      * Abandons (ABANDON only) with a wait below this are counted as short abandons ("ghost calls") in {@link
      * ru.sipring.core.report.Summary#shortAbandons()}; they stay in the lost count. Null (default) = off.
+     *
+     * @param threshold the short-abandon threshold, or null for off; not negative
+     * @return this builder
+     * @throws IllegalArgumentException when negative
      */
     public Builder shortAbandonThreshold(@Nullable Duration threshold) {
       if (threshold != null && threshold.isNegative()) {
@@ -288,6 +343,12 @@ public final class InboundStatistics {
       return this;
     }
 
+    /**
+     * Told how far the computation got, on the computing thread (default none).
+     *
+     * @param progress the listener, or null for none
+     * @return this builder
+     */
     public Builder progress(@Nullable ProgressListener progress) {
       this.progress = progress;
       return this;
@@ -299,6 +360,10 @@ public final class InboundStatistics {
      * longer grows with the number of calls. Rows arrive in the order the calls ended (not sorted by entry
      * time), on the computing thread. Each consumer is only called when its section is requested. Pass nulls
      * to keep the rows in the report again.
+     *
+     * @param answered receives answered rows, or null to keep them in the report
+     * @param lost receives lost rows, or null to keep them in the report
+     * @return this builder
      */
     public Builder detailSink(@Nullable Consumer<AnsweredCall> answered, @Nullable Consumer<LostCall> lost) {
       this.answeredSink = answered;
@@ -306,7 +371,13 @@ public final class InboundStatistics {
       return this;
     }
 
-    /** How many problems are kept in full in the report (default 100); all are counted. */
+    /**
+     * How many problems are kept in full in the report (default 100); all are counted.
+     *
+     * @param max how many problems to keep, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException when negative
+     */
     public Builder maxProblemsKept(int max) {
       if (max < 0) {
         throw new IllegalArgumentException("maxProblemsKept must be >= 0");
@@ -318,6 +389,10 @@ public final class InboundStatistics {
     /**
      * Threads per computation (default 1). With 2, reading and splitting lines runs on a second thread while
      * the calling thread assembles calls and aggregates; the report is identical. More than 2 is treated as 2.
+     *
+     * @param threads 1 or 2
+     * @return this builder
+     * @throws IllegalArgumentException when below 1
      */
     public Builder threads(int threads) {
       if (threads < 1) {
@@ -327,6 +402,11 @@ public final class InboundStatistics {
       return this;
     }
 
+    /**
+     * Builds the computation with these options; the builder can be changed and built again afterwards.
+     *
+     * @return an immutable, thread-safe {@link InboundStatistics}
+     */
     public InboundStatistics build() {
       return new InboundStatistics(this);
     }

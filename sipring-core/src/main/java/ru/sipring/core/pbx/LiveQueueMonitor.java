@@ -17,13 +17,27 @@ public interface LiveQueueMonitor {
   /** Called with the newest state of a queue after it changed. */
   @FunctionalInterface
   interface Listener {
+    /**
+     * Receives a queue's new state, on the monitor's notification thread.
+     *
+     * @param state the newest state of one queue
+     */
     void onChange(LiveQueueState state);
   }
 
-  /** Every known queue, sorted by name, with wait times as of now. */
+  /**
+   * Every known queue, sorted by name, with wait times as of now.
+   *
+   * @return the states, one per queue the PBX reports; empty before the first resync
+   */
   List<LiveQueueState> snapshot();
 
-  /** One queue as of now, when the PBX has it. */
+  /**
+   * One queue as of now, when the PBX has it.
+   *
+   * @param queue the queue name, as the PBX names it
+   * @return the state, or empty when the PBX has no such queue
+   */
   Optional<LiveQueueState> snapshot(String queue);
 
   /**
@@ -49,6 +63,11 @@ public interface LiveQueueMonitor {
     return snapshot(queue).map(LiveQueueState::freeMemberCount).orElse(0);
   }
 
-  /** Registers a listener; closing the returned handle removes it. */
+  /**
+   * Registers a listener; closing the returned handle removes it.
+   *
+   * @param listener called with every queue's newest state, on the monitor's notification thread
+   * @return a handle whose {@code close()} removes the listener
+   */
   AutoCloseable addListener(Listener listener);
 }

@@ -21,6 +21,16 @@ import org.jspecify.annotations.Nullable;
 public record LiveQueueState(String queue, List<Caller> callers, List<Member> members, int answered,
     int abandoned, Instant at) {
 
+  /**
+   * Checks the required fields and copies the lists.
+   *
+   * @param queue the queue number, as the PBX names it
+   * @param callers callers waiting, position 1 first
+   * @param members members, in the order the PBX lists them
+   * @param answered calls answered and completed since the PBX's queue statistics started
+   * @param abandoned calls abandoned since the PBX's queue statistics started
+   * @param at when this state was taken (wait times are relative to it)
+   */
   public LiveQueueState {
     Objects.requireNonNull(queue, "queue");
     callers = List.copyOf(callers);
@@ -28,7 +38,11 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
     Objects.requireNonNull(at, "at");
   }
 
-  /** The longest wait among the callers, zero when nobody waits. */
+  /**
+   * The longest wait among the callers, zero when nobody waits.
+   *
+   * @return the longest current wait
+   */
   public Duration longestWait() {
     return callers.stream().map(Caller::waiting).max(Duration::compareTo).orElse(Duration.ZERO);
   }
@@ -63,6 +77,16 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
   /** A caller waiting in the queue. */
   public record Caller(int position, String callerIdNum, String callerIdName, String uniqueId, Instant joinedAt,
       Duration waiting) {
+    /**
+     * Checks the required fields.
+     *
+     * @param position the position in the queue, 1 = next to be answered
+     * @param callerIdNum the caller id number, "" when withheld
+     * @param callerIdName the caller id name, "" when none
+     * @param uniqueId the caller channel's uniqueid (= queue_log callid)
+     * @param joinedAt when the caller joined the queue
+     * @param waiting how long the caller has waited, as of the state's time
+     */
     public Caller {
       Objects.requireNonNull(callerIdNum, "callerIdNum");
       Objects.requireNonNull(callerIdName, "callerIdName");
@@ -73,11 +97,34 @@ public record LiveQueueState(String queue, List<Caller> callers, List<Member> me
   }
 
   /** What a member is doing. A paused member that is still on a call is {@link #IN_CALL} (and paused). */
-  public enum MemberStatus { IDLE, RINGING, IN_CALL, PAUSED, UNAVAILABLE, UNKNOWN }
+  public enum MemberStatus {
+    /** Logged in, reachable and not on a call: free unless paused. */
+    IDLE,
+    /** The member's phone is ringing. */
+    RINGING,
+    /** On a call (from this queue or not). */
+    IN_CALL,
+    /** Paused and not on a call. */
+    PAUSED,
+    /** The device is not registered or not reachable. */
+    UNAVAILABLE,
+    /** The PBX did not report the device state. */
+    UNKNOWN
+  }
 
   /** A queue member. */
   public record Member(String memberInterface, String name, MemberStatus status, boolean paused,
       @Nullable String pausedReason, int callsTaken) {
+    /**
+     * Checks the required fields.
+     *
+     * @param memberInterface the member's interface, such as {@code PJSIP/501}
+     * @param name the member's name as the queue knows it
+     * @param status what the member is doing
+     * @param paused whether the member is paused
+     * @param pausedReason the pause reason, or null when not paused or none given
+     * @param callsTaken calls the member took since joining the queue
+     */
     public Member {
       Objects.requireNonNull(memberInterface, "memberInterface");
       Objects.requireNonNull(name, "name");

@@ -19,6 +19,19 @@ import java.util.Objects;
  */
 public record OriginateRequest(String channel, String context, String extension, String callerId,
     Duration timeout, Map<String, String> variables, String tag) {
+  /**
+   * Checks the fields; the timeout must be positive.
+   *
+   * @param channel the channel to dial first, such as {@code Local/79161234567@from-internal}
+   * @param context the dialplan context to continue in once answered
+   * @param extension the extension to continue at (the guide's "answer extension")
+   * @param callerId the CallerID to present, such as {@code "Sales" <4951234567>}
+   * @param timeout how long to ring before giving up (no answer)
+   * @param variables channel variables to set
+   * @param tag the caller's own identifier for this attempt (for example the dialer's attempt id), echoed in the result
+   *     so outcomes can be matched to attempts
+   * @throws IllegalArgumentException when the timeout is zero or negative
+   */
   public OriginateRequest {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(context, "context");

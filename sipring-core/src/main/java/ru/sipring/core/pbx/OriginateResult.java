@@ -10,6 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record OriginateResult(String tag, OriginateOutcome outcome, Instant at, @Nullable String uniqueId,
     @Nullable String detail) {
+  /**
+   * Checks the required fields.
+   *
+   * @param tag the request's tag, echoed
+   * @param outcome what happened
+   * @param at when the PBX reported it
+   * @param uniqueId the channel's uniqueid, or null when no channel was created
+   * @param detail the PBX's own words on failure, or null
+   */
   public OriginateResult {
     Objects.requireNonNull(tag, "tag");
     Objects.requireNonNull(outcome, "outcome");

@@ -14,6 +14,11 @@ package ru.sipring.core.pbx;
  */
 public interface QueueCallEvents {
 
-  /** Registers a listener; closing the returned handle removes it. */
+  /**
+   * Registers a listener; closing the returned handle removes it.
+   *
+   * @param listener receives every event, on the source's own thread
+   * @return a handle whose {@code close()} removes the listener
+   */
   AutoCloseable addCallListener(QueueCallListener listener);
 }

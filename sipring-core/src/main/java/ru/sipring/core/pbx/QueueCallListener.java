@@ -6,5 +6,10 @@ package ru.sipring.core.pbx;
  */
 @FunctionalInterface
 public interface QueueCallListener {
+  /**
+   * Called once per event, in the order the PBX sent them; keep it short or hand the work to another thread.
+   *
+   * @param event the call event
+   */
   void onEvent(QueueCallEvent event);
 }

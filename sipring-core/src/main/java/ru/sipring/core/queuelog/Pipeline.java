@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads on one thread and consumes on another: the reader thread splits lines into batches (bytes and field
@@ -29,7 +30,7 @@ final class Pipeline {
     final List<Object> events = new ArrayList<>(); // problems, source starts, byte counts; with line index
     final List<Integer> eventAt = new ArrayList<>();
     boolean last;
-    RuntimeException failure;
+    @Nullable RuntimeException failure;
 
     void clear() {
       used = 0;

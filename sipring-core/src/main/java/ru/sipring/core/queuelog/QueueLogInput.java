@@ -46,6 +46,8 @@ public final class QueueLogInput {
    * Files and directories. A directory contributes every regular file whose name starts with
    * {@code queue_log} (rotated and {@code .gz} ones too).
    *
+   * @param paths files and directories, read in this order
+   * @return the input
    * @throws BadInputException when a path does not exist
    */
   public static QueueLogInput paths(List<Path> paths) {
@@ -57,21 +59,44 @@ public final class QueueLogInput {
     return new QueueLogInput(List.of(new Files_(List.copyOf(paths))));
   }
 
+  /**
+   * Files and directories, as {@link #paths(List)}.
+   *
+   * @param paths files and directories, read in this order
+   * @return the input
+   * @throws BadInputException when a path does not exist
+   */
   public static QueueLogInput path(Path... paths) {
     return paths(List.of(paths));
   }
 
-  /** A stream such as stdin, read once, gzip detected by its magic bytes. Not closed by reading. */
+  /**
+   * A stream such as stdin, read once, gzip detected by its magic bytes. Not closed by reading.
+   *
+   * @param name the name problems and progress show, such as {@code stdin}
+   * @param in the bytes, plain or gzip
+   * @return the input
+   */
   public static QueueLogInput stream(String name, InputStream in) {
     return new QueueLogInput(List.of(new Stream_(Objects.requireNonNull(name), Objects.requireNonNull(in))));
   }
 
-  /** A non-file source, such as the database adapter's realtime {@code queue_log} table. */
+  /**
+   * A non-file source, such as the database adapter's realtime {@code queue_log} table.
+   *
+   * @param source the source; it is read when the input is
+   * @return the input
+   */
   public static QueueLogInput source(QueueLogSource source) {
     return new QueueLogInput(List.of(new Source_(Objects.requireNonNull(source))));
   }
 
-  /** Several inputs read one after another, in the given order. */
+  /**
+   * Several inputs read one after another, in the given order.
+   *
+   * @param inputs the inputs, in reading order
+   * @return one input reading them all
+   */
   public static QueueLogInput of(QueueLogInput... inputs) {
     List<Part> all = new ArrayList<>();
     for (QueueLogInput in : inputs) {
@@ -80,7 +105,12 @@ public final class QueueLogInput {
     return new QueueLogInput(all);
   }
 
-  /** This input, then {@code next}. */
+  /**
+   * This input, then {@code next}.
+   *
+   * @param next the input read after this one
+   * @return a new input; this one is unchanged
+   */
   public QueueLogInput and(QueueLogInput next) {
     return of(this, next);
   }
@@ -88,6 +118,9 @@ public final class QueueLogInput {
   /**
    * Total size in bytes of the files, or -1 when it is not known in advance: a stream or source part, or a
    * gzip file (progress counts decompressed bytes).
+   *
+   * @return the total size in bytes, or -1 when unknown
+   * @throws BadInputException when a directory cannot be listed
    */
   public long sizeBytes() {
     long total = 0;
@@ -109,7 +142,11 @@ public final class QueueLogInput {
     return total;
   }
 
-  /** {@link #sizeBytes()} that never throws: -1 when a size cannot be read. */
+  /**
+   * {@link #sizeBytes()} that never throws: -1 when a size cannot be read.
+   *
+   * @return the total size in bytes, or -1
+   */
   public long sizeBytesOrUnknown() {
     try {
       return sizeBytes();
@@ -118,7 +155,12 @@ public final class QueueLogInput {
     }
   }
 
-  /** The files this input will read, in reading order (directories expanded); streams and sources not included. */
+  /**
+   * The files this input will read, in reading order (directories expanded); streams and sources not included.
+   *
+   * @return the files, in reading order
+   * @throws BadInputException when a directory cannot be listed
+   */
   public List<Path> files() {
     List<Path> out = new ArrayList<>();
     for (Part p : parts) {
@@ -147,6 +189,10 @@ public final class QueueLogInput {
    * Like {@link #read(QueueLogSink)}, but with {@code threads >= 2} the splitting of lines runs on a second
    * thread (started and ended by this call) while the sink runs on the calling thread. The sink sees the same
    * lines in the same order, so results are identical; only the wall-clock time changes.
+   *
+   * @param sink receives lines and problems, on the calling thread
+   * @param threads 1 reads on the calling thread only; 2 or more adds one reader thread
+   * @throws BadInputException when a directory cannot be listed
    */
   public void read(QueueLogSink sink, int threads) {
     if (threads <= 1) {

@@ -17,7 +17,8 @@ public final class QueueLogLine {
   /** At most this many fields are split; a longer line keeps the rest (pipes included) in the last field. */
   public static final int MAX_FIELDS = 16;
 
-  byte[] buf;
+  /** The reader's buffer this line points into; set by the reader before the line is handed out. */
+  byte[] buf = new byte[0];
   int[] start = new int[MAX_FIELDS];
   int[] end = new int[MAX_FIELDS];
   /** Where this line's offsets begin in {@link #start}/{@link #end} (a batch holds many lines' offsets). */
@@ -29,71 +30,144 @@ public final class QueueLogLine {
 
   QueueLogLine() {}
 
-  /** Where the line came from: a file name, "stdin", a table. */
+  /**
+   * Where the line came from: a file name, "stdin", a table.
+   *
+   * @return the source name
+   */
   public String source() {
     return source;
   }
 
-  /** 1-based line (or row) number in {@link #source()}. */
+  /**
+   * 1-based line (or row) number in {@link #source()}.
+   *
+   * @return the line number, 1 for the first line
+   */
   public long lineNumber() {
     return lineNumber;
   }
 
+  /**
+   * The line's time, field 0, in seconds since the epoch.
+   *
+   * @return the epoch second
+   */
   public long epochSecond() {
     return epoch;
   }
 
-  /** Number of fields, at least 5 (epoch, callid, queue, agent, event). */
+  /**
+   * Number of fields, at least 5 (epoch, callid, queue, agent, event).
+   *
+   * @return the field count
+   */
   public int fieldCount() {
     return fields;
   }
 
-  /** Number of data fields after the event. */
+  /**
+   * Number of data fields after the event.
+   *
+   * @return the data field count, 0 or more
+   */
   public int dataCount() {
     return fields - 5;
   }
 
-  /** The buffer holding the line's bytes; use with {@link #start(int)} and {@link #end(int)}. */
+  /**
+   * The buffer holding the line's bytes; use with {@link #start(int)} and {@link #end(int)}.
+   *
+   * @return the shared buffer; read it only during the sink call and never change it
+   */
   public byte[] buffer() {
     return buf;
   }
 
+  /**
+   * Where a field starts in {@link #buffer()}.
+   *
+   * @param field the field index, 0 for the epoch; below {@link #fieldCount()}
+   * @return the offset of the field's first byte
+   */
   public int start(int field) {
     return start[base + field];
   }
 
+  /**
+   * Where a field ends in {@link #buffer()}.
+   *
+   * @param field the field index, 0 for the epoch; below {@link #fieldCount()}
+   * @return the offset just after the field's last byte
+   */
   public int end(int field) {
     return end[base + field];
   }
 
+  /**
+   * The length of a field in bytes, 0 when the line has fewer fields.
+   *
+   * @param field the field index, 0 for the epoch
+   * @return the length in bytes
+   */
   public int length(int field) {
     return field < fields ? end[base + field] - start[base + field] : 0;
   }
 
-  /** The field as text (UTF-8), or "" when the line has fewer fields. Allocates. */
+  /**
+   * The field as text (UTF-8), or "" when the line has fewer fields. Allocates.
+   *
+   * @param field the field index, 0 for the epoch
+   * @return the decoded field
+   */
   public String field(int field) {
     return field < fields
         ? new String(buf, start[base + field], end[base + field] - start[base + field], StandardCharsets.UTF_8)
         : "";
   }
 
+  /**
+   * The callid, field 1 (the caller channel's uniqueid, or {@code NONE}). Allocates.
+   *
+   * @return the callid
+   */
   public String callId() {
     return field(1);
   }
 
+  /**
+   * The queue, field 2 (or {@code NONE}). Allocates.
+   *
+   * @return the queue name
+   */
   public String queue() {
     return field(2);
   }
 
+  /**
+   * The agent column, field 3 (an interface, member name or agent id, or {@code NONE}). Allocates.
+   *
+   * @return the agent
+   */
   public String agent() {
     return field(3);
   }
 
+  /**
+   * The event name, field 4 ({@code ENTERQUEUE}, {@code CONNECT}, ...). Allocates.
+   *
+   * @return the event name
+   */
   public String event() {
     return field(4);
   }
 
-  /** The data field at a 1-based position ({@code data(1)} is data1), or "" when absent. */
+  /**
+   * The data field at a 1-based position ({@code data(1)} is data1), or "" when absent.
+   *
+   * @param position 1 for data1, 2 for data2, ...
+   * @return the field, or ""
+   */
   public String data(int position) {
     return position >= 1 ? field(4 + position) : "";
   }
@@ -101,6 +175,9 @@ public final class QueueLogLine {
   /**
    * The data field at a 1-based position as a non-negative whole number, or -1 when it is absent, empty or not
    * a number. Allocates nothing.
+   *
+   * @param position 1 for data1, 2 for data2, ...
+   * @return the value, or -1
    */
   public long dataLong(int position) {
     int f = 4 + position;
@@ -152,7 +229,13 @@ public final class QueueLogLine {
     return v;
   }
 
-  /** True when the field's bytes equal {@code ascii}. */
+  /**
+   * True when the field's bytes equal {@code ascii}.
+   *
+   * @param field the field index, 0 for the epoch
+   * @param ascii the bytes to compare with
+   * @return whether the field is exactly those bytes
+   */
   public boolean fieldEquals(int field, byte[] ascii) {
     if (field >= fields || end[base + field] - start[base + field] != ascii.length) {
       return false;
@@ -166,7 +249,11 @@ public final class QueueLogLine {
     return true;
   }
 
-  /** An immutable copy of this line. */
+  /**
+   * An immutable copy of this line.
+   *
+   * @return a record holding this line's fields as strings
+   */
   public QueueLogRecord toRecord() {
     List<String> data = new ArrayList<>(Math.max(0, fields - 5));
     for (int i = 5; i < fields; i++) {

@@ -20,6 +20,16 @@ import java.util.Objects;
 public record QueueLogRecord(long epochSecond, String callId, String queue, String agent, String event,
     List<String> data) {
 
+  /**
+   * Checks the text fields and copies the data list.
+   *
+   * @param epochSecond seconds since the epoch (queue_log time is whole seconds)
+   * @param callId the Asterisk uniqueid of the caller's channel, or {@code NONE}
+   * @param queue the queue name, or {@code NONE}
+   * @param agent the agent column (interface, member name or agent id), or {@code NONE}
+   * @param event the event name as written ({@code ENTERQUEUE}, {@code CONNECT}, custom events too)
+   * @param data the fields after the event, in order; empty strings where the source had none
+   */
   public QueueLogRecord {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(queue, "queue");
@@ -28,7 +38,12 @@ public record QueueLogRecord(long epochSecond, String callId, String queue, Stri
     data = List.copyOf(data);
   }
 
-  /** The data field at a 1-based position ({@code data(1)} is data1), or "" when absent. */
+  /**
+   * The data field at a 1-based position ({@code data(1)} is data1), or "" when absent.
+   *
+   * @param position 1 for data1, 2 for data2, ...
+   * @return the field, or ""
+   */
   public String data(int position) {
     return position >= 1 && position <= data.size() ? data.get(position - 1) : "";
   }

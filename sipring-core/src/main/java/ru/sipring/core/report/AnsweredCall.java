@@ -18,7 +18,22 @@ public record AnsweredCall(String queue, String queueName, String agent, String 
     Instant enteredAt, String caller, Duration waitTime, Duration talkTime, int position, EndedBy endedBy,
     String callId, String firstQueue, int stints) {
 
-  /** One stint (queue view). */
+  /**
+   * One stint (queue view).
+   *
+   * @param queue the queue name
+   * @param queueName the queue's name from the directory, "" when unknown
+   * @param agent the agent column value
+   * @param agentNumber the operator's number
+   * @param agentName the operator's name, "" when unknown
+   * @param enteredAt the ENTERQUEUE time
+   * @param caller the caller id number
+   * @param waitTime the CONNECT holdtime
+   * @param talkTime the calltime of the terminal event
+   * @param position the original position in the queue
+   * @param endedBy who ended the call
+   * @param callId the queue_log callid
+   */
   public AnsweredCall(String queue, String queueName, String agent, String agentNumber, String agentName,
       Instant enteredAt, String caller, Duration waitTime, Duration talkTime, int position, EndedBy endedBy,
       String callId) {

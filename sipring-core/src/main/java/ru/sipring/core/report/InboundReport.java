@@ -38,23 +38,6 @@ public record InboundReport(
     InputSummary input,
     ReportView view) {
 
-  /** A per-queue-view report (kept for callers written before {@link ReportView} existed). */
-  public InboundReport(ReportWindow window, java.util.Set<ReportSection> sections, Summary summary,
-      List<AnsweredCall> answered, List<LostCall> lost, List<OperatorRow> operators, List<QueueRow> queues,
-      ServiceLevel serviceLevel, PeriodTable periods, List<AgentAnalytics> agents, ProblemReport problems,
-      InputSummary input) {
-    this(window, sections, summary, answered, lost, operators, queues, serviceLevel, periods, agents, problems,
-        input, ReportView.QUEUE);
-  }
-
-  /** A report without an input summary (kept for callers written before {@link InputSummary} existed). */
-  public InboundReport(ReportWindow window, java.util.Set<ReportSection> sections, Summary summary,
-      List<AnsweredCall> answered, List<LostCall> lost, List<OperatorRow> operators, List<QueueRow> queues,
-      ServiceLevel serviceLevel, PeriodTable periods, List<AgentAnalytics> agents, ProblemReport problems) {
-    this(window, sections, summary, answered, lost, operators, queues, serviceLevel, periods, agents, problems,
-        InputSummary.NONE);
-  }
-
   /**
    * The service level at any threshold (not only the bucket bounds), both ways: of offered calls (the guide's)
    * and of answered calls (Asterisk's). See {@link ServiceLevel#at(java.time.Duration)}.
@@ -66,6 +49,25 @@ public record InboundReport(
     return serviceLevel.at(threshold);
   }
 
+  /**
+   * Checks the required parts and copies every list and the section set.
+   *
+   * @param window the report window, zone and filters it was computed for
+   * @param sections the sections computed (a request may ask for a subset, so a summary over millions of calls need not
+   *     keep every call)
+   * @param summary section 3: totals for the whole window
+   * @param answered section 1: one row per answered stint, in time order
+   * @param lost section 2: one row per lost stint, in time order
+   * @param operators sections 4 and 5: one row per agent (answered, wait, talk, who ended the calls)
+   * @param queues section 4: one row per queue
+   * @param serviceLevel section 6: answered and lost per wait bucket, SL% per threshold
+   * @param periods section 7: statistics per hour / day / month
+   * @param agents section 8: agent analytics (offers, sessions, pauses, work time)
+   * @param problems input lines that could not be used, with where they are
+   * @param input what was read: sources, line count, lines per event type
+   * @param view how stints were counted as calls (summary, detail rows, queues, service level, periods); agent rows are
+   *     per stint in both views
+   */
   public InboundReport {
     Objects.requireNonNull(window, "window");
     sections = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(sections));

@@ -9,8 +9,16 @@ import java.util.Map;
  * used for statistics). Counts cover all the input, not only the report window.
  */
 public record InputSummary(List<String> sources, long lines, Map<String, Long> eventCounts) {
+  /** Nothing read: for reports built without an input summary. */
   public static final InputSummary NONE = new InputSummary(List.of(), 0, Map.of());
 
+  /**
+   * Copies the lists and the map.
+   *
+   * @param sources the source names, in reading order
+   * @param lines valid lines read
+   * @param eventCounts lines per event name
+   */
   public InputSummary {
     sources = List.copyOf(sources);
     eventCounts = Map.copyOf(eventCounts);

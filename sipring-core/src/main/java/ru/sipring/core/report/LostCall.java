@@ -16,7 +16,19 @@ import java.time.Instant;
 public record LostCall(String queue, String queueName, Instant enteredAt, String caller, Duration waitTime,
     int position, LostCause cause, String agent, String callId, String firstQueue, int stints) {
 
-  /** One stint (queue view). */
+  /**
+   * One stint (queue view).
+   *
+   * @param queue the queue name
+   * @param queueName the queue's name from the directory, "" when unknown
+   * @param enteredAt the ENTERQUEUE time
+   * @param caller the caller id number
+   * @param waitTime the wait the terminal event reports
+   * @param position the original position in the queue
+   * @param cause the terminal event
+   * @param agent the member named on an ABANDON after an answer, else ""
+   * @param callId the queue_log callid
+   */
   public LostCall(String queue, String queueName, Instant enteredAt, String caller, Duration waitTime,
       int position, LostCause cause, String agent, String callId) {
     this(queue, queueName, enteredAt, caller, waitTime, position, cause, agent, callId, queue, 1);

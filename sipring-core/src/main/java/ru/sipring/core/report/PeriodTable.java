@@ -8,11 +8,25 @@ import java.util.List;
  * had calls, in time order.
  */
 public record PeriodTable(PeriodUnit unit, List<Row> rows) {
+  /**
+   * Copies the rows.
+   *
+   * @param unit the period length
+   * @param rows one row per period that had calls, in time order
+   */
   public PeriodTable {
     rows = List.copyOf(rows);
   }
 
-  public enum PeriodUnit { HOUR, DAY, MONTH }
+  /** How long one period is: an hour, a calendar day or a calendar month, in the report's zone. */
+  public enum PeriodUnit {
+    /** One clock hour. */
+    HOUR,
+    /** One calendar day. */
+    DAY,
+    /** One calendar month. */
+    MONTH
+  }
 
   /**
    * One period. {@code offered} = answered + lost (+ unfinished is not offered to statistics). {@code answered}
@@ -23,6 +37,12 @@ public record PeriodTable(PeriodUnit unit, List<Row> rows) {
       DurationStats answeredTalk, long transferred, DurationStats transferredWait, DurationStats transferredTalk,
       long lost, DurationStats lostWait) {
 
+    /**
+     * A count as a share of the period's offered calls.
+     *
+     * @param count a count of this row, such as {@code answered}
+     * @return count / offered × 100, exact; 0 when nothing was offered
+     */
     public double percentOfOffered(long count) {
       return offered == 0 ? 0 : 100.0 * count / offered;
     }

@@ -15,10 +15,16 @@ package ru.sipring.core.report;
  * </ul>
  */
 public enum ReportView {
+  /** Every stint is a call of its queue (the default). */
   QUEUE,
+  /** The stints of one callid are one caller call. */
   CALLER;
 
-  /** The lower-case name used by the CLI and JSON ({@code "queue"}, {@code "caller"}). */
+  /**
+   * The lower-case name used by the CLI and JSON ({@code "queue"}, {@code "caller"}).
+   *
+   * @return the key
+   */
   public String key() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -17,6 +17,17 @@ import ru.sipring.core.BadInputException;
  */
 public record ReportWindow(@Nullable Instant from, @Nullable Instant to, ZoneId zone, List<String> queues,
     List<String> agents, List<String> callers) {
+  /**
+   * Checks the zone and that the window is not empty, and copies the filters.
+   *
+   * @param from the first instant included, or null for an open start
+   * @param to the first instant excluded, or null for an open end
+   * @param zone the zone times are shown and periods cut in
+   * @param queues the queues to include, empty for all
+   * @param agents the agent values to include, empty for all
+   * @param callers the caller numbers to include, empty for all
+   * @throws IllegalArgumentException when {@code from} is not before {@code to}
+   */
   public ReportWindow {
     Objects.requireNonNull(zone, "zone");
     queues = List.copyOf(queues);
@@ -27,11 +38,22 @@ public record ReportWindow(@Nullable Instant from, @Nullable Instant to, ZoneId 
     }
   }
 
-  /** Everything, shown in {@code zone}. */
+  /**
+   * Everything, shown in {@code zone}.
+   *
+   * @param zone the zone times are shown in
+   * @return a window with open ends and no filters
+   */
   public static ReportWindow all(ZoneId zone) {
     return new ReportWindow(null, null, zone, List.of(), List.of(), List.of());
   }
 
+  /**
+   * Whether an ENTERQUEUE time falls in {@code [from, to)}; filters are not checked here.
+   *
+   * @param t the time
+   * @return true inside the window
+   */
   public boolean contains(Instant t) {
     return (from == null || !t.isBefore(from)) && (to == null || t.isBefore(to));
   }

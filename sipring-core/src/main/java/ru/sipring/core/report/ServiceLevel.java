@@ -23,24 +23,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceLevel(List<Bucket> answered, List<Bucket> lost, List<Threshold> thresholds,
     Map<Long, Long> answeredWaits, Map<Long, Long> lostWaits) {
+  /**
+   * Copies the lists and the wait maps.
+   *
+   * @param answered answered calls per wait bucket
+   * @param lost lost calls per wait bucket
+   * @param thresholds the service level at each bucket bound
+   * @param answeredWaits answered calls per wait in whole seconds (sorted; exact, any threshold can be answered)
+   * @param lostWaits lost calls per wait in whole seconds (sorted)
+   */
   public ServiceLevel {
     answered = List.copyOf(answered);
     lost = List.copyOf(lost);
     thresholds = List.copyOf(thresholds);
     answeredWaits = Collections.unmodifiableNavigableMap(new TreeMap<>(answeredWaits));
     lostWaits = Collections.unmodifiableNavigableMap(new TreeMap<>(lostWaits));
-  }
-
-  /**
-   * A service level without wait distributions (its {@link #at} counts nothing); kept for hosts that build
-   * reports themselves.
-   *
-   * @param answered answered calls per wait bucket
-   * @param lost lost calls per wait bucket
-   * @param thresholds the service level at each bucket bound
-   */
-  public ServiceLevel(List<Bucket> answered, List<Bucket> lost, List<Threshold> thresholds) {
-    this(answered, lost, thresholds, Map.of(), Map.of());
   }
 
   /**

@@ -14,7 +14,11 @@ package ru.sipring.core.report;
 public record Summary(long answered, long lost, long unfinished, long shortAbandons, int maxPosition,
     DurationStats talk, DurationStats answeredWait, DurationStats lostWait) {
 
-  /** answered / (answered + lost) × 100, exact; 0 when there were no calls. */
+  /**
+   * answered / (answered + lost) × 100, exact; 0 when there were no calls.
+   *
+   * @return the answered percentage
+   */
   public double answeredPercent() {
     long total = answered + lost;
     return total == 0 ? 0 : 100.0 * answered / total;

@@ -41,6 +41,18 @@ public record PhoneNumber(String digits, String extension) {
     /** Russia (and Kazakhstan): +7, trunk prefix 8, ten national digits, bare national numbers start 3, 4, 9. */
     public static final Plan RUSSIA = new Plan("7", "8", 10, "349");
 
+    /**
+     * Checks the plan.
+     *
+     * @param countryCode the country calling code, {@code 7} for Russia
+     * @param trunkPrefix the national trunk prefix, {@code 8} in Russia
+     * @param nationalDigits the length of a national number without prefix, 10 in Russia
+     * @param nationalLeading the first digits (any one of them) of a number of national length written without its
+     *     trunk prefix that gets the country code: in Russia {@code 349} (area codes 3xx and 4xx, mobiles 9xx; a
+     *     ten-digit number starting with 8 is left alone, it could as well be a trunk prefix and nine digits); empty
+     *     for none
+     * @throws IllegalArgumentException when the country code is not digits or the national length is below 1
+     */
     public Plan {
       Objects.requireNonNull(countryCode, "countryCode");
       Objects.requireNonNull(trunkPrefix, "trunkPrefix");
@@ -51,6 +63,16 @@ public record PhoneNumber(String digits, String extension) {
     }
   }
 
+  /**
+   * Checks both parts.
+   *
+   * @param countryCode the country calling code, {@code 7} for Russia
+   * @param trunkPrefix the national trunk prefix, {@code 8} in Russia
+   * @param nationalDigits the length of a national number without prefix, 10 in Russia
+   * @param nationalLeading the first digits (any one of them) of a number of national length written without its trunk
+   *     prefix that gets the country code: in Russia {@code 349} (area codes 3xx and 4xx, mobiles 9xx; a ten-digit
+   *     number starting with 8 is left alone, it could as well be a trunk prefix and nine digits); empty for none
+   */
   public PhoneNumber {
     Objects.requireNonNull(digits, "digits");
     Objects.requireNonNull(extension, "extension");

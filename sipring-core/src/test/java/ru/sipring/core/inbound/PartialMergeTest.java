@@ -280,7 +280,7 @@ class PartialMergeTest {
     assertThat(apart.agents()).hasSize(2).allMatch(a -> a.loggedInSeconds() == 100);
     // each agent row of the JSON is paired with its own operator row (waits 5 and 0), not the other PBX's SIP/501
     StringBuilder json = new StringBuilder();
-    ru.sipring.core.report.render.JsonReportRenderer.create().render(apart, EnumSet.of(ReportSection.AGENTS,
+    ru.sipring.core.report.render.JsonReportRenderer.of().render(apart, EnumSet.of(ReportSection.AGENTS,
         ReportSection.OPERATORS), json);
     String agentsJson = json.substring(json.indexOf("\"agents\""));
     assertThat(agentsJson.split("\"waitSeconds\": 5,", -1)).hasSize(2);

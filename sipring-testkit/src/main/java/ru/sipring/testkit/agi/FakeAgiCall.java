@@ -33,7 +33,11 @@ public final class FakeAgiCall {
 
   /** What happened on the call: commands received, replies sent, and whether the channel was hung up (by the caller or by a HANGUP command). */
   public record Transcript(List<String> commands, List<String> replies, boolean hungUp) {
-    /** The files the script played or prompted with, in order. */
+    /**
+     * The files the script played or prompted with, in order.
+     *
+     * @return the file names, in the order they were played
+     */
     public List<String> prompts() {
       List<String> out = new ArrayList<>();
       for (String c : commands) {
@@ -65,6 +69,14 @@ public final class FakeAgiCall {
   /**
    * A call from {@code channel} (such as {@code PJSIP/501-0000001a}) with caller number {@code callerId},
    * dialling {@code extension} (such as {@code *45100}) in {@code from-internal}, to script {@code script}.
+   *
+   * @param host the FastAGI server's address
+   * @param port the FastAGI server's port
+   * @param script the script path in the {@code agi://} URL
+   * @param channel the calling channel
+   * @param callerId the caller's number
+   * @param extension the dialled extension
+   * @return the call, not yet played
    */
   public static FakeAgiCall dialling(String host, int port, String script, String channel, String callerId,
       String extension) {
@@ -95,30 +107,57 @@ public final class FakeAgiCall {
     return c;
   }
 
-  /** Dialplan arguments, sent as {@code agi_arg_1..n}. */
+  /**
+   * Dialplan arguments, sent as {@code agi_arg_1..n}.
+   *
+   * @param values the arguments, in order
+   * @return this call
+   */
   public FakeAgiCall withArgs(String... values) {
     args.addAll(List.of(values));
     return this;
   }
 
-  /** What the caller keys at each successive GET DATA prompt ("" = lets it time out). */
+  /**
+   * What the caller keys at each successive GET DATA prompt ("" = lets it time out).
+   *
+   * @param entries one entry per prompt, digits or ""
+   * @return this call
+   */
   public FakeAgiCall keying(String... entries) {
     dtmf.addAll(List.of(entries));
     return this;
   }
 
-  /** The caller hangs up during the n-th GET DATA (1-based). */
+  /**
+   * The caller hangs up during the n-th GET DATA (1-based).
+   *
+   * @param n the prompt number, 1 for the first
+   * @return this call
+   */
   public FakeAgiCall hangingUpAtPrompt(int n) {
     this.hangupAtGetData = n;
     return this;
   }
 
+  /**
+   * How long to wait for each server reply before failing (default a few seconds).
+   *
+   * @param d the read timeout
+   * @return this call
+   */
   public FakeAgiCall withReadTimeout(Duration d) {
     this.readTimeout = Objects.requireNonNull(d);
     return this;
   }
 
-  /** Plays the call until the server closes the session; throws when the server goes silent. */
+  /**
+   * Plays the call until the server closes the session; throws when the server goes silent.
+   *
+   * @return the transcript of the call
+   * @throws AssertionError when the server sends nothing within the read timeout
+   * @throws java.io.UncheckedIOException when the server cannot be reached
+   */
   public Transcript run() {
     List<String> commands = new ArrayList<>();
     List<String> replies = new ArrayList<>();

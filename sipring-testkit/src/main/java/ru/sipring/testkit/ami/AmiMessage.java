@@ -14,11 +14,22 @@ import org.jspecify.annotations.Nullable;
  */
 public record AmiMessage(List<Map.Entry<String, String>> headers) {
 
+  /**
+   * Copies the headers.
+   *
+   * @param headers the headers, in wire order
+   */
   public AmiMessage {
     headers = List.copyOf(headers);
   }
 
-  /** A message from key/value pairs in order: {@code of("Event", "QueueCallerJoin", "Queue", "100")}. */
+  /**
+   * A message from key/value pairs in order: {@code of("Event", "QueueCallerJoin", "Queue", "100")}.
+   *
+   * @param keyValues keys and values alternating; no value may be null
+   * @return the message
+   * @throws IllegalArgumentException when the count is odd
+   */
   public static AmiMessage of(String... keyValues) {
     if (keyValues.length % 2 != 0) {
       throw new IllegalArgumentException("key/value pairs expected");
@@ -30,7 +41,12 @@ public record AmiMessage(List<Map.Entry<String, String>> headers) {
     return new AmiMessage(list);
   }
 
-  /** The first value of a header, ignoring case of the key, or null. */
+  /**
+   * The first value of a header, ignoring case of the key, or null.
+   *
+   * @param key the header name, any case
+   * @return the value, or null when the header is absent
+   */
   public @Nullable String get(String key) {
     for (Map.Entry<String, String> h : headers) {
       if (h.getKey().equalsIgnoreCase(key)) {
@@ -40,13 +56,24 @@ public record AmiMessage(List<Map.Entry<String, String>> headers) {
     return null;
   }
 
-  /** The first value, or {@code fallback} when missing or blank. */
+  /**
+   * The first value, or {@code fallback} when missing or blank.
+   *
+   * @param key the header name, any case
+   * @param fallback the value to use when the header is missing or blank
+   * @return the value or the fallback
+   */
   public String get(String key, String fallback) {
     String v = get(key);
     return v == null || v.isBlank() ? fallback : v;
   }
 
-  /** Every value of a repeated header, in order. */
+  /**
+   * Every value of a repeated header, in order.
+   *
+   * @param key the header name, any case
+   * @return the values, empty when none
+   */
   public List<String> getAll(String key) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> h : headers) {
@@ -57,18 +84,31 @@ public record AmiMessage(List<Map.Entry<String, String>> headers) {
     return out;
   }
 
-  /** The action name lower-cased, or null for responses and events. */
+  /**
+   * The action name lower-cased, or null for responses and events.
+   *
+   * @return the lower-cased action, or null
+   */
   public @Nullable String action() {
     String a = get("Action");
     return a == null ? null : a.toLowerCase(Locale.ROOT);
   }
 
-  /** This message without the headers named {@code key} (any case), for logs that must not keep secrets. */
+  /**
+   * This message without the headers named {@code key} (any case), for logs that must not keep secrets.
+   *
+   * @param key the header name to drop, any case
+   * @return a new message
+   */
   public AmiMessage without(String key) {
     return new AmiMessage(headers.stream().filter(h -> !h.getKey().equalsIgnoreCase(key)).toList());
   }
 
-  /** A builder that keeps headers in the order they are added. */
+  /**
+   * A builder that keeps headers in the order they are added.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -77,22 +117,44 @@ public record AmiMessage(List<Map.Entry<String, String>> headers) {
   public static final class Builder {
     private final List<Map.Entry<String, String>> list = new ArrayList<>();
 
+    /**
+     * Adds one header at the end.
+     *
+     * @param key the header name
+     * @param value its value, not null
+     * @return this builder
+     */
     public Builder add(String key, String value) {
       list.add(Map.entry(key, Objects.requireNonNull(value, key)));
       return this;
     }
 
+    /**
+     * Adds headers at the end, in order.
+     *
+     * @param headers the headers
+     * @return this builder
+     */
     public Builder addAll(List<Map.Entry<String, String>> headers) {
       list.addAll(headers);
       return this;
     }
 
+    /**
+     * The message of the headers added so far.
+     *
+     * @return an immutable message
+     */
     public AmiMessage build() {
       return new AmiMessage(list);
     }
   }
 
-  /** The message on the wire: every header CRLF-terminated, then an empty line. */
+  /**
+   * The message on the wire: every header CRLF-terminated, then an empty line.
+   *
+   * @return the wire form
+   */
   public String toWire() {
     StringBuilder sb = new StringBuilder(32 * headers.size() + 2);
     for (Map.Entry<String, String> h : headers) {

@@ -55,6 +55,12 @@ public final class FakeAsterisk implements AutoCloseable {
 
   /** What Asterisk answers to an Originate: a Reason code (4 answered, 5 busy, 3 no answer, 8 congestion, 0/1 failed) after a delay. */
   public record OriginateScript(int reason, Duration delay) {
+    /**
+     * The call is answered after a delay.
+     *
+     * @param after how long the fake waits before the OriginateResponse
+     * @return the script
+     */
     public static OriginateScript answered(Duration after) {
       return new OriginateScript(4, after);
     }
@@ -67,25 +73,56 @@ public final class FakeAsterisk implements AutoCloseable {
   /** Settings; {@link #defaults()} then {@code with...}. */
   public record Config(int port, Map<String, String> users, String amiVersion, String asteriskVersion,
       Duration loginFailureDelay, boolean logMemberNameAsAgent, long seed) {
+    /**
+     * Port 0 (any free port), one user {@code sipring}/{@code sipring-secret}, AMI 11.0.0 of Asterisk 22.2.0, 200 ms
+     * before a failed login is answered, interfaces (not member names) in queue_log, seed 42.
+     *
+     * @return the defaults
+     */
     public static Config defaults() {
       return new Config(0, Map.of("sipring", "sipring-secret"), "11.0.0", "22.2.0", Duration.ofMillis(200), false,
           42L);
     }
 
+    /**
+     * These settings with another port.
+     *
+     * @param p the port to listen on, 0 for any free port
+     * @return new settings
+     */
     public Config withPort(int p) {
       return new Config(p, users, amiVersion, asteriskVersion, loginFailureDelay, logMemberNameAsAgent, seed);
     }
 
+    /**
+     * These settings with one more AMI user (or another secret for an existing one).
+     *
+     * @param user the manager user
+     * @param secret its secret
+     * @return new settings
+     */
     public Config withUser(String user, String secret) {
       Map<String, String> u = new LinkedHashMap<>(users);
       u.put(user, secret);
       return new Config(port, u, amiVersion, asteriskVersion, loginFailureDelay, logMemberNameAsAgent, seed);
     }
 
+    /**
+     * These settings with queues.conf's {@code log_membername_as_agent}.
+     *
+     * @param v true to write member names in queue_log's agent column
+     * @return new settings
+     */
     public Config withLogMemberNameAsAgent(boolean v) {
       return new Config(port, users, amiVersion, asteriskVersion, loginFailureDelay, v, seed);
     }
 
+    /**
+     * These settings with another seed of the RANDOM queue strategy.
+     *
+     * @param s the seed
+     * @return new settings
+     */
     public Config withSeed(long s) {
       return new Config(port, users, amiVersion, asteriskVersion, loginFailureDelay, logMemberNameAsAgent, s);
     }
@@ -108,11 +145,19 @@ public final class FakeAsterisk implements AutoCloseable {
   private FakeAsterisk(Config config, Clock clock, QueueLogWriter queueLog) {
     this.config = config;
     this.clock = clock;
-    this.engine = QueueEngine.create(clock, this::broadcast, queueLog, config.logMemberNameAsAgent(), config.seed());
+    this.engine = QueueEngine.of(clock, this::broadcast, queueLog, config.logMemberNameAsAgent(), config.seed());
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "fake-asterisk-timer"));
   }
 
-  /** Starts a fake on 127.0.0.1 (port 0 = any free port); the engine writes QUEUESTART. */
+  /**
+   * Starts a fake on 127.0.0.1 (port 0 = any free port); the engine writes QUEUESTART.
+   *
+   * @param config the settings
+   * @param clock the clock of queue_log lines and event times
+   * @param queueLog where the engine writes queue_log
+   * @return the running fake; close it to stop its threads
+   * @throws java.io.UncheckedIOException when the port cannot be bound
+   */
   public static FakeAsterisk start(Config config, Clock clock, QueueLogWriter queueLog) {
     FakeAsterisk f = new FakeAsterisk(Objects.requireNonNull(config), Objects.requireNonNull(clock),
         Objects.requireNonNull(queueLog));
@@ -121,45 +166,85 @@ public final class FakeAsterisk implements AutoCloseable {
     return f;
   }
 
-  /** A fake with default settings, the system clock and an in-memory queue_log. */
+  /**
+   * A fake with default settings, the system clock and an in-memory queue_log.
+   *
+   * @return the running fake
+   */
   public static FakeAsterisk start() {
     return start(Config.defaults(), Clock.systemUTC(), QueueLogWriter.inMemory());
   }
 
+  /**
+   * The port the fake listens on (the one chosen when the config said 0).
+   *
+   * @return the port
+   */
   public int port() {
     return boundPort;
   }
 
+  /**
+   * The queue simulation behind the fake, for tests that drive calls directly.
+   *
+   * @return the engine
+   */
   public QueueEngine engine() {
     return engine;
   }
 
+  /**
+   * The settings the fake was started with.
+   *
+   * @return the settings
+   */
   public Config config() {
     return config;
   }
 
-  /** Replaces how Originate requests end. */
+  /**
+   * Replaces how Originate requests end.
+   *
+   * @param script chooses the outcome of each Originate, on the fake's session thread
+   */
   public void onOriginate(Function<OriginateSeen, OriginateScript> script) {
     this.originateScript = Objects.requireNonNull(script);
   }
 
+  /**
+   * Every Originate received since start, in arrival order.
+   *
+   * @return a copy of the list
+   */
   public List<OriginateSeen> originates() {
     return List.copyOf(originates);
   }
 
-  /** Number of sessions currently connected (logged in or not). */
+  /**
+   * Number of sessions currently connected (logged in or not).
+   *
+   * @return the number of open sessions
+   */
   public int sessionCount() {
     return (int) sessions.stream().filter(s -> !s.closed).count();
   }
 
-  /** Number of sessions that completed a login since start. */
+  /**
+   * Number of sessions that completed a login since start.
+   *
+   * @return the number of successful logins
+   */
   public int loginCount() {
     return loginCount.get();
   }
 
   private final AtomicInteger loginCount = new AtomicInteger();
 
-  /** Actions answered since start (any session). */
+  /**
+   * Actions answered since start (any session).
+   *
+   * @return the number of actions answered
+   */
   public long actionsHandled() {
     return actionsHandled.get();
   }
@@ -168,12 +253,18 @@ public final class FakeAsterisk implements AutoCloseable {
    * Every action the fake parsed since start, from any session, in arrival order per session, exactly as framed on
    * the wire (an action smuggled inside another's header value shows up here as an action of its own). Logins
    * are included with their {@code Secret}/{@code Key} removed.
+   *
+   * @return a copy of the actions, secrets removed
    */
   public List<AmiMessage> actionsSeen() {
     return List.copyOf(actionsSeen);
   }
 
-  /** Sends an event to every logged-in session that wants events; {@code Event} must be the first header. */
+  /**
+   * Sends an event to every logged-in session that wants events; {@code Event} must be the first header.
+   *
+   * @param event the event; its first header must be {@code Event}
+   */
   public void emit(AmiMessage event) {
     broadcast(event);
   }
@@ -197,7 +288,12 @@ public final class FakeAsterisk implements AutoCloseable {
     }
   }
 
-  /** Leaves the next {@code count} actions named {@code action} (any case) unanswered, as a stuck Asterisk would. */
+  /**
+   * Leaves the next {@code count} actions named {@code action} (any case) unanswered, as a stuck Asterisk would.
+   *
+   * @param action the action name, any case
+   * @param count how many to leave unanswered
+   */
   public void ignoreNext(String action, int count) {
     ignored.merge(action.toLowerCase(java.util.Locale.ROOT), count, Integer::sum);
   }
@@ -228,6 +324,11 @@ public final class FakeAsterisk implements AutoCloseable {
     dropConnections();
   }
 
+  /**
+   * Listens again on the port it had, after {@link #stop()}; sessions start fresh, queue state is kept.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound again
+   */
   public void restart() {
     listen(boundPort);
   }
@@ -676,7 +777,7 @@ public final class FakeAsterisk implements AutoCloseable {
             a.get("StateInterface"), "MANAGER");
         success(a, "Added interface to queue");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 
@@ -691,7 +792,7 @@ public final class FakeAsterisk implements AutoCloseable {
         engine.removeMember(queue, iface, "MANAGER");
         success(a, "Removed interface from queue");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 
@@ -708,7 +809,7 @@ public final class FakeAsterisk implements AutoCloseable {
         engine.pause(iface, queue.isEmpty() ? null : queue, paused, a.get("Reason"));
         success(a, paused ? "Interface paused successfully" : "Interface unpaused successfully");
       } catch (RejectedException e) {
-        error(a, e.getMessage());
+        error(a, String.valueOf(e.getMessage()));
       }
     }
 
@@ -789,7 +890,12 @@ public final class FakeAsterisk implements AutoCloseable {
     return s.equals("true") || s.equals("yes") || s.equals("1") || s.equals("on") || s.equals("y") || s.equals("t");
   }
 
-  /** md5 hex of a string, as Asterisk computes the login key from challenge + secret. */
+  /**
+   * md5 hex of a string, as Asterisk computes the login key from challenge + secret.
+   *
+   * @param text the text, UTF-8
+   * @return the 32 lower-case hex digits
+   */
   public static String md5Hex(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("MD5");

@@ -40,7 +40,11 @@ public abstract class CampaignStoreContract {
   private static final ZoneId MSK = ZoneId.of("Europe/Moscow");
   private static final Instant T0 = Instant.parse("2026-01-14T07:00:00.123Z");
 
-  /** A new, empty store. */
+  /**
+   * A new, empty store.
+   *
+   * @return the store under test, called before each test
+   */
   protected abstract CampaignStore newStore();
 
   private CampaignStore store;

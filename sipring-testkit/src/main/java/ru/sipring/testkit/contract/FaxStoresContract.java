@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.sipring.core.BadInputException;
@@ -34,12 +35,32 @@ public abstract class FaxStoresContract {
   private ReceivedFaxStore received;
   private FaxContactStore contacts;
 
+  /**
+   * A new, empty user store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxUserStore newUserStore();
 
+  /**
+   * A new, empty fax line store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxLineStore newLineStore();
 
+  /**
+   * A new, empty received-fax store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract ReceivedFaxStore newReceivedFaxStore();
 
+  /**
+   * A new, empty contact store; called before each test.
+   *
+   * @return the store under test
+   */
   protected abstract FaxContactStore newContactStore();
 
   @BeforeEach
@@ -143,7 +164,7 @@ public abstract class FaxStoresContract {
     assertThatThrownBy(() -> new DistributionList("x", List.of("12"))).isInstanceOf(BadInputException.class);
   }
 
-  private static InboxFax fax(String file, Instant at, String category) {
+  private static InboxFax fax(String file, Instant at, @Nullable String category) {
     return new InboxFax(file, "+7 499 555-00-00", "0301234", "ООО Ромашка", at, 5, "ttyIAX2", "Управление 3",
         category, InboxFax.Folder.INBOX, "000000029");
   }

@@ -30,24 +30,75 @@ public abstract class OperatorDirectoryContract {
 
   /** The registry under test and its edit hooks. Edits that break a rule throw {@link RejectedException}. */
   public interface Subject {
+    /**
+     * The agent directory view of the registry.
+     *
+     * @return the directory under test
+     */
     AgentDirectory directory();
 
+    /**
+     * The PIN lookup of the registry.
+     *
+     * @return the authenticator under test
+     */
     OperatorAuthenticator authenticator();
 
+    /**
+     * The login log of the registry.
+     *
+     * @return the log under test
+     */
     OperatorLoginLog loginLog();
 
+    /**
+     * Adds an active operator.
+     *
+     * @param number the operator's number
+     * @param name the full name
+     * @param pin the keypad PIN
+     */
     void addOperator(String number, String name, String pin);
 
+    /**
+     * Makes an agent value (an interface, a member name) resolve to an operator.
+     *
+     * @param number the operator's number
+     * @param agent the agent column value
+     */
     void addAlias(String number, String agent);
 
+    /**
+     * Changes an operator's PIN.
+     *
+     * @param number the operator's number
+     * @param pin the new PIN
+     */
     void setPin(String number, String pin);
 
+    /**
+     * Activates or deactivates an operator; an inactive operator's PIN no longer logs in.
+     *
+     * @param number the operator's number
+     * @param active whether the operator may log in
+     */
     void setActive(String number, boolean active);
 
+    /**
+     * The login log's entries in a time range.
+     *
+     * @param from the first instant included
+     * @param to the first instant excluded
+     * @return the entries, oldest first
+     */
     List<Entry> loginEntries(Instant from, Instant to);
   }
 
-  /** A new registry with no operators, ready for edits. */
+  /**
+   * A new registry with no operators, ready for edits.
+   *
+   * @return the subject under test, called before each test
+   */
   protected abstract Subject newSubject();
 
   private Subject s;

@@ -10,13 +10,20 @@ import ru.sipring.survey.QueueAssignmentRepository;
 public abstract class QueueAssignmentRepositoryContract {
   private QueueAssignmentRepository repo;
 
+  /**
+   * A new, empty repository; called before each test.
+   *
+   * @return the repository under test
+   */
   protected abstract QueueAssignmentRepository createRepository();
 
+  /** Makes a fresh repository for each test. */
   @BeforeEach
   public void setUpRepository() {
     repo = createRepository();
   }
 
+  /** A queue has one scenario, a scenario serves many queues, and assigning again replaces. */
   @Test
   public void oneScenarioPerQueueManyQueuesPerScenario() {
     repo.assign("sales", "car-loan");
@@ -31,6 +38,7 @@ public abstract class QueueAssignmentRepositoryContract {
         java.util.Map.entry("support", "car-loan"));
   }
 
+  /** Unassigning removes only that queue and says whether it was assigned. */
   @Test
   public void unassignRemovesOnlyThatQueue() {
     repo.assign("sales", "car-loan");

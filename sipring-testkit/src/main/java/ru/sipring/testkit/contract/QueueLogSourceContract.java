@@ -21,7 +21,12 @@ import ru.sipring.core.queuelog.QueueLogSource;
  */
 public abstract class QueueLogSourceContract {
 
-  /** A fresh source that holds exactly these records, in this order. */
+  /**
+   * A fresh source that holds exactly these records, in this order.
+   *
+   * @param records the records, in the normal form
+   * @return the source under test
+   */
   protected abstract QueueLogSource sourceWith(List<QueueLogRecord> records);
 
   @Test
@@ -85,7 +90,12 @@ public abstract class QueueLogSourceContract {
     assertThat(got.records).as("seed %d", seed).containsExactlyElementsOf(records);
   }
 
-  /** Reads a source to the end, collecting records and problems. */
+  /**
+   * Reads a source to the end, collecting records and problems.
+   *
+   * @param source the source
+   * @return what it delivered
+   */
   public static Collected readAll(QueueLogSource source) {
     Collected c = new Collected();
     source.read(c);
@@ -94,7 +104,9 @@ public abstract class QueueLogSourceContract {
 
   /** A sink that keeps what it receives. */
   public static final class Collected implements QueueLogSource.Sink {
+    /** Records received, in order. */
     public final List<QueueLogRecord> records = new ArrayList<>();
+    /** Problems received, in order. */
     public final List<InputProblem> problems = new ArrayList<>();
 
     @Override
@@ -108,6 +120,17 @@ public abstract class QueueLogSourceContract {
     }
   }
 
+  /**
+   * A record for tests.
+   *
+   * @param epoch seconds since the epoch
+   * @param callId the callid
+   * @param queue the queue
+   * @param agent the agent column
+   * @param event the event name
+   * @param data the data fields
+   * @return the record
+   */
   protected static QueueLogRecord rec(long epoch, String callId, String queue, String agent, String event,
       String... data) {
     return new QueueLogRecord(epoch, callId, queue, agent, event, List.of(data));

@@ -18,8 +18,14 @@ public abstract class ResponseRepositoryContract {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private ResponseRepository repo;
 
+  /**
+   * A new, empty repository; called before each test.
+   *
+   * @return the repository under test
+   */
   protected abstract ResponseRepository createRepository();
 
+  /** Makes a fresh repository for each test. */
   @BeforeEach
   public void setUpRepository() {
     repo = createRepository();
@@ -31,6 +37,7 @@ public abstract class ResponseRepositoryContract {
     }
   }
 
+  /** A saved response reads back whole, its texts as the operator was asked them. */
   @Test
   public void responseIsStoredWholeWithTextsAsAsked() {
     SurveyResponse r = SurveyFixtures.response("r1", "car-loan", 3, "1700000000.42", "sales", "101", T0, false);
@@ -40,6 +47,7 @@ public abstract class ResponseRepositoryContract {
     assertThatThrownBy(() -> repo.save(r)).isInstanceOf(RejectedException.class);
   }
 
+  /** Responses of one call list oldest first, test calls included. */
   @Test
   public void forCallListsOldestFirstIncludingTests() {
     repo.save(SurveyFixtures.response("b", "car-loan", 1, "c1", "sales", "101", T0.plusSeconds(60), true));
@@ -49,6 +57,7 @@ public abstract class ResponseRepositoryContract {
     assertThat(repo.forCall("none")).isEmpty();
   }
 
+  /** The filter narrows by scenario, date, queue, operator, version and test flag. */
   @Test
   public void filterByScenarioDateQueueOperatorVersionAndTests() {
     repo.save(SurveyFixtures.response("r1", "car-loan", 1, "c1", "sales", "101", T0, false));

@@ -18,14 +18,20 @@ import ru.sipring.survey.ScenarioRepository;
 public abstract class ScenarioRepositoryContract {
   private ScenarioRepository repo;
 
-  /** A repository with no scenarios in it. */
+  /**
+   * A repository with no scenarios in it.
+   *
+   * @return the repository under test
+   */
   protected abstract ScenarioRepository createRepository();
 
+  /** Makes a fresh repository for each test. */
   @BeforeEach
   public void setUpRepository() {
     repo = createRepository();
   }
 
+  /** A draft reads back whole, and saving it again replaces it. */
   @Test
   public void draftIsStoredWholeAndReplaced() {
     Scenario s = SurveyFixtures.scenario("car-loan", "Автокредит");
@@ -38,6 +44,7 @@ public abstract class ScenarioRepositoryContract {
     assertThat(repo.scenarioIds()).containsExactly("car-loan");
   }
 
+  /** Published versions are kept apart and never replaced. */
   @Test
   public void versionsAreKeptApartAndNeverReplaced() {
     Scenario v1 = SurveyFixtures.scenario("car-loan", "v1");
@@ -58,6 +65,7 @@ public abstract class ScenarioRepositoryContract {
     assertThat(repo.version("car-loan", 1)).hasValue(p1);
   }
 
+  /** Scenarios list sorted by name and delete with all their versions. */
   @Test
   public void scenariosAreListedSortedAndDeletedWhole() {
     repo.saveDraft(SurveyFixtures.scenario("b", "B"));

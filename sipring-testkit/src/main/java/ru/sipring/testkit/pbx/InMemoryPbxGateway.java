@@ -49,6 +49,15 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
 
   /** What the gateway does with one originate request. */
   public record Script(OriginateOutcome outcome, Duration delay, boolean held, @Nullable String detail) {
+    /**
+     * Checks the delay.
+     *
+     * @param outcome the outcome to complete with
+     * @param delay how long (real time) before it completes; zero for at once
+     * @param held whether the call stays pending until completed by hand
+     * @param detail the PBX's words to attach to the result, or null
+     * @throws IllegalArgumentException when the delay is negative
+     */
     public Script {
       Objects.requireNonNull(outcome, "outcome");
       Objects.requireNonNull(delay, "delay");
@@ -57,22 +66,42 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
       }
     }
 
-    /** Completes at once with this outcome. */
+    /**
+     * Completes at once with this outcome.
+     *
+     * @param outcome the outcome
+     * @return the script
+     */
     public static Script now(OriginateOutcome outcome) {
       return new Script(outcome, Duration.ZERO, false, null);
     }
 
-    /** Completes with this outcome after a real-time delay. */
+    /**
+     * Completes with this outcome after a real-time delay.
+     *
+     * @param delay the real-time delay; not negative
+     * @param outcome the outcome
+     * @return the script
+     */
     public static Script after(Duration delay, OriginateOutcome outcome) {
       return new Script(outcome, delay, false, null);
     }
 
-    /** Stays pending until {@link InMemoryPbxGateway#complete} is called for its tag. */
+    /**
+     * Stays pending until {@link InMemoryPbxGateway#complete} is called for its tag.
+     *
+     * @return the script
+     */
     public static Script hold() {
       return new Script(OriginateOutcome.FAILED, Duration.ZERO, true, null);
     }
 
-    /** The same script with the PBX's words attached to the result. */
+    /**
+     * The same script with the PBX's words attached to the result.
+     *
+     * @param text the detail
+     * @return a new script
+     */
     public Script withDetail(String text) {
       return new Script(outcome, delay, held, text);
     }
@@ -100,29 +129,53 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     this.clock = clock;
   }
 
-  /** A gateway that accepts any queue name and answers every call, timestamped by the system clock. */
-  public static InMemoryPbxGateway create() {
+  /**
+   * A gateway that accepts any queue name and answers every call, timestamped by the system clock.
+   *
+   * @return a new gateway
+   */
+  public static InMemoryPbxGateway of() {
     return new InMemoryPbxGateway(Clock.systemUTC());
   }
 
-  /** A gateway whose results are timestamped by {@code clock}. */
-  public static InMemoryPbxGateway create(Clock clock) {
+  /**
+   * A gateway whose results are timestamped by {@code clock}.
+   *
+   * @param clock the clock of result and event times
+   * @return a new gateway
+   */
+  public static InMemoryPbxGateway of(Clock clock) {
     return new InMemoryPbxGateway(Objects.requireNonNull(clock, "clock"));
   }
 
-  /** Declares the queues that exist; from then on other names are refused with "No such queue". */
+  /**
+   * Declares the queues that exist; from then on other names are refused with "No such queue".
+   *
+   * @param names the queue names
+   * @return this gateway
+   */
   public synchronized InMemoryPbxGateway withQueues(String... names) {
     queues.addAll(List.of(names));
     return this;
   }
 
-  /** Replaces the originate script. */
+  /**
+   * Replaces the originate script.
+   *
+   * @param newScript chooses what happens to each request, on the originating thread
+   * @return this gateway
+   */
   public synchronized InMemoryPbxGateway script(Function<OriginateRequest, Script> newScript) {
     this.script = Objects.requireNonNull(newScript, "script");
     return this;
   }
 
-  /** Answers every request with the same outcome, at once. */
+  /**
+   * Answers every request with the same outcome, at once.
+   *
+   * @param outcome the outcome of every call
+   * @return this gateway
+   */
   public InMemoryPbxGateway alwaysOutcome(OriginateOutcome outcome) {
     return script(r -> Script.now(outcome));
   }
@@ -130,6 +183,9 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
   /**
    * Answers by the request's {@link OriginateRequest#channel() channel}: outcomes listed for a channel are used
    * in order (one per attempt, the last one repeats); channels not listed are answered.
+   *
+   * @param byChannel outcomes per channel, one per attempt
+   * @return this gateway
    */
   public InMemoryPbxGateway outcomesByChannel(Map<String, List<OriginateOutcome>> byChannel) {
     Map<String, List<OriginateOutcome>> copy = Map.copyOf(byChannel);
@@ -144,7 +200,11 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     });
   }
 
-  /** Simulates a lost connection: while unreachable every call throws {@link ConnectionException}. */
+  /**
+   * Simulates a lost connection: while unreachable every call throws {@link ConnectionException}.
+   *
+   * @param value false to make every call fail, true to recover
+   */
   public synchronized void setReachable(boolean value) {
     this.reachable = value;
   }
@@ -210,7 +270,13 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     return future;
   }
 
-  /** Completes a {@link Script#hold() held} call. Throws when no call with this tag is pending. */
+  /**
+   * Completes a {@link Script#hold() held} call. Throws when no call with this tag is pending.
+   *
+   * @param tag the held call's tag
+   * @param outcome the outcome to complete it with
+   * @throws IllegalStateException when no call with this tag is pending
+   */
   public void complete(String tag, OriginateOutcome outcome) {
     Pending p;
     synchronized (this) {
@@ -222,7 +288,11 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     finish(p.request(), p.future(), outcome, null);
   }
 
-  /** Tags of the held calls, in the order they were made. */
+  /**
+   * Tags of the held calls, in the order they were made.
+   *
+   * @return the tags of the calls still held
+   */
   public synchronized List<String> pendingTags() {
     return List.copyOf(pending.keySet());
   }
@@ -240,27 +310,49 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     future.complete(result);
   }
 
-  /** Every originate request received, in order. */
+  /**
+   * Every originate request received, in order.
+   *
+   * @return a copy of the requests
+   */
   public synchronized List<OriginateRequest> originated() {
     return List.copyOf(originated);
   }
 
-  /** Calls started and not yet completed. */
+  /**
+   * Calls started and not yet completed.
+   *
+   * @return the number of calls in flight
+   */
   public synchronized int inFlight() {
     return inFlight;
   }
 
-  /** The largest number of calls that were in flight at the same time. */
+  /**
+   * The largest number of calls that were in flight at the same time.
+   *
+   * @return the high-water mark of calls in flight
+   */
   public synchronized int maxInFlight() {
     return maxInFlight;
   }
 
-  /** Current members, in the order they were added. */
+  /**
+   * Current members, in the order they were added.
+   *
+   * @return a copy of the members
+   */
   public synchronized List<MemberState> members() {
     return List.copyOf(members.values());
   }
 
-  /** The member state of an interface in a queue, when it is a member. */
+  /**
+   * The member state of an interface in a queue, when it is a member.
+   *
+   * @param queue the queue name
+   * @param memberInterface the interface
+   * @return the member's state, or empty when not a member
+   */
   public synchronized Optional<MemberState> member(String queue, String memberInterface) {
     return Optional.ofNullable(members.get(key(queue, memberInterface)));
   }
@@ -276,6 +368,8 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
    * Hands {@code event} to every call listener on the calling thread, as a PBX would report a call moment. A
    * listener that throws does not stop the others; the first failure is rethrown afterwards so a test sees it.
    * Nothing is delivered after {@link #close}.
+   *
+   * @param event the event to deliver
    */
   public void publish(QueueCallEvent event) {
     Objects.requireNonNull(event, "event");

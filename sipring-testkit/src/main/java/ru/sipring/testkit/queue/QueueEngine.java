@@ -34,8 +34,20 @@ import ru.sipring.testkit.ami.AmiMessage;
  */
 public final class QueueEngine {
 
-  /** Ring strategies of app_queue that the engine implements. */
-  public enum Strategy { RINGALL, LEASTRECENT, FEWESTCALLS, RRMEMORY, RANDOM, LINEAR;
+  /** Ring strategies of app_queue that the engine implements, named as in queues.conf. */
+  public enum Strategy {
+    /** Ring every free member at once. */
+    RINGALL,
+    /** Ring the member whose last call ended longest ago. */
+    LEASTRECENT,
+    /** Ring the member who took the fewest calls. */
+    FEWESTCALLS,
+    /** Round robin, remembering where the last call stopped. */
+    RRMEMORY,
+    /** Ring a random member (seeded). */
+    RANDOM,
+    /** Ring members in the order they were added. */
+    LINEAR;
 
     String wire() {
       return name().toLowerCase(Locale.ROOT);
@@ -44,8 +56,11 @@ public final class QueueEngine {
 
   /** AST_DEVICE_* codes as AMI shows them in {@code Status}. */
   public static final int NOT_INUSE = 1;
+  /** AST_DEVICE_INUSE: the device is on a call. */
   public static final int INUSE = 2;
+  /** AST_DEVICE_UNAVAILABLE: the device is not registered. */
   public static final int UNAVAILABLE = 5;
+  /** AST_DEVICE_RINGING: the device is ringing. */
   public static final int RINGING = 6;
 
   /** A member as the engine holds it; a read-only view is given by {@link #members}. */
@@ -151,8 +166,15 @@ public final class QueueEngine {
   /**
    * An engine. {@code logMemberNameAsAgent} is queues.conf's {@code log_membername_as_agent} (Asterisk's default
    * is off: ADDMEMBER/REMOVEMEMBER then name the interface); {@code seed} drives the RANDOM strategy.
+   *
+   * @param clock the clock of queue_log lines and events
+   * @param events receives every AMI event the engine emits, under the engine's lock
+   * @param queueLog where queue_log lines go
+   * @param logMemberNameAsAgent whether queue_log's agent column names the member instead of the interface
+   * @param seed the seed of the RANDOM strategy
+   * @return a new engine with no queues
    */
-  public static QueueEngine create(Clock clock, Consumer<AmiMessage> events, QueueLogWriter queueLog,
+  public static QueueEngine of(Clock clock, Consumer<AmiMessage> events, QueueLogWriter queueLog,
       boolean logMemberNameAsAgent, long seed) {
     return new QueueEngine(Objects.requireNonNull(clock), Objects.requireNonNull(events),
         Objects.requireNonNull(queueLog), logMemberNameAsAgent, seed);
@@ -163,17 +185,40 @@ public final class QueueEngine {
     queueLog.write(clock.instant(), "NONE", "NONE", "NONE", "QUEUESTART");
   }
 
+  /**
+   * Creates a queue, as queues.conf would; a queue that exists is left as it is.
+   *
+   * @param name the queue name
+   * @param strategy its ring strategy
+   */
   public synchronized void createQueue(String name, Strategy strategy) {
     queues.putIfAbsent(name, new Queue(name, strategy));
   }
 
+  /**
+   * The clock the engine stamps lines and events with.
+   *
+   * @return the clock
+   */
   public synchronized Clock clock() {
     return clock;
   }
 
   // ---------------------------------------------------------------- members
 
-  /** AMI QueueAdd / dialplan AddQueueMember. {@code callId} is the queue_log callid column ("MANAGER" for AMI). */
+  /**
+   * AMI QueueAdd / dialplan AddQueueMember. {@code callId} is the queue_log callid column ("MANAGER" for AMI).
+   *
+   * @param queue the queue
+   * @param iface the member interface
+   * @param memberName the member name, or null for the interface
+   * @param penalty the penalty, lower rings first
+   * @param paused whether the member starts paused
+   * @param reason the pause reason, or null
+   * @param stateInterface the device-state interface, or null for the member's own
+   * @param callId the queue_log callid column
+   * @throws RejectedException when the queue does not exist or the interface is already a member
+   */
   public synchronized void addMember(String queue, String iface, @Nullable String memberName, int penalty,
       boolean paused, @Nullable String reason, @Nullable String stateInterface, String callId) {
     Queue q = queues.get(queue);
@@ -196,7 +241,14 @@ public final class QueueEngine {
     events.accept(memberEvent("QueueMemberAdded", q, m));
   }
 
-  /** AMI QueueRemove. */
+  /**
+   * AMI QueueRemove.
+   *
+   * @param queue the queue
+   * @param iface the member interface
+   * @param callId the queue_log callid column
+   * @throws RejectedException when the queue does not exist or the interface is not a member
+   */
   public synchronized void removeMember(String queue, String iface, String callId) {
     Queue q = queues.get(queue);
     if (q == null) {
@@ -212,24 +264,36 @@ public final class QueueEngine {
     leaveIfEmpty(q);
   }
 
-  /** AMI QueuePause: one queue, or all queues when {@code queue} is null (PAUSEALL/UNPAUSEALL logged first). */
+  /**
+   * AMI QueuePause: one queue, or all queues when {@code queue} is null (PAUSEALL/UNPAUSEALL logged first).
+   *
+   * @param iface the member interface
+   * @param queue the queue, or null for every queue of the member
+   * @param paused true to pause, false to unpause
+   * @param reason the pause reason, or null
+   * @throws RejectedException when the interface is not a member of the queue (or of any queue)
+   */
   public synchronized void pause(String iface, @Nullable String queue, boolean paused, @Nullable String reason) {
     String why = reason == null ? "" : reason;
     List<Queue> where = new ArrayList<>();
+    List<Member> whom = new ArrayList<>();
     for (Queue q : queues.values()) {
-      if ((queue == null || q.name.equals(queue)) && q.members.containsKey(iface)) {
+      Member m = q.members.get(iface);
+      if ((queue == null || q.name.equals(queue)) && m != null) {
         where.add(q);
+        whom.add(m);
       }
     }
     if (where.isEmpty()) {
       throw new RejectedException("Interface not found");
     }
     if (queue == null) {
-      queueLog.write(clock.instant(), "NONE", "NONE", where.get(0).members.get(iface).name,
+      queueLog.write(clock.instant(), "NONE", "NONE", whom.get(0).name,
           paused ? "PAUSEALL" : "UNPAUSEALL", why);
     }
-    for (Queue q : where) {
-      Member m = q.members.get(iface);
+    for (int i = 0; i < where.size(); i++) {
+      Queue q = where.get(i);
+      Member m = whom.get(i);
       m.paused = paused;
       m.reason = why;
       if (paused) {
@@ -245,7 +309,12 @@ public final class QueueEngine {
     }
   }
 
-  /** Device state change (phone unregistered, busy outside the queue, ...): QueueMemberStatus per queue. */
+  /**
+   * Device state change (phone unregistered, busy outside the queue, ...): QueueMemberStatus per queue.
+   *
+   * @param iface the device interface
+   * @param status an AST_DEVICE_* code such as {@link #INUSE}
+   */
   public synchronized void setDeviceStatus(String iface, int status) {
     deviceStatus.put(iface, status);
     for (Queue q : queues.values()) {
@@ -265,7 +334,15 @@ public final class QueueEngine {
 
   // ---------------------------------------------------------------- callers
 
-  /** A caller enters the queue (Queue() app); returns the caller channel's uniqueid (the queue_log callid). */
+  /**
+   * A caller enters the queue (Queue() app); returns the caller channel's uniqueid (the queue_log callid).
+   *
+   * @param queue the queue
+   * @param callerIdNum the caller id number
+   * @param callerIdName the caller id name
+   * @return the uniqueid
+   * @throws RejectedException when the queue does not exist
+   */
   public synchronized String join(String queue, String callerIdNum, String callerIdName) {
     Queue q = queues.get(queue);
     if (q == null) {
@@ -288,6 +365,9 @@ public final class QueueEngine {
    * Rings members for a waiting caller by the queue's strategy: idle (not in use, not ringing), unpaused,
    * available members, lowest penalty first; RINGALL rings them all, the others ring one. Returns the
    * interfaces now ringing (empty when nobody can take the call).
+   *
+   * @param uniqueId the waiting caller
+   * @return the interfaces ringing
    */
   public synchronized List<String> offer(String uniqueId) {
     Caller c = waiting(uniqueId);
@@ -328,7 +408,12 @@ public final class QueueEngine {
     return rung;
   }
 
-  /** A rung member did not answer within {@code ringTime} (or was busy): RINGNOANSWER in milliseconds. */
+  /**
+   * A rung member did not answer within {@code ringTime} (or was busy): RINGNOANSWER in milliseconds.
+   *
+   * @param uniqueId the caller
+   * @param iface the member that did not answer
+   */
   public synchronized void ringNoAnswer(String uniqueId, String iface) {
     Caller c = waiting(uniqueId);
     Instant since = c.ringing.remove(iface);
@@ -346,7 +431,12 @@ public final class QueueEngine {
     setDeviceStatus(iface, NOT_INUSE);
   }
 
-  /** A ringing member answers: the caller leaves the queue and is bridged (CONNECT). */
+  /**
+   * A ringing member answers: the caller leaves the queue and is bridged (CONNECT).
+   *
+   * @param uniqueId the caller
+   * @param iface the answering member
+   */
   public synchronized void connect(String uniqueId, String iface) {
     Caller c = waiting(uniqueId);
     Instant since = c.ringing.get(iface);
@@ -393,7 +483,12 @@ public final class QueueEngine {
     setDeviceStatus(iface, INUSE);
   }
 
-  /** The bridged call ends: COMPLETEAGENT when the member hung up, COMPLETECALLER otherwise. */
+  /**
+   * The bridged call ends: COMPLETEAGENT when the member hung up, COMPLETECALLER otherwise.
+   *
+   * @param uniqueId the bridged caller
+   * @param agentHungUp true when the member hung up
+   */
   public synchronized void complete(String uniqueId, boolean agentHungUp) {
     Caller c = calls.get(uniqueId);
     if (c == null || c.agent == null || c.connectedAt == null) {
@@ -422,7 +517,11 @@ public final class QueueEngine {
     }
   }
 
-  /** The caller hangs up while waiting: RINGCANCELED for ringing members, ABANDON, QueueCallerAbandon. */
+  /**
+   * The caller hangs up while waiting: RINGCANCELED for ringing members, ABANDON, QueueCallerAbandon.
+   *
+   * @param uniqueId the waiting caller
+   */
   public synchronized void abandon(String uniqueId) {
     Caller c = waiting(uniqueId);
     Instant now = clock.instant();
@@ -451,7 +550,11 @@ public final class QueueEngine {
     events.accept(l.build());
   }
 
-  /** The queue's timeout expires: EXITWITHTIMEOUT and the caller goes on in the dialplan. */
+  /**
+   * The queue's timeout expires: EXITWITHTIMEOUT and the caller goes on in the dialplan.
+   *
+   * @param uniqueId the waiting caller
+   */
   public synchronized void timeout(String uniqueId) {
     Caller c = waiting(uniqueId);
     Instant now = clock.instant();
@@ -475,6 +578,10 @@ public final class QueueEngine {
    * queues.conf {@code leavewhenempty=yes}: waiting callers leave with EXITEMPTY as soon as no member of the
    * queue can take a call (none left, or all paused or unavailable). app_queue checks this in its wait loop
    * every few seconds; the fake checks at once when a member is removed, paused or becomes unavailable.
+   *
+   * @param queue the queue
+   * @param leave whether waiting callers leave an empty queue
+   * @throws RejectedException when the queue does not exist
    */
   public synchronized void setLeaveWhenEmpty(String queue, boolean leave) {
     Queue q = queues.get(queue);
@@ -499,7 +606,11 @@ public final class QueueEngine {
     }
   }
 
-  /** The caller leaves because the queue has no usable member (leavewhenempty): EXITEMPTY, QueueCallerLeave. */
+  /**
+   * The caller leaves because the queue has no usable member (leavewhenempty): EXITEMPTY, QueueCallerLeave.
+   *
+   * @param uniqueId the waiting caller
+   */
   public synchronized void exitEmpty(String uniqueId) {
     Caller c = waiting(uniqueId);
     Instant now = clock.instant();
@@ -515,6 +626,9 @@ public final class QueueEngine {
   /**
    * The caller presses a digit that the queue's {@code context} has an extension for: RINGCANCELED for members
    * still ringing, EXITWITHKEY {@code key|position|origpos|wait}, QueueCallerLeave.
+   *
+   * @param uniqueId the waiting caller
+   * @param key the digit pressed
    */
   public synchronized void exitWithKey(String uniqueId, String key) {
     Caller c = waiting(uniqueId);
@@ -531,6 +645,9 @@ public final class QueueEngine {
   /**
    * A ringing member answers but hangs up during the member announcement, before the bridge: AGENTDUMP (no
    * data) and the AgentDump event. The caller keeps waiting in the queue and can be offered again.
+   *
+   * @param uniqueId the waiting caller
+   * @param iface the member that dumped the call
    */
   public synchronized void agentDump(String uniqueId, String iface) {
     Caller c = waiting(uniqueId);
@@ -560,6 +677,10 @@ public final class QueueEngine {
    * The member blind-transfers the bridged caller to {@code exten@context}: BlindTransfer event, queue_log
    * BLINDTRANSFER {@code exten|context|holdtime|calltime|origpos} instead of COMPLETE*, and AgentComplete with
    * {@code Reason: transfer}.
+   *
+   * @param uniqueId the bridged caller
+   * @param exten the target extension
+   * @param context the target context
    */
   public synchronized void blindTransfer(String uniqueId, String exten, String context) {
     Caller c = bridged(uniqueId);
@@ -593,6 +714,10 @@ public final class QueueEngine {
    * event, queue_log ATTENDEDTRANSFER ({@code BRIDGE|bridge|hold|talk|origpos}, {@code APP|app|...} or
    * {@code LINK|chan1|chan2|...}) and AgentComplete with {@code Reason: transfer}. {@code target} is the app
    * name for APP and ignored otherwise.
+   *
+   * @param uniqueId the bridged caller
+   * @param how how the parties were joined
+   * @param target the app name for APP, ignored otherwise
    */
   public synchronized void attendedTransfer(String uniqueId, AttendedTransfer how, String target) {
     Caller c = bridged(uniqueId);
@@ -691,6 +816,11 @@ public final class QueueEngine {
 
   // ---------------------------------------------------------------- views (AMI status actions use these)
 
+  /**
+   * Every queue with its counters, as AMI QueueStatus and QueueSummary report them.
+   *
+   * @return the queues, in creation order
+   */
   public synchronized List<QueueView> queues() {
     List<QueueView> out = new ArrayList<>();
     for (Queue q : queues.values()) {
@@ -701,6 +831,12 @@ public final class QueueEngine {
     return out;
   }
 
+  /**
+   * The members of a queue.
+   *
+   * @param queue the queue
+   * @return the members, in the order they joined; empty for an unknown queue
+   */
   public synchronized List<MemberView> members(String queue) {
     Queue q = queues.get(queue);
     if (q == null) {
@@ -713,6 +849,12 @@ public final class QueueEngine {
     return out;
   }
 
+  /**
+   * The callers waiting in a queue.
+   *
+   * @param queue the queue
+   * @return the callers, position 1 first; empty for an unknown queue
+   */
   public synchronized List<CallerView> callers(String queue) {
     Queue q = queues.get(queue);
     if (q == null) {
@@ -726,7 +868,12 @@ public final class QueueEngine {
     return out;
   }
 
-  /** The queues an interface is a member of. */
+  /**
+   * The queues an interface is a member of.
+   *
+   * @param iface the member interface
+   * @return the queue names
+   */
   public synchronized List<String> queuesOf(String iface) {
     List<String> out = new ArrayList<>();
     for (Queue q : queues.values()) {
@@ -737,9 +884,19 @@ public final class QueueEngine {
     return out;
   }
 
+  /**
+   * One member of a queue.
+   *
+   * @param queue the queue
+   * @param iface the member interface
+   * @return the member, or empty when the queue or the member is unknown
+   */
   public synchronized Optional<MemberView> member(String queue, String iface) {
     Queue q = queues.get(queue);
-    Member m = q == null ? null : q.members.get(iface);
+    if (q == null) {
+      return Optional.empty();
+    }
+    Member m = q.members.get(iface);
     return m == null ? Optional.empty() : Optional.of(view(q, m));
   }
 

@@ -28,12 +28,22 @@ public final class QueueLogWriter implements AutoCloseable {
     this.memory = keep ? new ArrayList<>() : null;
   }
 
-  /** Lines kept in memory only. */
+  /**
+   * Lines kept in memory only.
+   *
+   * @return a writer that keeps its lines
+   */
   public static QueueLogWriter inMemory() {
     return new QueueLogWriter(null, true);
   }
 
-  /** Appends to a file (created if missing), the way Asterisk appends to /var/log/asterisk/queue_log. */
+  /**
+   * Appends to a file (created if missing), the way Asterisk appends to /var/log/asterisk/queue_log.
+   *
+   * @param file the queue_log file
+   * @return a writer appending to the file
+   * @throws java.io.UncheckedIOException when the file cannot be opened
+   */
   public static QueueLogWriter toFile(Path file) {
     try {
       return new QueueLogWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -43,7 +53,17 @@ public final class QueueLogWriter implements AutoCloseable {
     }
   }
 
-  /** Writes one line; {@code data} fields are joined with pipes. */
+  /**
+   * Writes one line; {@code data} fields are joined with pipes.
+   *
+   * @param at the line's time (whole seconds are written)
+   * @param callId the callid column
+   * @param queue the queue column
+   * @param agent the agent column
+   * @param event the event name
+   * @param data the data fields
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public synchronized void write(Instant at, String callId, String queue, String agent, String event,
       String... data) {
     StringBuilder sb = new StringBuilder(64).append(at.getEpochSecond()).append('|').append(callId).append('|')
@@ -64,7 +84,11 @@ public final class QueueLogWriter implements AutoCloseable {
     }
   }
 
-  /** The lines written so far, when kept in memory (empty otherwise). */
+  /**
+   * The lines written so far, when kept in memory (empty otherwise).
+   *
+   * @return a copy of the lines
+   */
   public synchronized List<String> lines() {
     return memory == null ? List.of() : List.copyOf(memory);
   }

@@ -13,9 +13,22 @@ public final class Eventually {
   /** An assertion that may throw. */
   @FunctionalInterface
   public interface Check {
+    /**
+     * Runs the assertion once.
+     *
+     * @throws Exception when it does not hold (yet)
+     */
     void run() throws Exception;
   }
 
+  /**
+   * Runs {@code check} until it passes, polling every few milliseconds, for at most {@code limit}: for state another
+   * thread reaches, where a fixed sleep would be flaky or slow.
+   *
+   * @param limit the longest time to keep trying
+   * @param check the assertion
+   * @throws AssertionError the check's last failure once the limit is passed
+   */
   public static void assertWithin(Duration limit, Check check) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
@@ -34,6 +47,14 @@ public final class Eventually {
     }
   }
 
+  /**
+   * Waits until {@code condition} holds, polling every few milliseconds, for at most {@code limit}.
+   *
+   * @param limit the longest wait
+   * @param what what is awaited, for the failure message
+   * @param condition the condition
+   * @throws AssertionError naming {@code what} once the limit is passed
+   */
   public static void until(Duration limit, String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {

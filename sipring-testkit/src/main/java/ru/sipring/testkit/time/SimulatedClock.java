@@ -20,14 +20,34 @@ public final class SimulatedClock extends Clock {
     this.zone = Objects.requireNonNull(zone, "zone");
   }
 
+  /**
+   * A clock standing at {@code start}, in UTC.
+   *
+   * @param start the first instant
+   * @return the clock
+   */
   public static SimulatedClock at(Instant start) {
     return new SimulatedClock(start, ZoneOffset.UTC);
   }
 
+  /**
+   * A clock standing at {@code start}, in a zone.
+   *
+   * @param start the first instant
+   * @param zone the clock's zone
+   * @return the clock
+   */
   public static SimulatedClock at(Instant start, ZoneId zone) {
     return new SimulatedClock(start, zone);
   }
 
+  /**
+   * Moves the clock forward.
+   *
+   * @param d how far; not negative
+   * @return the new instant
+   * @throws IllegalArgumentException when {@code d} is negative
+   */
   public synchronized Instant advance(Duration d) {
     if (d.isNegative()) {
       throw new IllegalArgumentException("a clock does not go back: " + d);
@@ -36,7 +56,12 @@ public final class SimulatedClock extends Clock {
     return now;
   }
 
-  /** Moves to {@code instant}; never backwards. */
+  /**
+   * Moves to {@code instant}; never backwards.
+   *
+   * @param instant the new instant, not before the current one
+   * @throws IllegalArgumentException when {@code instant} is earlier than now
+   */
   public synchronized void set(Instant instant) {
     if (instant.isBefore(now)) {
       throw new IllegalArgumentException("a clock does not go back: " + instant + " < " + now);

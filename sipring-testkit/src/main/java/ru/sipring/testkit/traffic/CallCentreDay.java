@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.testkit.queue.QueueEngine;
 import ru.sipring.testkit.time.SimulatedClock;
 
@@ -29,13 +30,30 @@ public final class CallCentreDay {
   /** Called before each simulated event with the simulated instant it happens at. */
   @FunctionalInterface
   public interface Pacer {
+    /**
+     * Waits until the real moment that matches a simulated instant (or not at all).
+     *
+     * @param at the simulated instant of the next event
+     * @throws InterruptedException when the waiting thread is interrupted
+     */
     void awaitSimulated(Instant at) throws InterruptedException;
 
+    /**
+     * No waiting: the day runs as fast as the machine can.
+     *
+     * @return the pacer
+     */
     static Pacer none() {
       return at -> { };
     }
 
-    /** Sleeps so that simulated time runs {@code speed} times faster than real time. */
+    /**
+     * Sleeps so that simulated time runs {@code speed} times faster than real time.
+     *
+     * @param simStart the simulated instant that matches the real start
+     * @param speed how many simulated seconds pass per real second
+     * @return the pacer
+     */
     static Pacer realTime(Instant simStart, double speed) {
       long realStart = System.nanoTime();
       return at -> {
@@ -52,14 +70,29 @@ public final class CallCentreDay {
   public record QueueCounts(String queue, int offered, int answered, int abandoned, int timedOut,
       int answeredWithin20s, long totalWaitAnsweredSeconds, long totalTalkSeconds, int ringNoAnswer,
       int transferred) {
+    /**
+     * Answered within 20 s, as a share of offered calls.
+     *
+     * @return the percentage, 0 when nothing was offered
+     */
     public double serviceLevel20() {
       return offered == 0 ? 0 : 100.0 * answeredWithin20s / offered;
     }
 
+    /**
+     * Mean wait of answered calls.
+     *
+     * @return seconds, 0 when nothing was answered
+     */
     public double averageWaitAnswered() {
       return answered == 0 ? 0 : (double) totalWaitAnsweredSeconds / answered;
     }
 
+    /**
+     * Mean talk of answered calls.
+     *
+     * @return seconds, 0 when nothing was answered
+     */
     public double averageTalk() {
       return answered == 0 ? 0 : (double) totalTalkSeconds / answered;
     }
@@ -74,11 +107,11 @@ public final class CallCentreDay {
   private static final class CallState {
     final String queue;
     final Instant joined;
-    String ringing;
+    @Nullable String ringing;
     List<String> rung = List.of();
     boolean done;
-    String agent;
-    Instant connected;
+    @Nullable String agent;
+    @Nullable Instant connected;
 
     CallState(String queue, Instant joined) {
       this.queue = queue;
@@ -90,7 +123,7 @@ public final class CallCentreDay {
     final TrafficModel.AgentShift shift;
     boolean loggedIn;
     boolean leaving;
-    String inCallWith;
+    @Nullable String inCallWith;
 
     AgentState(TrafficModel.AgentShift shift) {
       this.shift = shift;
@@ -114,6 +147,14 @@ public final class CallCentreDay {
   private long seq;
   private int processed;
 
+  /**
+   * A simulation of one model on one engine; the engine writes the queue_log.
+   *
+   * @param model the traffic model
+   * @param engine the queue engine to drive; its queues are created by {@link #run}
+   * @param clock the simulated clock, moved by the run
+   * @param seed the seed of arrivals, talk and patience times
+   */
   public CallCentreDay(TrafficModel model, QueueEngine engine, SimulatedClock clock, long seed) {
     this.model = model;
     this.engine = engine;
@@ -122,7 +163,15 @@ public final class CallCentreDay {
     this.random = new Random(seed);
   }
 
-  /** Simulates {@code date} from 00:00 to 24:00 plus the time needed for calls in progress to end. */
+  /**
+   * Simulates {@code date} from 00:00 to 24:00 plus the time needed for calls in progress to end.
+   *
+   * @param date the day to simulate
+   * @param zone the zone the model's hours are in
+   * @param pacer how the run keeps pace with real time
+   * @return the simulation's own counts, to compare reports against
+   * @throws InterruptedException when the pacer is interrupted
+   */
   public Summary run(LocalDate date, ZoneId zone, Pacer pacer) throws InterruptedException {
     Instant dayStart = date.atStartOfDay(zone).toInstant();
     Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
@@ -156,7 +205,7 @@ public final class CallCentreDay {
     List<QueueCounts> out = new ArrayList<>();
     for (Map.Entry<String, int[]> e : counts.entrySet()) {
       int[] c = e.getValue();
-      long[] t = times.get(e.getKey());
+      long[] t = timesOf(e.getKey());
       out.add(new QueueCounts(e.getKey(), c[0], c[1], c[2], c[3], c[4], t[0], t[1], c[5], c[6]));
     }
     return new Summary(date, out, Map.copyOf(perAgent), seed, processed);
@@ -203,7 +252,7 @@ public final class CallCentreDay {
     String uid = engine.join(q.queue(), num, "");
     Instant now = clock.instant();
     calls.put(uid, new CallState(q.queue(), now));
-    counts.get(q.queue())[0]++;
+    countsOf(q.queue())[0]++;
     Duration patience = Duration.ofMillis((long) exp(q.meanPatience().toMillis()));
     if (patience.compareTo(q.queueTimeout()) < 0) {
       at(now.plus(patience), () -> {
@@ -211,7 +260,7 @@ public final class CallCentreDay {
         if (c != null && !c.done && c.connected == null) {
           c.done = true;
           engine.abandon(uid);
-          counts.get(q.queue())[2]++;
+          countsOf(q.queue())[2]++;
           dispatchAll();
         }
       });
@@ -221,12 +270,30 @@ public final class CallCentreDay {
         if (c != null && !c.done && c.connected == null) {
           c.done = true;
           engine.timeout(uid);
-          counts.get(q.queue())[3]++;
+          countsOf(q.queue())[3]++;
           dispatchAll();
         }
       });
     }
     dispatch(q.queue());
+  }
+
+  /** The counters of a queue of the model; every call's queue has them, made with the model's queues. */
+  private int[] countsOf(String queue) {
+    int[] c = counts.get(queue);
+    if (c == null) {
+      throw new IllegalStateException("queue not in the model: " + queue);
+    }
+    return c;
+  }
+
+  /** The wait and talk totals, in seconds, of a queue of the model. */
+  private long[] timesOf(String queue) {
+    long[] t = times.get(queue);
+    if (t == null) {
+      throw new IllegalStateException("queue not in the model: " + queue);
+    }
+    return t;
   }
 
   private void dispatchAll() {
@@ -266,6 +333,9 @@ public final class CallCentreDay {
       return;
     }
     AgentState a = agents.get(iface);
+    if (a == null) {
+      throw new IllegalStateException("rang a member that is not an agent of the model: " + iface);
+    }
     engine.connect(uid, iface);
     Instant now = clock.instant();
     c.connected = now;
@@ -273,17 +343,17 @@ public final class CallCentreDay {
     c.ringing = null;
     a.inCallWith = uid;
     long wait = Duration.between(c.joined, now).toSeconds();
-    int[] n = counts.get(c.queue);
+    int[] n = countsOf(c.queue);
     n[1]++;
     if (wait <= 20) {
       n[4]++;
     }
-    times.get(c.queue)[0] += wait;
+    timesOf(c.queue)[0] += wait;
     perAgent.merge(a.shift.name(), 1, Integer::sum);
     TrafficModel.QueueLoad load = model.queues().stream().filter(q -> q.queue().equals(c.queue)).findFirst()
         .orElseThrow();
     Duration talk = Duration.ofSeconds(Math.max(5, (long) exp(load.meanTalk().toSeconds())));
-    times.get(c.queue)[1] += talk.toSeconds();
+    timesOf(c.queue)[1] += talk.toSeconds();
     at(now.plus(talk), () -> {
       c.done = true;
       // no extra draw without transfers: a model's days stay the same as before transfers existed
@@ -293,7 +363,7 @@ public final class CallCentreDay {
         } else {
           engine.attendedTransfer(uid, QueueEngine.AttendedTransfer.BRIDGE, "");
         }
-        counts.get(c.queue)[6]++;
+        countsOf(c.queue)[6]++;
       } else {
         engine.complete(uid, random.nextDouble() < model.agentHangsUpProbability());
       }
@@ -314,7 +384,7 @@ public final class CallCentreDay {
     }
     for (String r : c.rung) {
       engine.ringNoAnswer(uid, r);
-      counts.get(c.queue)[5]++;
+      countsOf(c.queue)[5]++;
     }
     c.ringing = null;
     dispatch(c.queue);

@@ -22,12 +22,18 @@ import ru.sipring.testkit.queue.QueueEngine;
 public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Duration ringTimeout,
     double answerProbability, double agentHangsUpProbability, double transferProbability) {
 
-  /** A model without transfers. */
-  public TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Duration ringTimeout,
-      double answerProbability, double agentHangsUpProbability) {
-    this(queues, agents, ringTimeout, answerProbability, agentHangsUpProbability, 0);
-  }
-
+  /**
+   * Copies the lists and checks the probabilities.
+   *
+   * @param queues the queues and their load
+   * @param agents the agents and their shifts
+   * @param ringTimeout how long a member rings before RINGNOANSWER (queues.conf {@code timeout})
+   * @param answerProbability chance that a ringing member answers before the ring timeout
+   * @param agentHangsUpProbability chance that the agent, not the caller, ends a call (COMPLETEAGENT)
+   * @param transferProbability chance that the agent transfers an answered call at its end instead of hanging up (half
+   *     blind: BLINDTRANSFER, half attended: ATTENDEDTRANSFER|BRIDGE)
+   * @throws IllegalArgumentException when a probability is out of range
+   */
   public TrafficModel {
     queues = List.copyOf(queues);
     agents = List.copyOf(agents);
@@ -50,6 +56,17 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
    */
   public record QueueLoad(String queue, QueueEngine.Strategy strategy, double[] callsPerHour, Duration meanTalk,
       Duration meanPatience, Duration queueTimeout) {
+    /**
+     * Checks the rate profile and copies it.
+     *
+     * @param queue the queue name
+     * @param strategy the queue's ring strategy
+     * @param callsPerHour arrival rate for each hour of the day (24 values, local time)
+     * @param meanTalk mean talk time (exponential)
+     * @param meanPatience mean time a caller waits before hanging up (exponential)
+     * @param queueTimeout the Queue() timeout after which the caller leaves with EXITWITHTIMEOUT
+     * @throws IllegalArgumentException when {@code callsPerHour} does not have 24 values
+     */
     public QueueLoad {
       Objects.requireNonNull(queue, "queue");
       if (callsPerHour.length != 24) {
@@ -58,6 +75,11 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
       callsPerHour = callsPerHour.clone();
     }
 
+    /**
+     * The arrival rate for each hour of the day.
+     *
+     * @return a copy of the 24 rates
+     */
     @Override
     public double[] callsPerHour() {
       return callsPerHour.clone();
@@ -70,6 +92,16 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
   /** One agent's working day: device, name, queues, shift and pauses. */
   public record AgentShift(String memberInterface, String name, List<String> queues, LocalTime start,
       LocalTime end, List<Pause> pauses) {
+    /**
+     * Copies the lists.
+     *
+     * @param memberInterface the device the agent logs in with
+     * @param name the agent's name (the queue member name)
+     * @param queues the queues the agent serves
+     * @param start when the shift starts
+     * @param end when the shift ends
+     * @param pauses the pauses within the shift
+     */
     public AgentShift {
       queues = List.copyOf(queues);
       pauses = List.copyOf(pauses);
@@ -80,6 +112,10 @@ public record TrafficModel(List<QueueLoad> queues, List<AgentShift> agents, Dura
    * A plausible day for a small centre: two queues (sales, support) with morning and afternoon peaks,
    * {@code agents} agents on two overlapping shifts, each with a lunch break and two short breaks; 5 % of the
    * answered calls end in a transfer.
+   *
+   * @param agents the number of agents
+   * @param peakCallsPerHour calls per hour at the busiest hour, both queues together
+   * @return the model
    */
   public static TrafficModel typicalDay(int agents, double peakCallsPerHour) {
     double[] sales = new double[24];

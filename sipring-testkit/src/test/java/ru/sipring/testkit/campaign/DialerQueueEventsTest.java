@@ -46,7 +46,7 @@ class DialerQueueEventsTest {
         DncScope.ASSIGNMENT));
     store.contacts().insertAll(a.id(), List.of("79160000001", "79160000002", "79160000003", "79160000004").stream()
         .map(n -> Contact.of(a.id(), n, Map.of(), Map.of())).toList());
-    pbx = InMemoryPbxGateway.create(clock).script(r -> InMemoryPbxGateway.Script.hold());
+    pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     // predictive, 2 free operators at ratio 2.0: 4 calls; the cap is 10 % abandoned
     dialer = new Dialer(store, pbx, clock, a.id(), DialerSettings.guide("6000", "from-internal", "1", 0,
         Duration.ofMinutes(5), Duration.ZERO).withPacing(DialerSettings.Mode.PREDICTIVE, 4, 2.0, 2.0, 0.10), () -> 2);

@@ -47,7 +47,7 @@ class DialerWithInMemoryPbxTest {
     store.contacts().insertAll(a.id(), cs);
     SimulatedClock clock = clockAt(Instant.parse("2026-01-14T05:00:00Z")); // 08:00 Moscow
     OriginateOutcome[] outcomes = OriginateOutcome.values();
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock).script(r -> InMemoryPbxGateway.Script.hold());
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     DialerSettings s = DialerSettings.guide("520", "from-internal", "12345678", 2, Duration.ofMinutes(10),
         Duration.ofSeconds(2)).withPacing(DialerSettings.Mode.FIXED, 5, 1, 1, 0.03);
     Dialer d = new Dialer(store, pbx, clock, a.id(), s, () -> 0);

@@ -30,7 +30,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void membersFollowAsteriskRules() {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock).withQueues("100", "200");
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock).withQueues("100", "200");
     pbx.addMember(new QueueMember("100", "PJSIP/501", "Petrova", 0, false));
     pbx.addMember(new QueueMember("200", "PJSIP/501", "Petrova", 1, true));
 
@@ -59,7 +59,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void scriptedOutcomesByChannelRepeatTheLastOne() {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock).outcomesByChannel(
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock).outcomesByChannel(
         Map.of("Local/1@out", List.of(OriginateOutcome.BUSY, OriginateOutcome.NO_ANSWER)));
     List<OriginateOutcome> seen = List.of(
         pbx.originate(call("Local/1@out", "a")).toCompletableFuture().join().outcome(),
@@ -73,7 +73,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void heldCallsCountAsInFlightUntilCompleted() {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock).script(r -> InMemoryPbxGateway.Script.hold());
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     CompletableFuture<OriginateResult> a = pbx.originate(call("Local/1@out", "a")).toCompletableFuture();
     CompletableFuture<OriginateResult> b = pbx.originate(call("Local/2@out", "b")).toCompletableFuture();
     assertThat(pbx.inFlight()).isEqualTo(2);
@@ -94,7 +94,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void delayedOutcomeArrivesLater() throws Exception {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock)
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock)
         .script(r -> InMemoryPbxGateway.Script.after(Duration.ofMillis(50), OriginateOutcome.ANSWERED));
     OriginateResult r = pbx.originate(call("Local/1@out", "x")).toCompletableFuture().get(5, TimeUnit.SECONDS);
     assertThat(r.outcome()).isEqualTo(OriginateOutcome.ANSWERED);
@@ -103,7 +103,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void unreachablePbxThrowsConnectionException() {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock);
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock);
     pbx.setReachable(false);
     assertThatThrownBy(() -> pbx.addMember(new QueueMember("100", "PJSIP/1", "A", 0, false)))
         .isInstanceOf(ConnectionException.class);
@@ -112,7 +112,7 @@ class InMemoryPbxGatewayTest {
 
   @Test
   void publishedCallEventsReachListenersOnTheCallingThreadUntilRemovedOrClosed() throws Exception {
-    InMemoryPbxGateway pbx = InMemoryPbxGateway.create(clock);
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock);
     List<QueueCallEvent> seen = new java.util.ArrayList<>();
     List<String> threads = new java.util.ArrayList<>();
     AutoCloseable handle = pbx.addCallListener(e -> {

@@ -44,7 +44,7 @@ class QueueEngineTerminalFlowsTest {
   void setUp() {
     clock = SimulatedClock.at(Instant.parse("2026-03-02T07:00:00Z"));
     log = QueueLogWriter.inMemory();
-    engine = QueueEngine.create(clock, events::add, log, true, 1);
+    engine = QueueEngine.of(clock, events::add, log, true, 1);
     engine.start();
     engine.createQueue("100", QueueEngine.Strategy.LINEAR);
     engine.addMember("100", "PJSIP/501", "Petrova", 0, false, null, null, "MANAGER");
@@ -217,7 +217,7 @@ class QueueEngineTerminalFlowsTest {
     ZoneId zone = ZoneId.of("Europe/Moscow");
     SimulatedClock dayClock = SimulatedClock.at(Instant.parse("2026-03-01T21:00:00Z"));
     QueueLogWriter dayLog = QueueLogWriter.inMemory();
-    QueueEngine dayEngine = QueueEngine.create(dayClock, e -> { }, dayLog, true, seed);
+    QueueEngine dayEngine = QueueEngine.of(dayClock, e -> { }, dayLog, true, seed);
     dayEngine.start();
     CallCentreDay.Summary sim = new CallCentreDay(TrafficModel.typicalDay(8, 60), dayEngine, dayClock, seed)
         .run(LocalDate.of(2026, 3, 2), zone, CallCentreDay.Pacer.none());

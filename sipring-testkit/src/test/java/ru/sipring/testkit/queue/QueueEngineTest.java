@@ -17,7 +17,7 @@ class QueueEngineTest {
   private final SimulatedClock clock = SimulatedClock.at(Instant.ofEpochSecond(1_772_431_200L));
   private final QueueLogWriter log = QueueLogWriter.inMemory();
   private final List<AmiMessage> events = new ArrayList<>();
-  private final QueueEngine engine = QueueEngine.create(clock, events::add, log, false, 1);
+  private final QueueEngine engine = QueueEngine.of(clock, events::add, log, false, 1);
 
   private List<String> linesAfter(int skip) {
     return log.lines().subList(skip, log.lines().size());
@@ -149,7 +149,7 @@ class QueueEngineTest {
 
   @Test
   void memberNameAsAgentFollowsTheQueuesConfOption() {
-    QueueEngine named = QueueEngine.create(clock, e -> { }, log, true, 1);
+    QueueEngine named = QueueEngine.of(clock, e -> { }, log, true, 1);
     named.createQueue("6000", QueueEngine.Strategy.RRMEMORY);
     named.addMember("6000", "PJSIP/501", "Petrova", 0, false, null, null, "MANAGER");
     assertThat(log.lines()).last().isEqualTo("1772431200|MANAGER|6000|Petrova|ADDMEMBER|");

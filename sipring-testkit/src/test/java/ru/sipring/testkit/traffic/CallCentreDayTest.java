@@ -25,7 +25,7 @@ class CallCentreDayTest {
     SimulatedClock clock = SimulatedClock.at(Instant.parse("2026-03-01T21:00:00Z"));
     QueueLogWriter log = QueueLogWriter.inMemory();
     List<AmiMessage> events = new java.util.ArrayList<>();
-    QueueEngine engine = QueueEngine.create(clock, events::add, log, true, seed);
+    QueueEngine engine = QueueEngine.of(clock, events::add, log, true, seed);
     engine.start();
     CallCentreDay day = new CallCentreDay(TrafficModel.typicalDay(8, 60), engine, clock, seed);
     CallCentreDay.Summary s = day.run(LocalDate.of(2026, 3, 2), MSK, CallCentreDay.Pacer.none());

@@ -147,7 +147,7 @@ final class DialCommand implements Callable<Integer> {
       return CampaignCommand.fail(spec, new BadInputException("options", e.getMessage()));
     }
     try (StoreOptions.Opened closeDb = db;
-        PbxGateway pbx = fake != null ? InMemoryPbxGateway.create(clock).alwaysOutcome(fake)
+        PbxGateway pbx = fake != null ? InMemoryPbxGateway.of(clock).alwaysOutcome(fake)
             : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
                 Duration.ofSeconds(amiWait))) {
       Dialer dialer = new Dialer(store, pbx, clock, a.id(), s, () -> freeOperators);

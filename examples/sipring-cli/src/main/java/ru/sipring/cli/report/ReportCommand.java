@@ -338,7 +338,7 @@ public final class ReportCommand implements Callable<Integer> {
     InboundReport report = compute(b, input);
     ReportRenderer renderer = switch (format) {
       case TEXT -> TextReportRenderer.of(language);
-      case JSON -> JsonReportRenderer.create();
+      case JSON -> JsonReportRenderer.of();
       case HTML -> HtmlReportRenderer.of(language);
       case CSV -> throw new AssertionError();
     };
@@ -418,7 +418,7 @@ public final class ReportCommand implements Callable<Integer> {
   private void renderReport(InboundReport report, Set<ReportSection> wanted, ReportLanguage language,
       PrintWriter err) throws IOException {
     if (format == Format.CSV) {
-      CsvReportRenderer csv = CsvReportRenderer.create(bom);
+      CsvReportRenderer csv = CsvReportRenderer.of(bom);
       for (ReportSection s : ReportRenderer.effective(report, wanted)) {
         try (Writer w = open(sectionPath(s))) {
           csv.renderSection(report, s, w);
@@ -427,7 +427,7 @@ public final class ReportCommand implements Callable<Integer> {
     } else {
       ReportRenderer renderer = switch (format) {
         case TEXT -> TextReportRenderer.of(language);
-        case JSON -> JsonReportRenderer.create();
+        case JSON -> JsonReportRenderer.of();
         case HTML -> HtmlReportRenderer.of(language);
         case CSV -> throw new AssertionError();
       };
@@ -513,7 +513,7 @@ public final class ReportCommand implements Callable<Integer> {
    */
   private void csv(InboundStatistics.Builder b, QueueLogInput input, Set<ReportSection> wanted, ZoneId zoneId)
       throws IOException {
-    CsvReportRenderer csv = CsvReportRenderer.create(bom);
+    CsvReportRenderer csv = CsvReportRenderer.of(bom);
     List<Writer> open = new ArrayList<>();
     try {
       Consumer<AnsweredCall> answered = null;

@@ -28,7 +28,7 @@ class DemoReportAgreementTest {
     SimulatedClock clock = SimulatedClock.at(Instant.parse("2026-03-01T21:00:00Z"), zone);
     CallCentreDay.Summary sim;
     try (QueueLogWriter writer = QueueLogWriter.toFile(log)) {
-      QueueEngine engine = QueueEngine.create(clock, e -> { }, writer, true, seed);
+      QueueEngine engine = QueueEngine.of(clock, e -> { }, writer, true, seed);
       engine.start();
       sim = new CallCentreDay(TrafficModel.typicalDay(8, 80), engine, clock, seed)
           .run(LocalDate.of(2026, 3, 2), zone, CallCentreDay.Pacer.none());

@@ -96,7 +96,7 @@ class ReportFromTableEquivalenceTest {
   private static String render(InboundReport r, EnumSet<ReportSection> sections, boolean json) throws Exception {
     StringBuilder out = new StringBuilder();
     if (json) {
-      JsonReportRenderer.create().render(r, sections, out);
+      JsonReportRenderer.of().render(r, sections, out);
     } else {
       TextReportRenderer.of(ReportLanguage.RU).render(r, sections, out);
     }

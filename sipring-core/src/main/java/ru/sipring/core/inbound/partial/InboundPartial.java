@@ -86,6 +86,27 @@ public record InboundPartial(PartialSettings settings, List<String> sources, Sum
   static final Comparator<InputProblem> PROBLEM_ORDER = Comparator.comparing(InputProblem::source)
       .thenComparingLong(InputProblem::line).thenComparing(InputProblem::message);
 
+  /**
+   * Checks the parts and copies every collection; sources are sorted and de-duplicated.
+   *
+   * @param settings the options the partial was computed with
+   * @param sources the source ids merged into it, sorted, without duplicates
+   * @param summary totals (section 3)
+   * @param serviceLevelAnswered answered calls per service-level bucket, the overflow bucket last
+   * @param serviceLevelLost lost calls per service-level bucket, the overflow bucket last
+   * @param answeredWaits answered calls per wait in whole seconds (exact, so the merged report answers {@code
+   *     serviceLevelAt} for any threshold); its counts add up to {@code summary.answered()}
+   * @param lostWaits lost calls per wait in whole seconds; its counts add up to {@code summary.lost()}
+   * @param queues one row per queue name (queues of the same name on several sources add up)
+   * @param periods one row per period start
+   * @param agents one entry per agent key
+   * @param answered the answered rows when {@code settings.sections()} has {@code answered}, else empty
+   * @param lost the lost rows when {@code settings.sections()} has {@code lost}, else empty
+   * @param input valid lines, lines per event type, the input names (sorted)
+   * @param problems problem total, counts per kind, the first {@link #MAX_PROBLEMS_KEPT} by source and line
+   * @throws IllegalArgumentException when the parts contradict each other (the wait distributions do not add up to the
+   *     summary)
+   */
   public InboundPartial {
     Objects.requireNonNull(settings, "settings");
     sources = List.copyOf(new TreeSet<>(sources));

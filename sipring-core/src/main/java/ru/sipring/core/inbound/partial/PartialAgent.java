@@ -29,6 +29,26 @@ public record PartialAgent(String source, String agent, String number, String na
     long answered, long missedOffers, long waitSeconds, long talkSeconds, long endedByCaller, long endedByAgent,
     long transferred, long loggedInSeconds, long pausedSeconds, Map<String, Long> pausedSecondsByReason) {
 
+  /**
+   * Checks the figures and copies the pause map.
+   *
+   * @param source the source id for a raw agent; "" for an operator
+   * @param agent the queue_log agent value (for an operator: the smallest of the values seen, after a merge)
+   * @param number the operator number, or the extension taken from the agent value
+   * @param name the operator name, or ""
+   * @param operator whether the directory resolved the agent to an operator
+   * @param answered answered stints
+   * @param missedOffers RINGNOANSWER lines
+   * @param waitSeconds total wait of the answered stints
+   * @param talkSeconds total talk of the answered stints
+   * @param endedByCaller answered stints ended by the caller
+   * @param endedByAgent answered stints ended by the agent
+   * @param transferred answered stints ended by a transfer
+   * @param loggedInSeconds logged-in time in the window
+   * @param pausedSeconds paused time in the window
+   * @param pausedSecondsByReason paused time per reason ("" = no reason)
+   * @throws IllegalArgumentException when a figure is negative or an operator row names a source
+   */
   public PartialAgent {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(agent, "agent");
@@ -51,7 +71,11 @@ public record PartialAgent(String source, String agent, String number, String na
     }
   }
 
-  /** The merge key: ("o", number, name) for an operator, ("s", source, agent) otherwise. */
+  /**
+   * The merge key: ("o", number, name) for an operator, ("s", source, agent) otherwise.
+   *
+   * @return the key; rows with equal keys are added up when partials merge
+   */
   public String key() {
     return operator ? "o\u0000" + number + "\u0000" + name : "s\u0000" + source + "\u0000" + agent;
   }

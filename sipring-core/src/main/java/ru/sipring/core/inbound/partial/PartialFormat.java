@@ -403,7 +403,7 @@ public final class PartialFormat {
 
     void record() {
       if (!type.equals("setting") && parsedSettings == null) {
-        parsedSettings = settings();
+        parsed();
       }
       if (!type.equals("pause")) {
         flushAgent();
@@ -440,7 +440,7 @@ public final class PartialFormat {
           }
         }
         case "serviceLevel" -> {
-          int n = parsedSettings.serviceLevelBuckets().size() + 1;
+          int n = parsed().serviceLevelBuckets().size() + 1;
           if (f.size() < 2) {
             throw bad(null, "serviceLevel needs 'answered' or 'lost' and " + n + " counts");
           }
@@ -599,7 +599,7 @@ public final class PartialFormat {
         PeriodTable.PeriodUnit unit = PeriodTable.PeriodUnit.valueOf(one("periodUnit").toUpperCase(Locale.ROOT));
         at = "serviceLevelBuckets";
         List<Integer> buckets = new ArrayList<>();
-        for (String s : settings.get("serviceLevelBuckets")) {
+        for (String s : all("serviceLevelBuckets")) {
           buckets.add((int) Math.min(parseNum(s, at), Integer.MAX_VALUE));
         }
         at = "from";
@@ -612,12 +612,12 @@ public final class PartialFormat {
         long grace = parseNum(one("callerGraceSeconds"), at);
         at = "sections";
         Set<ReportSection> sections = EnumSet.noneOf(ReportSection.class);
-        for (String s : settings.get("sections")) {
+        for (String s : all("sections")) {
           sections.add(ReportSection.ofKey(s));
         }
         at = "settings";
-        return new PartialSettings(view, zone, unit, buckets, from, to, unescapeAll(settings.get("queues")),
-            unescapeAll(settings.get("agents")), unescapeAll(settings.get("callers")), sa, grace, sections);
+        return new PartialSettings(view, zone, unit, buckets, from, to, unescapeAll(all("queues")),
+            unescapeAll(all("agents")), unescapeAll(all("callers")), sa, grace, sections);
       } catch (BadInputException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -625,8 +625,27 @@ public final class PartialFormat {
       }
     }
 
-    String one(String key) {
+    /** The settings once every setting record is read: parsed on the first record that is not a setting. */
+    PartialSettings parsed() {
+      PartialSettings p = parsedSettings;
+      if (p == null) {
+        p = settings();
+        parsedSettings = p;
+      }
+      return p;
+    }
+
+    /** Every value of a setting; {@link #settings()} has checked that each is present before asking. */
+    List<String> all(String key) {
       List<String> v = settings.get(key);
+      if (v == null) {
+        throw bad(key, "missing setting '" + key + "'");
+      }
+      return v;
+    }
+
+    String one(String key) {
+      List<String> v = all(key);
       if (v.size() != 1) {
         throw bad(key, "expected one value, got " + v.size());
       }
@@ -638,24 +657,27 @@ public final class PartialFormat {
     }
 
     InboundPartial build() {
-      if (parsedSettings == null) {
-        parsedSettings = settings();
-      }
+      PartialSettings ps = parsed();
       flushAgent();
       type = "end";
-      if (summary == null) {
+      Summary sum = summary;
+      if (sum == null) {
         throw bad(null, "no summary record");
       }
-      if (slAnswered == null || slLost == null) {
-        throw bad(null, "missing the serviceLevel " + (slAnswered == null ? "answered" : "lost") + " record");
+      List<Long> slA = slAnswered;
+      List<Long> slL = slLost;
+      if (slA == null || slL == null) {
+        throw bad(null, "missing the serviceLevel " + (slA == null ? "answered" : "lost") + " record");
       }
-      if (lines == null) {
+      Long lineCount = lines;
+      if (lineCount == null) {
         throw bad(null, "no input record");
       }
-      if (problemTotal == null) {
+      Long problemCount = problemTotal;
+      if (problemCount == null) {
         throw bad(null, "no problems record");
       }
-      Set<ReportSection> sec = parsedSettings.sections();
+      Set<ReportSection> sec = ps.sections();
       if (!answered.isEmpty() && !sec.contains(ReportSection.ANSWERED)) {
         throw bad(null, "answered rows in a partial whose sections do not include 'answered'");
       }
@@ -663,19 +685,15 @@ public final class PartialFormat {
         throw bad(null, "lost rows in a partial whose sections do not include 'lost'");
       }
       try {
-        return build(sec);
+        return new InboundPartial(ps, sources, sum, slA, slL, answeredWaits, lostWaits,
+            queues, periods, agents,
+            answered, lost, new InputSummary(inputSources, lineCount, events),
+            new ProblemReport(problemCount, kinds, problems));
       } catch (IllegalArgumentException e) {
         // the record-level checks passed; what is left is a contradiction between records (e.g. the wait
         // distribution does not add up to the summary)
-        throw bad(null, e.getMessage());
+        throw bad(null, String.valueOf(e.getMessage()));
       }
-    }
-
-    private InboundPartial build(Set<ReportSection> sec) {
-      return new InboundPartial(parsedSettings, sources, summary, slAnswered, slLost, answeredWaits, lostWaits,
-          queues, periods, agents,
-          answered, lost, new InputSummary(inputSources, lines, events),
-          new ProblemReport(problemTotal, kinds, problems));
     }
 
     void flushAgent() {

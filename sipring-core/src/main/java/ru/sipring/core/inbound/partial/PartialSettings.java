@@ -37,6 +37,24 @@ public record PartialSettings(ReportView view, ZoneId zone, PeriodTable.PeriodUn
     List<String> agents, List<String> callers, @Nullable Long shortAbandonSeconds, long callerGraceSeconds,
     Set<ReportSection> sections) {
 
+  /**
+   * Checks the settings and copies the lists and the set.
+   *
+   * @param view how stints were counted as calls
+   * @param zone the zone periods were cut in (and times are shown in)
+   * @param periodUnit the rows of the period table
+   * @param serviceLevelBuckets the bucket bounds in seconds, ascending
+   * @param from start of the window, inclusive; null = open
+   * @param to end of the window, exclusive; null = open
+   * @param queues queue filter (empty = all)
+   * @param agents agent filter (empty = all)
+   * @param callers caller filter (empty = all)
+   * @param shortAbandonSeconds the short-abandon threshold in seconds; null = off
+   * @param callerGraceSeconds the caller view's grace in seconds
+   * @param sections the sections computed; {@code answered}/{@code lost} only when the partial carries those rows
+   * @throws IllegalArgumentException when the buckets are not ascending in 0..86400, the window is empty, a threshold
+   *     or the grace is negative, or no section is given
+   */
   public PartialSettings {
     Objects.requireNonNull(view, "view");
     Objects.requireNonNull(zone, "zone");
@@ -70,7 +88,11 @@ public record PartialSettings(ReportView view, ZoneId zone, PeriodTable.PeriodUn
     sections = Collections.unmodifiableSet(EnumSet.copyOf(sections));
   }
 
-  /** The report window these settings describe. */
+  /**
+   * The report window these settings describe.
+   *
+   * @return the window
+   */
   public ReportWindow window() {
     return new ReportWindow(from, to, zone, queues, agents, callers);
   }

@@ -5,4 +5,7 @@
  * serialised form ({@link ru.sipring.core.inbound.partial.PartialFormat}) is stable, versioned and documented in
  * docs/inbound.md, "Partial results and merging". Every type here is immutable and thread-safe.
  */
+@NullMarked
 package ru.sipring.core.inbound.partial;
+
+import org.jspecify.annotations.NullMarked;

@@ -50,8 +50,13 @@ public final class CsvReportRenderer implements ReportRenderer {
     this.bom = bom;
   }
 
-  /** A renderer that starts each file with the UTF-8 byte order mark when {@code bom} is true (for Excel). */
-  public static CsvReportRenderer create(boolean bom) {
+  /**
+   * A renderer that starts each file with the UTF-8 byte order mark when {@code bom} is true (for Excel).
+   *
+   * @param bom whether to write the byte order mark first
+   * @return the renderer
+   */
+  public static CsvReportRenderer of(boolean bom) {
     return new CsvReportRenderer(bom);
   }
 
@@ -63,7 +68,7 @@ public final class CsvReportRenderer implements ReportRenderer {
         try {
           out.append("\r\n");
         } catch (IOException e) {
-          throw ReportRenderer.writeFailed(e);
+          throw WriteFailure.of(e);
         }
       }
       renderSection(report, s, out, first);
@@ -71,7 +76,15 @@ public final class CsvReportRenderer implements ReportRenderer {
     }
   }
 
-  /** Writes one section as one CSV file (header row, then the rows). */
+  /**
+   * Writes one section as one CSV file (header row, then the rows).
+   *
+   * @param report the report
+   * @param section the section to write; it is written even when the report did not compute it (then its rows are
+   *     empty)
+   * @param out where to write; not closed
+   * @throws ru.sipring.core.SipRingException when the output cannot be written
+   */
   public void renderSection(InboundReport report, ReportSection section, Appendable out) {
     renderSection(report, section, out, true);
   }
@@ -81,7 +94,7 @@ public final class CsvReportRenderer implements ReportRenderer {
       try {
         out.append(CsvWriter.BOM);
       } catch (IOException e) {
-        throw ReportRenderer.writeFailed(e);
+        throw WriteFailure.of(e);
       }
     }
     CsvWriter w = new CsvWriter(out);
@@ -124,24 +137,48 @@ public final class CsvReportRenderer implements ReportRenderer {
   /**
    * A sink for answered-call rows that writes {@code answered.csv} as the calls arrive, for reports too large to
    * keep every call in memory. Writes the BOM (if chosen) and the header at once. Not thread-safe.
+   *
+   * @param out where to write; not closed
+   * @param zone the zone of the time columns
+   * @return the sink; each call writes one row
    */
   public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone) {
     return answeredSink(out, zone, ReportView.QUEUE);
   }
 
-  /** Like {@link #answeredSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints. */
+  /**
+   * Like {@link #answeredSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints.
+   *
+   * @param out where to write; not closed
+   * @param zone the zone of the time columns
+   * @param view the view the rows were counted in
+   * @return the sink; each call writes one row
+   */
   public Consumer<AnsweredCall> answeredSink(Appendable out, ZoneId zone, ReportView view) {
     CsvWriter w = start(out);
     w.record(header(ANSWERED_HEADER, view));
     return c -> w.record(answeredFields(c, zone, view));
   }
 
-  /** Like {@link #answeredSink}, for {@code lost.csv}. */
+  /**
+   * Like {@link #answeredSink}, for {@code lost.csv}.
+   *
+   * @param out where to write; not closed
+   * @param zone the zone of the time columns
+   * @return the sink; each call writes one row
+   */
   public Consumer<LostCall> lostSink(Appendable out, ZoneId zone) {
     return lostSink(out, zone, ReportView.QUEUE);
   }
 
-  /** Like {@link #lostSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints. */
+  /**
+   * Like {@link #lostSink(Appendable, ZoneId)}; the caller view adds the columns firstQueue and stints.
+   *
+   * @param out where to write; not closed
+   * @param zone the zone of the time columns
+   * @param view the view the rows were counted in
+   * @return the sink; each call writes one row
+   */
   public Consumer<LostCall> lostSink(Appendable out, ZoneId zone, ReportView view) {
     CsvWriter w = start(out);
     w.record(header(LOST_HEADER, view));
@@ -180,7 +217,7 @@ public final class CsvReportRenderer implements ReportRenderer {
       try {
         out.append(CsvWriter.BOM);
       } catch (IOException e) {
-        throw ReportRenderer.writeFailed(e);
+        throw WriteFailure.of(e);
       }
     }
     return new CsvWriter(out);

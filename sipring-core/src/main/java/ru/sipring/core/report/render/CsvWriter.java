@@ -10,17 +10,17 @@ import java.util.List;
  * {@link ru.sipring.core.text.SpreadsheetCell#neutralise} first (numbers it formats itself stay numbers).
  * Not thread-safe.
  */
-public final class CsvWriter {
+final class CsvWriter {
   /** The UTF-8 byte order mark as a char: Excel needs it to read UTF-8 CSV as UTF-8. */
-  public static final char BOM = '\uFEFF';
+  static final char BOM = '\uFEFF';
 
   private final Appendable out;
 
-  public CsvWriter(Appendable out) {
+  CsvWriter(Appendable out) {
     this.out = out;
   }
 
-  public CsvWriter record(List<String> fields) {
+  CsvWriter record(List<String> fields) {
     try {
       for (int i = 0; i < fields.size(); i++) {
         if (i > 0) {
@@ -31,11 +31,11 @@ public final class CsvWriter {
       out.append("\r\n");
       return this;
     } catch (IOException e) {
-      throw ReportRenderer.writeFailed(e);
+      throw WriteFailure.of(e);
     }
   }
 
-  public CsvWriter record(String... fields) {
+  CsvWriter record(String... fields) {
     return record(List.of(fields));
   }
 

@@ -24,6 +24,12 @@ public final class HtmlReportRenderer implements ReportRenderer {
     this.language = language;
   }
 
+  /**
+   * A renderer with labels in one language.
+   *
+   * @param language the language of labels and headings
+   * @return the renderer
+   */
   public static HtmlReportRenderer of(ReportLanguage language) {
     return new HtmlReportRenderer(language);
   }
@@ -73,7 +79,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
       b.append("</body>\n</html>\n");
       out.append(b);
     } catch (IOException e) {
-      throw ReportRenderer.writeFailed(e);
+      throw WriteFailure.of(e);
     }
   }
 

@@ -32,7 +32,12 @@ public final class JsonReportRenderer implements ReportRenderer {
 
   private JsonReportRenderer() {}
 
-  public static JsonReportRenderer create() {
+  /**
+   * The renderer; JSON has one form, so there is one shared instance.
+   *
+   * @return the renderer
+   */
+  public static JsonReportRenderer of() {
     return INSTANCE;
   }
 
@@ -79,7 +84,7 @@ public final class JsonReportRenderer implements ReportRenderer {
       }
       w.endObject();
     } catch (IOException e) {
-      throw ReportRenderer.writeFailed(e);
+      throw WriteFailure.of(e);
     }
   }
 

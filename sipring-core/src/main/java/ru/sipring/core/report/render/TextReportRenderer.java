@@ -19,6 +19,12 @@ public final class TextReportRenderer implements ReportRenderer {
     this.language = language;
   }
 
+  /**
+   * A renderer with labels in one language.
+   *
+   * @param language the language of labels and headings
+   * @return the renderer
+   */
   public static TextReportRenderer of(ReportLanguage language) {
     return new TextReportRenderer(language);
   }
@@ -57,7 +63,7 @@ public final class TextReportRenderer implements ReportRenderer {
       }
       out.append(b);
     } catch (IOException e) {
-      throw ReportRenderer.writeFailed(e);
+      throw WriteFailure.of(e);
     }
   }
 

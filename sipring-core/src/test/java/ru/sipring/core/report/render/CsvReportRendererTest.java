@@ -40,7 +40,7 @@ class CsvReportRendererTest {
 
   private static String section(InboundReport r, ReportSection s, boolean bom) {
     StringBuilder out = new StringBuilder();
-    CsvReportRenderer.create(bom).renderSection(r, s, out);
+    CsvReportRenderer.of(bom).renderSection(r, s, out);
     return out.toString();
   }
 
@@ -124,7 +124,7 @@ class CsvReportRendererTest {
     InboundReport r = GuideReport.build();
     StringBuilder streamed = new StringBuilder();
     java.util.function.Consumer<ru.sipring.core.report.AnsweredCall> sink =
-        CsvReportRenderer.create(true).answeredSink(streamed, r.window().zone());
+        CsvReportRenderer.of(true).answeredSink(streamed, r.window().zone());
     r.answered().forEach(sink::accept);
     assertThat(streamed.toString()).isEqualTo(section(r, ReportSection.ANSWERED, true));
   }
@@ -176,7 +176,7 @@ class CsvReportRendererTest {
     InboundReport r = hostile(ReportView.CALLER);
     StringBuilder answered = new StringBuilder();
     StringBuilder lost = new StringBuilder();
-    CsvReportRenderer csv = CsvReportRenderer.create(false);
+    CsvReportRenderer csv = CsvReportRenderer.of(false);
     csv.answeredSink(answered, GuideReport.ZONE, ReportView.CALLER).accept(r.answered().get(0));
     csv.lostSink(lost, GuideReport.ZONE, ReportView.CALLER).accept(r.lost().get(0));
     for (String out : List.of(answered.toString(), lost.toString())) {

@@ -14,6 +14,7 @@ import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.DurationStats;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.OperatorRow;
@@ -21,6 +22,7 @@ import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ProblemReport;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
 import ru.sipring.core.report.ServiceLevel;
 import ru.sipring.core.report.Summary;
@@ -89,7 +91,7 @@ final class GuideReport {
         new InputProblem("queue_log", 17, "epoch is not a number: 'x1589'"),
         new InputProblem("queue_log", 42, "5 fields expected, found 3")));
     return new InboundReport(window, EnumSet.allOf(ReportSection.class), summary, answered, lost, operators, queues,
-        new ServiceLevel(a, l, th), periods, agents, problems);
+        new ServiceLevel(a, l, th, Map.of(), Map.of()), periods, agents, problems, InputSummary.NONE, ReportView.QUEUE);
   }
 
   private static AnsweredCall call(String t, String agent, String number, String name, long wait, long talk,

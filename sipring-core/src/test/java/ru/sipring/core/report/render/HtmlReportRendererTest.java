@@ -15,12 +15,14 @@ import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.OperatorRow;
 import ru.sipring.core.report.ProblemReport;
 import ru.sipring.core.report.QueueRow;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 
 class HtmlReportRendererTest {
 
@@ -92,7 +94,7 @@ class HtmlReportRendererTest {
         List.of(new OperatorRow(x, x, x, 1, 6, 7, 1, 0, 0)), List.of(new QueueRow(x, x, 1, 6, 7, 1, 11)),
         g.serviceLevel(), g.periods(),
         List.of(new AgentAnalytics(x, x, x, 1, 0, 1, 7, 3600, Map.of(x, 60L), 60)),
-        new ProblemReport(1, Map.of(x, 1L), List.of(new InputProblem(x, 3, x))));
+        new ProblemReport(1, Map.of(x, 1L), List.of(new InputProblem(x, 3, x))), InputSummary.NONE, ReportView.QUEUE);
     for (ReportLanguage lang : ReportLanguage.values()) {
       StringBuilder out = new StringBuilder();
       HtmlReportRenderer.of(lang).render(r, EnumSet.allOf(ReportSection.class), out);

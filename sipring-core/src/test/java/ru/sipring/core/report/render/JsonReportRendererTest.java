@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 
 class JsonReportRendererTest {
   private final ObjectMapper mapper = new ObjectMapper();
 
   private JsonNode render(InboundReport r, Set<ReportSection> sections) throws Exception {
     StringBuilder out = new StringBuilder();
-    JsonReportRenderer.create().render(r, sections, out);
+    JsonReportRenderer.of().render(r, sections, out);
     return mapper.readTree(out.toString());
   }
 
@@ -94,7 +97,7 @@ class JsonReportRendererTest {
   void agentFieldsFromOperatorsAreNullWhenThatSectionWasNotComputed() throws Exception {
     InboundReport full = GuideReport.build();
     InboundReport agentsOnly = new InboundReport(full.window(), EnumSet.of(ReportSection.AGENTS), full.summary(),
-        List.of(), List.of(), List.of(), List.of(), full.serviceLevel(), full.periods(), full.agents(), full.problems());
+        List.of(), List.of(), List.of(), List.of(), full.serviceLevel(), full.periods(), full.agents(), full.problems(), InputSummary.NONE, ReportView.QUEUE);
     JsonNode agent = render(agentsOnly, EnumSet.allOf(ReportSection.class)).get("agents").get(0);
     assertThat(agent.get("waitSeconds").isNull()).isTrue();
     assertThat(agent.get("answered").asLong()).isEqualTo(3);
@@ -141,9 +144,9 @@ class JsonReportRendererTest {
     InboundReport empty = new InboundReport(full.window(), EnumSet.allOf(ReportSection.class),
         new ru.sipring.core.report.Summary(0, 0, 0, 0, 0, ru.sipring.core.report.DurationStats.EMPTY,
             ru.sipring.core.report.DurationStats.EMPTY, ru.sipring.core.report.DurationStats.EMPTY),
-        List.of(), List.of(), List.of(), List.of(), new ru.sipring.core.report.ServiceLevel(List.of(), List.of(), List.of()),
+        List.of(), List.of(), List.of(), List.of(), new ru.sipring.core.report.ServiceLevel(List.of(), List.of(), List.of(), Map.of(), Map.of()),
         new ru.sipring.core.report.PeriodTable(ru.sipring.core.report.PeriodTable.PeriodUnit.HOUR, List.of()),
-        List.of(), ru.sipring.core.report.ProblemReport.NONE);
+        List.of(), ru.sipring.core.report.ProblemReport.NONE, InputSummary.NONE, ReportView.QUEUE);
     JsonNode json = render(empty, EnumSet.allOf(ReportSection.class));
     assertThat(json.get("answered")).isEmpty();
     assertThat(json.get("summary").get("answeredPercent").asDouble()).isZero();

@@ -16,9 +16,11 @@ import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
 import ru.sipring.core.report.EndedBy;
 import ru.sipring.core.report.InboundReport;
+import ru.sipring.core.report.InputSummary;
 import ru.sipring.core.report.LostCall;
 import ru.sipring.core.report.LostCause;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.ReportView;
 import ru.sipring.core.text.SpreadsheetCell;
 
 /**
@@ -53,7 +55,7 @@ class RendererRoundTripTest {
     List<AgentAnalytics> agents = List.of(new AgentAnalytics(text(r), text(r), text(r), 1, 2, 1, 10, 100,
         Map.of(text(r) + "x", 5L), 5));
     return new InboundReport(base.window(), EnumSet.allOf(ReportSection.class), base.summary(), answered, lost,
-        base.operators(), base.queues(), base.serviceLevel(), base.periods(), agents, base.problems());
+        base.operators(), base.queues(), base.serviceLevel(), base.periods(), agents, base.problems(), InputSummary.NONE, ReportView.QUEUE);
   }
 
   /**
@@ -112,7 +114,7 @@ class RendererRoundTripTest {
       InboundReport rep = report(new SplittableRandom(seed));
 
       StringBuilder json = new StringBuilder();
-      JsonReportRenderer.create().render(rep, json);
+      JsonReportRenderer.of().render(rep, json);
       JsonNode j = mapper.readTree(json.toString());
       for (int i = 0; i < rep.answered().size(); i++) {
         AnsweredCall c = rep.answered().get(i);
@@ -129,7 +131,7 @@ class RendererRoundTripTest {
       assertThat(j.get("agents").get(0).get("pausedSecondsByReason").get(reason).asLong()).as(why).isEqualTo(5);
 
       StringBuilder csv = new StringBuilder();
-      CsvReportRenderer.create(false).renderSection(rep, ReportSection.LOST, csv);
+      CsvReportRenderer.of(false).renderSection(rep, ReportSection.LOST, csv);
       List<String[]> rows = strictRfc4180(csv.toString());
       assertThat(rows).as(why).hasSize(rep.lost().size() + 1);
       for (int i = 0; i < rep.lost().size(); i++) {
