@@ -89,7 +89,8 @@ class ClusterConsoleTest {
   @Test
   void theOverviewHasNodesDaemonsResourcesAndTheVerdict() throws Exception {
     ClusterStatus s = healthy();
-    ClusterManager m = ClusterManager.of(() -> s, a -> { }, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
+    ClusterManager m = ClusterManager.builder(() -> s, a -> { }).checker(HealthChecker.withDefaults())
+        .settleTimeout(Duration.ofSeconds(1)).clock(CLOCK).build();
     ClusterConsole.Overview o = new ClusterConsole(m, RUNNER, HealthChecker.withDefaults(), AuditLog.inMemory(), CLOCK,
         null).overview();
     assertThat(o.status().nodes()).hasSize(2);
@@ -111,7 +112,8 @@ class ClusterConsoleTest {
     ClusterStatus s = healthy();
     List<ClusterAction> done = new ArrayList<>();
     AuditLog audit = AuditLog.inMemory();
-    ClusterManager ok = ClusterManager.of(() -> s, done::add, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
+    ClusterManager ok = ClusterManager.builder(() -> s, done::add).checker(HealthChecker.withDefaults())
+        .settleTimeout(Duration.ofSeconds(1)).clock(CLOCK).build();
     new ClusterConsole(ok, RUNNER, HealthChecker.withDefaults(), audit, CLOCK, null)
         .perform("admin", new ClusterAction.Cleanup("pbx", null));
     assertThat(done).containsExactly(new ClusterAction.Cleanup("pbx", null));
@@ -120,9 +122,10 @@ class ClusterConsoleTest {
     assertThat(List.of(settled.actor(), settled.action(), settled.target(), settled.detail()))
         .containsExactly("admin", "cluster.cleanup", "pbx", "settled in 0.0 s; verdict DEGRADED");
 
-    ClusterManager refusing = ClusterManager.of(() -> s, a -> {
+    ClusterManager refusing = ClusterManager.builder(() -> s, a -> {
       throw new RejectedException("`pcs resource move pbx node1` failed (exit 1): Error: already there\r\nX");
-    }, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
+    }).checker(HealthChecker.withDefaults())
+        .settleTimeout(Duration.ofSeconds(1)).clock(CLOCK).build();
     ClusterConsole console = new ClusterConsole(refusing, RUNNER, HealthChecker.withDefaults(), audit, CLOCK, null);
     assertThatThrownBy(() -> console.perform("admin", new ClusterAction.Move("pbx", "node1")))
         .isInstanceOf(RejectedException.class);
