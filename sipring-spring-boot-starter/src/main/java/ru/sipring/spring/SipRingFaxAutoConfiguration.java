@@ -39,12 +39,7 @@ public class SipRingFaxAutoConfiguration {
   @ConditionalOnMissingBean
   public FaxServer sipringFaxServer(SipRingProperties props, ObjectProvider<Clock> clocks) {
     SipRingProperties.Fax f = props.fax();
-    String host = f.host();
-    if (host == null) {
-      // @ConditionalOnProperty made this bean only because sipring.fax.host is set, so this is not reached
-      throw new IllegalStateException("sipring.fax.host is not set");
-    }
-    return new FaxServer(new FaxServerAddress(host, f.port()), FaxCredentials.of(f.user(), f.password()),
+    return new FaxServer(address(f), FaxCredentials.of(f.user(), f.password()),
         clocks.getIfAvailable(Clock::systemUTC), props.zoneOrDefault());
   }
 
@@ -65,7 +60,7 @@ public class SipRingFaxAutoConfiguration {
   @ConditionalOnMissingBean
   public FaxCenter sipringFaxCenter(SipRingProperties props, ObjectProvider<Clock> clocks) {
     SipRingProperties.Fax f = props.fax();
-    FaxServerAddress address = new FaxServerAddress(f.host(), f.port());
+    FaxServerAddress address = address(f);
     FaxCredentials service = FaxCredentials.of(f.user(), f.password());
     if (f.adminPassword() != null) {
       service = service.withAdmin(f.adminPassword());
@@ -94,5 +89,14 @@ public class SipRingFaxAutoConfiguration {
   @ConditionalOnMissingBean
   public FaxDesk sipringFaxDesk(FaxCenter center, SipRingProperties props) {
     return new FaxDesk(center, props.fax().panelUsers(), props.fax().maxUpload().toBytes(), props.zoneOrDefault());
+  }
+
+  private static FaxServerAddress address(SipRingProperties.Fax f) {
+    String host = f.host();
+    if (host == null) {
+      // @ConditionalOnProperty made these beans only because sipring.fax.host is set, so this is not reached
+      throw new IllegalStateException("sipring.fax.host is not set");
+    }
+    return new FaxServerAddress(host, f.port());
   }
 }

@@ -1,6 +1,5 @@
 package ru.sipring.core.text;
 
-import org.jspecify.annotations.Nullable;
 import ru.sipring.core.BadInputException;
 
 /**
@@ -22,15 +21,12 @@ public final class ProtocolText {
    * Returns {@code value} unchanged when it can go into one protocol header line, else throws.
    *
    * @param field what the value is, named in the message (for example {@code "AMI QueuePause Reason"})
-   * @param value the value to check; null passes (an absent header)
+   * @param value the value to check
    * @return {@code value}
    * @throws BadInputException naming {@code field}, the character (escaped) and its position; the value itself
    *     is not repeated, so the message stays one line
    */
-  public static @Nullable String requireHeaderSafe(String field, @Nullable String value) {
-    if (value == null) {
-      return null;
-    }
+  public static String requireHeaderSafe(String field, String value) {
     int bad = firstUnsafe(value);
     if (bad >= 0) {
       throw new BadInputException(field, "contains the control character "

@@ -92,7 +92,7 @@ public final class BillingCommand implements Runnable {
         try {
           table = TariffTable.of(r.tariffs(), CampaignCommand.rounding(rounding));
         } catch (IllegalArgumentException e) {
-          throw new BadInputException(tariffs.toString(), e.getMessage());
+          throw new BadInputException(tariffs.toString(), String.valueOf(e.getMessage()));
         }
         Rating rating = table.rate(number, at == null ? Instant.now() : at, seconds, !unanswered);
         if (format.equalsIgnoreCase("json")) {

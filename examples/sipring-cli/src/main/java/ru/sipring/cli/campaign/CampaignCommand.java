@@ -167,7 +167,7 @@ public final class CampaignCommand implements Runnable {
       } catch (SipRingException e) {
         return fail(spec, e);
       } catch (java.time.format.DateTimeParseException e) {
-        return fail(spec, new BadInputException("--window", e.getMessage()));
+        return fail(spec, new BadInputException("--window", String.valueOf(e.getMessage())));
       }
     }
   }
@@ -272,7 +272,7 @@ public final class CampaignCommand implements Runnable {
         try {
           d = CsvText.parseDelimiter(delimiter);
         } catch (IllegalArgumentException e) {
-          throw new BadInputException("--delimiter", e.getMessage());
+          throw new BadInputException("--delimiter", String.valueOf(e.getMessage()));
         }
         ColumnMapping m = mapping == null ? null : resolveMapping(s, mapping);
         if (Files.isDirectory(file)) {
@@ -468,7 +468,7 @@ public final class CampaignCommand implements Runnable {
       } catch (SipRingException e) {
         return fail(spec, e);
       } catch (IllegalArgumentException e) {
-        return fail(spec, new BadInputException(String.valueOf(tariffs), e.getMessage()));
+        return fail(spec, new BadInputException(String.valueOf(tariffs), String.valueOf(e.getMessage())));
       }
     }
   }

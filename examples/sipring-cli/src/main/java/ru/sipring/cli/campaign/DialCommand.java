@@ -3,6 +3,7 @@ package ru.sipring.cli.campaign;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -144,12 +145,13 @@ final class DialCommand implements Callable<Integer> {
       return CampaignCommand.fail(spec, e);
     } catch (IllegalArgumentException e) {
       db.close();
-      return CampaignCommand.fail(spec, new BadInputException("options", e.getMessage()));
+      return CampaignCommand.fail(spec, new BadInputException("options", String.valueOf(e.getMessage())));
     }
     try (StoreOptions.Opened closeDb = db;
         PbxGateway pbx = fake != null ? InMemoryPbxGateway.of(clock).alwaysOutcome(fake)
-            : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
-                Duration.ofSeconds(amiWait))) {
+            // exactly one of --ami and --fake-pbx is given (checked above)
+            : AmiPbxGateway.connect(AmiSettings.parse(Objects.requireNonNull(ami, "--ami"), amiUser,
+                amiSecret == null ? "" : amiSecret), clock, Duration.ofSeconds(amiWait))) {
       Dialer dialer = new Dialer(store, pbx, clock, a.id(), s, () -> freeOperators);
       dialer.start();
       OperatorCalls view = new OperatorCalls(store, clock);
