@@ -113,17 +113,17 @@ class OutboundReportsTest {
   @Test
   void rendersEveryFormat() {
     StringWriter text = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.TEXT, text);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.TEXT, text);
     assertThat(text.toString()).contains("Иванов ВВ  01:00:00  00:50:00  4").contains("Отчет 2")
         .contains("00:00:08"); // 8.5 s shown half-even
     StringWriter csv = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.CSV, csv);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.CSV, csv);
     assertThat(csv.toString()).contains("\"Иванов ВВ\";\"01:00:00\";\"00:50:00\";\"4\"");
     StringWriter json = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.JSON, json);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.JSON, json);
     assertThat(json.toString()).contains("\"talkAverageSeconds\" : 8.5").contains("\"cost\" : 2.05");
     StringWriter html = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.HTML, html);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.HTML, html);
     assertThat(html.toString()).startsWith("<!DOCTYPE html>").contains("<td>Иванов ВВ</td>");
   }
 }

@@ -53,7 +53,7 @@ import ru.sipring.campaign.csv.ImportOptions;
 import ru.sipring.campaign.csv.ImportResult;
 import ru.sipring.campaign.report.OutboundReport;
 import ru.sipring.campaign.report.OutboundReports;
-import ru.sipring.campaign.report.ReportRenderer;
+import ru.sipring.campaign.report.OutboundReportRenderer;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 
@@ -389,7 +389,7 @@ public final class CampaignCommand implements Runnable {
     @Nullable String operator;
 
     @Option(names = "--format", defaultValue = "text", description = "text, csv, json, html (${DEFAULT-VALUE})")
-    ReportRenderer.Format format;
+    OutboundReportRenderer.Format format;
 
     @Override
     public Integer call() {
@@ -405,7 +405,7 @@ public final class CampaignCommand implements Runnable {
         OutboundReport rep = new OutboundReports(s, Clock.systemUTC()).build(from.atStartOfDay(zone).toInstant(),
             to.plusDays(1).atStartOfDay(zone).toInstant(), zone, table,
             new OutboundReports.Filter(null, null, aid, operator));
-        ReportRenderer.render(rep, format, spec.commandLine().getOut());
+        OutboundReportRenderer.render(rep, format, spec.commandLine().getOut());
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);

@@ -29,13 +29,13 @@ import ru.sipring.core.text.SpreadsheetCell;
  * ({@link SpreadsheetCell#neutralise}); the numbers, times and money the renderer formats stay numbers.
  * Stateless and thread-safe.
  */
-public final class ReportRenderer {
+public final class OutboundReportRenderer {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private static final List<String> GROUP_HEADER = List.of("Т расч", "Время", "Вызовы", "В час", "Разговор",
       "Средний", "Мин", "Макс", "Сумма", "Без тарифа");
 
-  private ReportRenderer() {}
+  private OutboundReportRenderer() {}
 
   /** Output formats. */
   public enum Format { TEXT, CSV, JSON, HTML }
