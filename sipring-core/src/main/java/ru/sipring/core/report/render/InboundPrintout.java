@@ -48,10 +48,10 @@ final class InboundPrintout {
       groups(blocks, r.answered(), c -> c.queue(), c -> label(c.queue(), c.queueName()),
           Comparator.naturalOrder(), l.get("col.agentName"), c -> label(agentNumber(c), c.agentName()));
       blocks.add(new Heading(l.get("print.byOperator"), 1));
-      // the operators' order of the report's tables: number, name, then the queue_log's agent
-      Comparator<AnsweredCall> byOperator = Comparator.comparing(InboundPrintout::agentNumber)
+      // the order of the report's operator rows (number, name, then the queue_log's agent), so group n is row n
+      Comparator<AnsweredCall> byOperator = Comparator.comparing(AnsweredCall::agentNumber)
           .thenComparing(AnsweredCall::agentName).thenComparing(AnsweredCall::agent);
-      groups(blocks, r.answered(), AnsweredCall::agent, c -> label(agentNumber(c), c.agentName()), null,
+      groups(blocks, r.answered(), InboundPrintout::operatorKey, c -> label(agentNumber(c), c.agentName()), null,
           l.get("col.queueName"), c -> label(c.queue(), c.queueName()), byOperator);
     }
     boolean stats = false;
@@ -100,6 +100,15 @@ final class InboundPrintout {
       s.add(l.get("sum.callers") + ": " + String.join(", ", w.callers()));
     }
     return s;
+  }
+
+  /**
+   * The operator a line counts for, as the engine counts its operator rows (DESIGN.md §4, agent identity): an
+   * operator the directory knows is one person whatever interface answered (number and name); an agent it does
+   * not know is its queue_log agent column.
+   */
+  private static String operatorKey(AnsweredCall c) {
+    return c.agentName().isEmpty() ? "raw\u0000" + c.agent() : "op\u0000" + c.agentNumber() + "\u0000" + c.agentName();
   }
 
   private static String agentNumber(AnsweredCall c) {
