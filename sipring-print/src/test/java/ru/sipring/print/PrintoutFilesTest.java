@@ -76,6 +76,13 @@ class PrintoutFilesTest {
     PDDocument doc = Loader.loadPDF(out.toByteArray());
     try (doc) {
       assertThat(doc.getNumberOfPages()).as("1,100 calls listed twice take many pages").isGreaterThan(10);
+      // pictures of the first pages and of the first operator group, to look at (target/printout-*.png)
+      org.apache.pdfbox.rendering.PDFRenderer renderer = new org.apache.pdfbox.rendering.PDFRenderer(doc);
+      java.nio.file.Files.createDirectories(Path.of("target"));
+      for (int page : new int[] {0, 1, doc.getNumberOfPages() / 2, doc.getNumberOfPages() - 1}) {
+        javax.imageio.ImageIO.write(renderer.renderImageWithDPI(page, 80), "png",
+            Path.of("target", "printout-" + (page + 1) + ".png").toFile());
+      }
     }
   }
 
