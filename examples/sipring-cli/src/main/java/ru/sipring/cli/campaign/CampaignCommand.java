@@ -388,8 +388,15 @@ public final class CampaignCommand implements Runnable {
     @Option(names = "--operator", description = "one operator only")
     @Nullable String operator;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv, json, html (${DEFAULT-VALUE})")
-    OutboundReportRenderer.Format format;
+    /** The library's formats, and the «Отчет 2» printout as PDF or XLSX (sipring-print). */
+    enum Format { TEXT, CSV, JSON, HTML, PDF, XLSX }
+
+    @Option(names = "--format", defaultValue = "text",
+        description = "text, csv, json, html, or pdf/xlsx for the printed «Отчет 2» per operator (${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here (pdf and xlsx need it); default stdout")
+    @Nullable Path out;
 
     @Override
     public Integer call() {
@@ -405,7 +412,33 @@ public final class CampaignCommand implements Runnable {
         OutboundReport rep = new OutboundReports(s, Clock.systemUTC()).build(from.atStartOfDay(zone).toInstant(),
             to.plusDays(1).atStartOfDay(zone).toInstant(), zone, table,
             new OutboundReports.Filter(null, null, aid, operator));
-        OutboundReportRenderer.render(rep, format, spec.commandLine().getOut());
+        if (format == Format.PDF || format == Format.XLSX) {
+          if (out == null) {
+            throw new BadInputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT),
+                "writes a binary file: give --out FILE");
+          }
+          ru.sipring.core.report.render.Printout p = OutboundReportRenderer.printout(rep);
+          try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
+            if (format == Format.PDF) {
+              ru.sipring.print.PdfPrintout.create().write(p, os);
+            } else {
+              ru.sipring.print.XlsxPrintout.create().write(p, os);
+            }
+          } catch (java.io.IOException e) {
+            throw new SipRingException("cannot write " + out + ": " + e.getMessage(), e);
+          }
+          return 0;
+        }
+        OutboundReportRenderer.Format f = OutboundReportRenderer.Format.valueOf(format.name());
+        if (out == null) {
+          OutboundReportRenderer.render(rep, f, spec.commandLine().getOut());
+        } else {
+          try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            OutboundReportRenderer.render(rep, f, w);
+          } catch (java.io.IOException e) {
+            throw new SipRingException("cannot write " + out + ": " + e.getMessage(), e);
+          }
+        }
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);
