@@ -39,8 +39,25 @@ public final class OutboundReportRenderer {
   private OutboundReportRenderer() {}
 
   /** Output formats. */
-  public enum Format { TEXT, CSV, JSON, HTML }
+  public enum Format {
+    /** Aligned text tables. */
+    TEXT,
+    /** {@code ;}-separated CSV, every table after a {@code # title} line, outside text formula-neutralised. */
+    CSV,
+    /** The report as JSON (Jackson). */
+    JSON,
+    /** One printable HTML page. */
+    HTML
+  }
 
+  /**
+   * Writes the report in one format and flushes {@code out} (does not close it).
+   *
+   * @param r the report
+   * @param f the format
+   * @param out where it goes
+   * @throws UncheckedIOException when {@code out} cannot be written
+   */
   public static void render(OutboundReport r, Format f, Writer out) {
     try {
       switch (f) {
