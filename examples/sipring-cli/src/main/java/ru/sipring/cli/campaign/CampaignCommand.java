@@ -417,6 +417,7 @@ public final class CampaignCommand implements Runnable {
             throw new BadInputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT),
                 "writes a binary file: give --out FILE");
           }
+          ru.sipring.cli.PrintLogging.quiet();
           ru.sipring.core.report.render.Printout p = OutboundReportRenderer.printout(rep);
           try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
             if (format == Format.PDF) {

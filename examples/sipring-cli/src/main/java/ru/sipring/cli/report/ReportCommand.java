@@ -458,12 +458,7 @@ public final class ReportCommand implements Callable<Integer> {
   /** {@code --format pdf|xlsx}: the guide's grouped printout of the report, laid out by the library. */
   private void print(InboundReport report, ReportLanguage language) throws IOException {
     Printout printout = Printout.inbound(report, language);
-    // POI logs through log4j-api, and the CLI ships no log4j provider: without one log4j-api prints
-    // "ERROR Log4j API could not find a logging provider" on stderr, which reads like a failure. Its own simple
-    // logger (errors only, to stderr) is enough for a command; a host that set a provider keeps it.
-    if (System.getProperty("log4j.provider") == null && System.getProperty("log4j2.loggerContextFactory") == null) {
-      System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    }
+    ru.sipring.cli.PrintLogging.quiet();
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
