@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class Build {
   /** The modules published to Maven Central (the BOM's list), in dependency order. */
   static final List<String> PUBLISHED = List.of("sipring-core", "sipring-campaign", "sipring-survey", "sipring-fax",
+      "sipring-print",
       "sipring-testkit", "sipring-ami", "sipring-cdr", "sipring-ha");
 
   private Build() {}

@@ -2,6 +2,7 @@ package ru.sipring.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,10 @@ import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.render.CsvReportRenderer;
 import ru.sipring.core.report.render.HtmlReportRenderer;
 import ru.sipring.core.report.render.JsonReportRenderer;
+import ru.sipring.core.report.render.Printout;
 import ru.sipring.core.report.render.ReportLanguage;
+import ru.sipring.print.PdfPrintout;
+import ru.sipring.print.XlsxPrintout;
 import ru.sipring.spring.InboundReports;
 import ru.sipring.spring.SipRingProperties;
 
@@ -97,6 +101,57 @@ class InboundReportApi {
     StringBuilder out = new StringBuilder(1 << 16);
     HtmlReportRenderer.of(language).render(reports.compute(q), q.sections(), out);
     return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8)).body(out.toString());
+  }
+
+  @Operation(summary = "The guide's grouped printout (answered calls by queue and by operator with «Итого» blocks, "
+      + "operators and queues) as PDF")
+  @GetMapping(value = "/api/inbound/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  ResponseEntity<byte[]> pdf(@RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String zone,
+      @RequestParam(required = false) @Nullable String sections,
+      @RequestParam(name = "queue", required = false) @Nullable List<String> queues,
+      @RequestParam(name = "agent", required = false) @Nullable List<String> agents,
+      @RequestParam(required = false) @Nullable String view,
+      @Parameter(description = "ru or en") @RequestParam(defaultValue = "ru") String lang) {
+    return printout(from, to, zone, sections, queues, agents, view, lang, "pdf", MediaType.APPLICATION_PDF);
+  }
+
+  @Operation(summary = "The guide's grouped printout as an XLSX workbook (figures as numbers)")
+  @GetMapping(value = "/api/inbound/report.xlsx", produces = XLSX)
+  ResponseEntity<byte[]> xlsx(@RequestParam(required = false) @Nullable String from,
+      @RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String zone,
+      @RequestParam(required = false) @Nullable String sections,
+      @RequestParam(name = "queue", required = false) @Nullable List<String> queues,
+      @RequestParam(name = "agent", required = false) @Nullable List<String> agents,
+      @RequestParam(required = false) @Nullable String view,
+      @Parameter(description = "ru or en") @RequestParam(defaultValue = "ru") String lang) {
+    return printout(from, to, zone, sections, queues, agents, view, lang, "xlsx", MediaType.parseMediaType(XLSX));
+  }
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /** The library lays the printout out ({@link Printout#inbound}) and sipring-print writes the file. */
+  private ResponseEntity<byte[]> printout(@Nullable String from, @Nullable String to, @Nullable String zone,
+      @Nullable String sections, @Nullable List<String> queues, @Nullable List<String> agents,
+      @Nullable String view, String lang, String extension, MediaType type) {
+    InboundReports.Query q = query(from, to, zone, sections, queues, agents, null, view, null);
+    ReportLanguage language;
+    try {
+      language = ReportLanguage.ofCode(lang.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("lang", String.valueOf(e.getMessage()));
+    }
+    Printout p = Printout.inbound(reports.compute(q), language);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+    if (extension.equals("pdf")) {
+      PdfPrintout.of().write(p, out);
+    } else {
+      XlsxPrintout.of().write(p, out);
+    }
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("inbound-report." + extension).build().toString())
+        .contentType(type).body(out.toByteArray());
   }
 
   private InboundReports.Query query(@Nullable String from, @Nullable String to, @Nullable String zone,

@@ -73,6 +73,12 @@ class ReportPage {
       model.addAttribute("jsonLink", link.cloneBuilder().queryParam("sections", sections).build().encode().toUriString());
       model.addAttribute("htmlLink", link.cloneBuilder().path(".html").queryParam("sections", sections)
           .queryParam("lang", language.name().toLowerCase(Locale.ROOT)).build().encode().toUriString());
+      // the printout is the answered calls grouped by queue and operator: it always asks for them
+      String printed = q.sections().contains(ReportSection.ANSWERED) ? sections : sections + ",answered";
+      for (String f : new String[] {"pdf", "xlsx"}) {
+        model.addAttribute(f + "Link", link.cloneBuilder().path("." + f).queryParam("sections", printed)
+            .queryParam("lang", language.name().toLowerCase(Locale.ROOT)).build().encode().toUriString());
+      }
       model.addAttribute("csvLinks", q.sections().stream()
           .map(s -> new String[] {s.key(), link.cloneBuilder().path(".csv").queryParam("section", s.key())
               .build().encode().toUriString()})

@@ -127,6 +127,9 @@ class BrowserTest {
       assertThat(d.findElements(By.cssSelector("#summary svg"))).isNotEmpty();
       assertThat(d.findElements(By.cssSelector("#serviceLevel svg"))).isNotEmpty();
       assertThat(d.findElement(By.id("export-json")).getAttribute("href")).contains("/api/inbound/report?");
+      assertThat(d.findElement(By.id("export-pdf")).getAttribute("href")).contains("/api/inbound/report.pdf?")
+          .contains("answered");
+      assertThat(d.findElement(By.id("export-xlsx")).getAttribute("href")).contains("/api/inbound/report.xlsx?");
       assertThat(d.getPageSource()).doesNotContain("??"); // an untranslated Thymeleaf message shows as ??key??
       shot(d, "02-report-en");
 

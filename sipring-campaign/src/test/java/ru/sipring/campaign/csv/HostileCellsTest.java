@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
 import ru.sipring.campaign.report.OutboundReport;
-import ru.sipring.campaign.report.ReportRenderer;
+import ru.sipring.campaign.report.OutboundReportRenderer;
 import ru.sipring.core.text.SpreadsheetCell;
 
 /**
@@ -82,7 +82,7 @@ class HostileCellsTest {
     OutboundReport report = hostileReport(PAYLOADS.get(0));
     String p = PAYLOADS.get(0);
     StringWriter csv = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.CSV, csv);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.CSV, csv);
     List<String> cells = cells(csv.toString(), ';');
 
     assertNoFormula(cells.stream().filter(c -> !c.equals("-1.50") && !c.equals("-0.55")).toList());
@@ -92,7 +92,7 @@ class HostileCellsTest {
         "'=N1()");
     // text and HTML show the same values without the apostrophe
     StringWriter text = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.TEXT, text);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.TEXT, text);
     assertThat(text.toString()).contains("=OP()").doesNotContain("'=OP()");
   }
 
@@ -100,7 +100,7 @@ class HostileCellsTest {
   void outboundReportHtmlEscapesMarkupInEveryTable() {
     String x = "<script>alert(1)</script>&\"<img src=x onerror=alert(2)>";
     StringWriter html = new StringWriter();
-    ReportRenderer.render(markupReport(x), ReportRenderer.Format.HTML, html);
+    OutboundReportRenderer.render(markupReport(x), OutboundReportRenderer.Format.HTML, html);
     assertThat(html.toString()).doesNotContain("<script").doesNotContain("<img")
         .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&lt;img src=x onerror=alert(2)&gt;");
   }

@@ -111,19 +111,40 @@ class OutboundReportsTest {
   }
 
   @Test
+  void report2PrintoutPerOperatorClosesWithTheReportsFigures() {
+    ru.sipring.core.report.render.Printout p = OutboundReportRenderer.printout(report);
+    assertThat(p.blocks()).filteredOn(b -> b instanceof ru.sipring.core.report.render.Printout.Heading)
+        .extracting(b -> ((ru.sipring.core.report.render.Printout.Heading) b).text())
+        .containsExactly("Детализация ИКЦ отчет 2", "Иванов ВВ");
+    ru.sipring.core.report.render.Printout.Table t = (ru.sipring.core.report.render.Printout.Table) p.blocks().get(2);
+    OutboundReport.GroupRow op = report.byOperator().get(0);
+    assertThat(t.rows()).hasSize((int) op.calls());
+    assertThat(t.totals().get(0).get(0).text()).isEqualTo("Итого вызовов:");
+    assertThat(t.totals().get(0).get(3).number()).isEqualTo(4.0);
+    assertThat(t.totals().get(0).get(4).number()).isEqualTo(34.0);
+    assertThat(t.totals().get(0).get(5).text()).isEqualTo("2.05");
+    assertThat(t.totals().get(1).get(3).text()).isEqualTo("Максимальное");
+    assertThat(t.totals().get(1).get(4).number()).isEqualTo(22.0);
+    assertThat(t.totals().get(2).get(4).number()).isEqualTo(0.0);
+    assertThat(t.totals().get(3).get(4).number()).isEqualTo(8.5);
+    // the lines are the operator's calls, and their talk adds up to the total the report computed
+    assertThat(t.rows().stream().mapToDouble(r -> r.get(4).number()).sum()).isEqualTo(34.0);
+  }
+
+  @Test
   void rendersEveryFormat() {
     StringWriter text = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.TEXT, text);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.TEXT, text);
     assertThat(text.toString()).contains("Иванов ВВ  01:00:00  00:50:00  4").contains("Отчет 2")
         .contains("00:00:08"); // 8.5 s shown half-even
     StringWriter csv = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.CSV, csv);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.CSV, csv);
     assertThat(csv.toString()).contains("\"Иванов ВВ\";\"01:00:00\";\"00:50:00\";\"4\"");
     StringWriter json = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.JSON, json);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.JSON, json);
     assertThat(json.toString()).contains("\"talkAverageSeconds\" : 8.5").contains("\"cost\" : 2.05");
     StringWriter html = new StringWriter();
-    ReportRenderer.render(report, ReportRenderer.Format.HTML, html);
+    OutboundReportRenderer.render(report, OutboundReportRenderer.Format.HTML, html);
     assertThat(html.toString()).startsWith("<!DOCTYPE html>").contains("<td>Иванов ВВ</td>");
   }
 }

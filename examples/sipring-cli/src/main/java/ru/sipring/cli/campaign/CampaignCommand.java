@@ -53,7 +53,7 @@ import ru.sipring.campaign.csv.ImportOptions;
 import ru.sipring.campaign.csv.ImportResult;
 import ru.sipring.campaign.report.OutboundReport;
 import ru.sipring.campaign.report.OutboundReports;
-import ru.sipring.campaign.report.ReportRenderer;
+import ru.sipring.campaign.report.OutboundReportRenderer;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
 
@@ -444,10 +444,16 @@ public final class CampaignCommand implements Runnable {
     @Option(names = "--operator", description = "one operator only")
     @Nullable String operator;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv, json, html (${DEFAULT-VALUE})")
+    /** The library's formats, and the «Отчет 2» printout as PDF or XLSX (sipring-print). */
+    enum Format { TEXT, CSV, JSON, HTML, PDF, XLSX }
 
+    @Option(names = "--format", defaultValue = "text",
+        description = "text, csv, json, html, or pdf/xlsx for the printed «Отчет 2» per operator (${DEFAULT-VALUE})")
     @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
-    ReportRenderer.Format format;
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here (pdf and xlsx need it); default stdout")
+    @Nullable Path out;
 
     @Override
     public Integer call() {
@@ -463,7 +469,34 @@ public final class CampaignCommand implements Runnable {
         OutboundReport rep = new OutboundReports(s, Clock.systemUTC()).build(from.atStartOfDay(zone).toInstant(),
             to.plusDays(1).atStartOfDay(zone).toInstant(), zone, table,
             new OutboundReports.Filter(null, null, aid, operator));
-        ReportRenderer.render(rep, format, spec.commandLine().getOut());
+        if (format == Format.PDF || format == Format.XLSX) {
+          if (out == null) {
+            throw new BadInputException("--format " + format.name().toLowerCase(java.util.Locale.ROOT),
+                "writes a binary file: give --out FILE");
+          }
+          ru.sipring.cli.PrintLogging.quiet();
+          ru.sipring.core.report.render.Printout p = OutboundReportRenderer.printout(rep);
+          try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(out)) {
+            if (format == Format.PDF) {
+              ru.sipring.print.PdfPrintout.of().write(p, os);
+            } else {
+              ru.sipring.print.XlsxPrintout.of().write(p, os);
+            }
+          } catch (java.io.IOException e) {
+            throw new SipRingException("cannot write " + out + ": " + e.getMessage(), e);
+          }
+          return 0;
+        }
+        OutboundReportRenderer.Format f = OutboundReportRenderer.Format.valueOf(format.name());
+        if (out == null) {
+          OutboundReportRenderer.render(rep, f, spec.commandLine().getOut());
+        } else {
+          try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8)) {
+            OutboundReportRenderer.render(rep, f, w);
+          } catch (java.io.IOException e) {
+            throw new SipRingException("cannot write " + out + ": " + e.getMessage(), e);
+          }
+        }
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);

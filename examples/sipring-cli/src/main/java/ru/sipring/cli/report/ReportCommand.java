@@ -1,6 +1,6 @@
 package ru.sipring.cli.report;
 
-import org.jspecify.annotations.Nullable;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,12 +45,16 @@ import ru.sipring.core.report.PeriodTable;
 import ru.sipring.core.report.ReportSection;
 import ru.sipring.core.report.ReportView;
 import ru.sipring.core.report.ReportWindow;
+import ru.sipring.core.report.render.Printout;
+import ru.sipring.print.PdfPrintout;
+import ru.sipring.print.XlsxPrintout;
 import ru.sipring.core.report.render.CsvReportRenderer;
 import ru.sipring.core.report.render.HtmlReportRenderer;
 import ru.sipring.core.report.render.JsonReportRenderer;
 import ru.sipring.core.report.render.ReportLanguage;
 import ru.sipring.core.report.render.ReportRenderer;
 import ru.sipring.core.report.render.TextReportRenderer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +98,7 @@ import ru.sipring.core.BadInputException;
         "Documentation: docs/inbound-report.md"})
 public final class ReportCommand implements Callable<Integer> {
 
-  public enum Format { TEXT, JSON, CSV, HTML }
+  public enum Format { TEXT, JSON, CSV, HTML, PDF, XLSX }
 
   public enum Period { HOUR, DAY, MONTH }
 
@@ -153,7 +157,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--queues", paramLabel = "FILE", description = "CSV queue,name: queue names")
   @Nullable Path queuesFile;
 
-  @Option(names = "--format", paramLabel = "text|json|csv|html", description = "output format (default text)")
+  @Option(names = "--format", paramLabel = "text|json|csv|html|pdf|xlsx",
+      description = "output format (default text); pdf and xlsx write the guide's grouped printout to --out FILE")
   Format format = Format.TEXT;
 
   @Option(names = {"--sections", "--section"}, paramLabel = "NAME", split = ",",
@@ -255,6 +260,7 @@ public final class ReportCommand implements Callable<Integer> {
     if (format == Format.CSV && out == null && wanted.size() != 1) {
       throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
     }
+    printNeedsFile();
     if (out != null && format != Format.CSV && Files.isDirectory(out)) {
       throw bad("--out", out + " is a directory; " + format.name().toLowerCase(Locale.ROOT) + " goes to one file");
     }
@@ -336,11 +342,16 @@ public final class ReportCommand implements Callable<Integer> {
       return;
     }
     InboundReport report = compute(b, input);
+    if (format == Format.PDF || format == Format.XLSX) {
+      print(report, language);
+      warnProblems(report, err);
+      return;
+    }
     ReportRenderer renderer = switch (format) {
       case TEXT -> TextReportRenderer.of(language);
       case JSON -> JsonReportRenderer.of();
       case HTML -> HtmlReportRenderer.of(language);
-      case CSV -> throw new AssertionError();
+      case CSV, PDF, XLSX -> throw new AssertionError();
     };
     try (Writer w = open(out)) {
       renderer.render(report, wanted, w);
@@ -394,6 +405,7 @@ public final class ReportCommand implements Callable<Integer> {
       if (format == Format.CSV && out == null && wanted.size() != 1) {
         throw bad("--format csv", "writes one file per section: give --out DIR, or a single --sections name for stdout");
       }
+      printNeedsFile();
       if (partialOut != null) {
         writePartial(partialOut, merged);
       }
@@ -424,18 +436,48 @@ public final class ReportCommand implements Callable<Integer> {
           csv.renderSection(report, s, w);
         }
       }
+    } else if (format == Format.PDF || format == Format.XLSX) {
+      print(report, language);
     } else {
       ReportRenderer renderer = switch (format) {
         case TEXT -> TextReportRenderer.of(language);
         case JSON -> JsonReportRenderer.of();
         case HTML -> HtmlReportRenderer.of(language);
-        case CSV -> throw new AssertionError();
+        case CSV, PDF, XLSX -> throw new AssertionError();
       };
       try (Writer w = open(out)) {
         renderer.render(report, wanted, w);
       }
     }
     warnProblems(report, err);
+  }
+
+  /** PDF and XLSX are binary and go to a file, never to the terminal. */
+  private void printNeedsFile() {
+    if ((format == Format.PDF || format == Format.XLSX) && out == null) {
+      throw bad("--format " + format.name().toLowerCase(Locale.ROOT), "writes a binary file: give --out FILE");
+    }
+  }
+
+  /** {@code --format pdf|xlsx}: the guide's grouped printout of the report, laid out by the library. */
+  private void print(InboundReport report, ReportLanguage language) throws IOException {
+    Path file = out;
+    if (file == null) {
+      throw bad("--format " + format.name().toLowerCase(Locale.ROOT), "writes a binary file: give --out FILE");
+    }
+    Printout printout = Printout.inbound(report, language);
+    ru.sipring.cli.PrintLogging.quiet();
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      if (format == Format.PDF) {
+        PdfPrintout.of().write(printout, os);
+      } else {
+        XlsxPrintout.of().write(printout, os);
+      }
+    }
   }
 
   private static void writePartial(Path partialOut, InboundPartial partial) throws IOException {

@@ -151,6 +151,32 @@ class CampaignCommandTest {
     assertThat(rep.exit()).as(rep.err()).isZero();
     assertThat(rep.json().get("total").get("calls").asInt()).isEqualTo(2);
     assertThat(run("campaign", "list", "--store", store()).out()).contains("A — 2 clients");
+    // the printed «Отчет 2»: one operator group closed by «Итого вызовов» with the report's count
+    Path xlsx = tmp.resolve("report2.xlsx");
+    Result x = run("campaign", "report", "--from", today, "--to", today, "--format", "xlsx", "--out", xlsx.toString(),
+        "--store", store());
+    assertThat(x.exit()).as(x.err()).isZero();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+        Files.newInputStream(xlsx))) {
+      boolean found = false;
+      for (org.apache.poi.ss.usermodel.Row row : wb.getSheetAt(0)) {
+        if (row.getCell(0) != null && "Итого вызовов:".equals(row.getCell(0).getStringCellValue())) {
+          assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(2.0);
+          found = true;
+        }
+      }
+      assertThat(found).isTrue();
+    }
+    Path pdf = tmp.resolve("report2.pdf");
+    assertThat(run("campaign", "report", "--from", today, "--to", today, "--format", "pdf", "--out", pdf.toString(),
+        "--store", store()).exit()).isZero();
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Детализация ИКЦ отчет 2",
+          "Итого вызовов:", "Максимальное");
+    }
+    Result noFile = run("campaign", "report", "--from", today, "--to", today, "--format", "pdf", "--store", store());
+    assertThat(noFile.exit()).isNotZero();
+    assertThat(noFile.err()).contains("give --out FILE").doesNotContain("Exception");
   }
 
   @Test

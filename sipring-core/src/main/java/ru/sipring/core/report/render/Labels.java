@@ -104,6 +104,21 @@ final class Labels {
     l("problems.first", "Первые ошибки", "First problems");
     l("empty", "Нет данных", "No data");
 
+    l("print.byQueue", "Принятые вызовы по очередям", "Answered calls by queue");
+    l("print.byOperator", "Принятые вызовы по операторам", "Answered calls by operator");
+    l("print.number", "№", "#");
+    l("print.endedBy", "Завершил", "Ended by");
+    l("print.total", "Итого:", "Total:");
+    l("print.connections", "Соединений:", "Connections:");
+    l("print.average", "Среднее время:", "Average:");
+    l("print.minimum", "Минимум:", "Minimum:");
+    l("print.maximum", "Максимум:", "Maximum:");
+    l("print.sum", "Общее время:", "Total time:");
+    l("print.stats", "Статистика принятых вызовов", "Answered call statistics");
+    l("print.ended.CALLER", "Абонент", "Caller");
+    l("print.ended.AGENT", "Оператор", "Agent");
+    l("print.ended.TRANSFER", "Перевод", "Transfer");
+
     l("ended.CALLER", "Абон.", "Caller");
     l("ended.AGENT", "Опер.", "Agent");
     l("ended.TRANSFER", "Перевод", "Transfer");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.report.render.Printout;
 import ru.sipring.core.text.SpreadsheetCell;
 
 /**
@@ -29,17 +30,34 @@ import ru.sipring.core.text.SpreadsheetCell;
  * ({@link SpreadsheetCell#neutralise}); the numbers, times and money the renderer formats stay numbers.
  * Stateless and thread-safe.
  */
-public final class ReportRenderer {
+public final class OutboundReportRenderer {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private static final List<String> GROUP_HEADER = List.of("Т расч", "Время", "Вызовы", "В час", "Разговор",
       "Средний", "Мин", "Макс", "Сумма", "Без тарифа");
 
-  private ReportRenderer() {}
+  private OutboundReportRenderer() {}
 
   /** Output formats. */
-  public enum Format { TEXT, CSV, JSON, HTML }
+  public enum Format {
+    /** Aligned text tables. */
+    TEXT,
+    /** {@code ;}-separated CSV, every table after a {@code # title} line, outside text formula-neutralised. */
+    CSV,
+    /** The report as JSON (Jackson). */
+    JSON,
+    /** One printable HTML page. */
+    HTML
+  }
 
+  /**
+   * Writes the report in one format and flushes {@code out} (does not close it).
+   *
+   * @param r the report
+   * @param f the format
+   * @param out where it goes
+   * @throws UncheckedIOException when {@code out} cannot be written
+   */
   public static void render(OutboundReport r, Format f, Writer out) {
     try {
       switch (f) {
@@ -52,6 +70,57 @@ public final class ReportRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report", e);
     }
+  }
+
+  /**
+   * The guide's printed «Отчет 2» per operator, for the PDF and XLSX writers of {@code sipring-print}: for each
+   * operator of {@link OutboundReport#byOperator()} the calls they made (date, project, task, number, talk,
+   * cost), closed by «Итого вызовов» with the talk total, maximum, minimum and average. The closing figures are
+   * the operator's {@link OutboundReport.GroupRow} as the report computed it, so they equal the JSON output.
+   * Labels are the guide's Russian ones, as in the other formats.
+   *
+   * @param r the report
+   * @return the printout
+   */
+  public static Printout printout(OutboundReport r) {
+    List<Printout.Block> blocks = new ArrayList<>();
+    blocks.add(new Printout.Heading("Детализация ИКЦ отчет 2", 1));
+    List<Printout.Column> cols = List.of(Printout.Column.text("Дата"), Printout.Column.text("Проект"),
+        Printout.Column.text("Задача"), Printout.Column.text("Абонент"), Printout.Column.number("Время"),
+        Printout.Column.number("Сумма"));
+    Printout.Cell e = Printout.Cell.EMPTY;
+    for (OutboundReport.GroupRow g : r.byOperator()) {
+      blocks.add(new Printout.Heading(g.name(), 2));
+      List<List<Printout.Cell>> rows = new ArrayList<>();
+      for (OutboundReport.CallRow c : r.calls()) {
+        if (c.operator().equals(g.name())) {
+          rows.add(List.of(Printout.Cell.text(DATE_TIME.format(ZonedDateTime.ofInstant(c.at(), r.zone()))),
+              Printout.Cell.text(c.project()), Printout.Cell.text(c.task()), Printout.Cell.text(c.number()),
+              Printout.Cell.seconds(c.talk().getSeconds()), moneyCell(c.cost())));
+        }
+      }
+      List<List<Printout.Cell>> totals = new ArrayList<>();
+      totals.add(List.of(Printout.Cell.text("Итого вызовов:"), e, e, Printout.Cell.count(g.calls()),
+          Printout.Cell.seconds(g.talkTotal().getSeconds()), moneyCell(g.cost())));
+      Duration max = g.talkMax();
+      Duration min = g.talkMin();
+      Double avg = g.talkAverageSeconds();
+      totals.add(List.of(Printout.Cell.text("Время разговора"), e, e, Printout.Cell.text("Максимальное"),
+          max == null ? e : Printout.Cell.seconds(max.getSeconds()), e));
+      totals.add(List.of(e, e, e, Printout.Cell.text("Минимальное"),
+          min == null ? e : Printout.Cell.seconds(min.getSeconds()), e));
+      totals.add(List.of(e, e, e, Printout.Cell.text("Среднее"),
+          avg == null ? e : Printout.Cell.averageSeconds(avg), e));
+      blocks.add(new Printout.Table(cols, rows, totals));
+    }
+    String period = DATE_TIME.format(ZonedDateTime.ofInstant(r.from(), r.zone())) + " — "
+        + DATE_TIME.format(ZonedDateTime.ofInstant(r.to(), r.zone())) + " (" + r.zone() + ")";
+    return new Printout("Исходящий call-центр: отчет 2", List.of(period), blocks);
+  }
+
+  private static Printout.Cell moneyCell(@Nullable BigDecimal v) {
+    return v == null ? Printout.Cell.EMPTY
+        : Printout.Cell.figure(v.toPlainString(), v.doubleValue(), Printout.Cell.Unit.MONEY);
   }
 
   static String hms(@Nullable Duration d) {
