@@ -48,13 +48,13 @@ public final class FaxCenter {
   }
 
   /**
-   * The users.
+   * The store of fax users and their rights.
    *
    * @return the users
    */
   public FaxUserStore users() { return users; }
   /**
-   * The lines.
+   * The store of fax lines.
    *
    * @return the lines
    */

@@ -136,19 +136,19 @@ public final class SendRequest {
    */
   public @Nullable CoverPage cover() { return cover; }
   /**
-   * The resolution.
+   * The resolution the fax is sent in.
    *
    * @return the resolution
    */
   public Resolution resolution() { return resolution; }
   /**
-   * The max tries.
+   * How many times hfaxd tries to send each job.
    *
    * @return the max tries
    */
   public int maxTries() { return maxTries; }
   /**
-   * The max dials.
+   * How many times hfaxd dials for each job.
    *
    * @return the max dials
    */
@@ -160,13 +160,13 @@ public final class SendRequest {
    */
   public Duration killTime() { return killTime; }
   /**
-   * The notify mode.
+   * When hfaxd mails the sender about a job.
    *
    * @return the notify mode
    */
   public Notify notifyMode() { return notify; }
   /**
-   * The notify address.
+   * Where hfaxd mails; {@code null} for its default.
    *
    * @return the notify address
    */
