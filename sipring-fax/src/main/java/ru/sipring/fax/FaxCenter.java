@@ -48,13 +48,13 @@ public final class FaxCenter {
   }
 
   /**
-   * The users.
+   * The store of fax users and their rights.
    *
    * @return the users
    */
   public FaxUserStore users() { return users; }
   /**
-   * The lines.
+   * The store of fax lines.
    *
    * @return the lines
    */
@@ -389,42 +389,42 @@ public final class FaxCenter {
     private Builder() {}
 
     /**
-     * Sets the lines.
+     * Sets the store of fax lines (default in memory).
      *
-     * @param s the fax line store
+     * @param s the store
      * @return this builder
      */
     public Builder lines(FaxLineStore s) { lines = s; return this; }
     /**
-     * Sets the received.
+     * Sets the store of received faxes (default in memory).
      *
-     * @param s the received fax store
+     * @param s the store
      * @return this builder
      */
     public Builder received(ReceivedFaxStore s) { received = s; return this; }
     /**
-     * Sets the users.
+     * Sets the store of fax users and their rights (default in memory).
      *
-     * @param s the fax user store
+     * @param s the store
      * @return this builder
      */
     public Builder users(FaxUserStore s) { users = s; return this; }
     /**
-     * Sets the contacts.
+     * Sets the store of contacts and distribution lists (default in memory).
      *
-     * @param s the fax contact store
+     * @param s the store
      * @return this builder
      */
     public Builder contacts(FaxContactStore s) { contacts = s; return this; }
     /**
-     * Sets the TIFF to PDF converter.
+     * Sets the TIFF to PDF converter (default {@code tiff2pdf}).
      *
-     * @param i the fax images
+     * @param i the converter
      * @return this builder
      */
     public Builder images(FaxImages i) { images = i; return this; }
     /**
-     * Sets the clock.
+     * Sets the clock that stamps received faxes (default the system clock in UTC).
      *
      * @param c the clock
      * @return this builder

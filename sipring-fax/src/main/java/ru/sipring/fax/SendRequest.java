@@ -136,19 +136,19 @@ public final class SendRequest {
    */
   public @Nullable CoverPage cover() { return cover; }
   /**
-   * The resolution.
+   * The resolution the fax is sent in.
    *
    * @return the resolution
    */
   public Resolution resolution() { return resolution; }
   /**
-   * The max tries.
+   * How many times hfaxd tries to send each job.
    *
    * @return the max tries
    */
   public int maxTries() { return maxTries; }
   /**
-   * The max dials.
+   * How many times hfaxd dials for each job.
    *
    * @return the max dials
    */
@@ -160,13 +160,13 @@ public final class SendRequest {
    */
   public Duration killTime() { return killTime; }
   /**
-   * The notify mode.
+   * When hfaxd mails the sender about a job.
    *
    * @return the notify mode
    */
   public Notify notifyMode() { return notify; }
   /**
-   * The notify address.
+   * Where hfaxd mails; {@code null} for its default.
    *
    * @return the notify address
    */
@@ -178,9 +178,9 @@ public final class SendRequest {
    */
   public String modem() { return modem; }
   /**
-   * The from user.
+   * The sender (hfaxd's {@code FROMUSER}); {@code null} means the logged-in user.
    *
-   * @return the from user
+   * @return the sender, or {@code null}
    */
   public @Nullable String fromUser() { return fromUser; }
   /**
@@ -215,94 +215,94 @@ public final class SendRequest {
     private Builder() {}
 
     /**
-     * Sets the end (exclusive), or null.
+     * Adds a number to send to (one job per number).
      *
-     * @param number the fax number
+     * @param number the fax number, checked when the request is built
      * @return this builder
      */
     public Builder to(String number) { numbers.add(number); return this; }
     /**
-     * Sets the end (exclusive), or null.
+     * Adds numbers to send to (one job per number).
      *
-     * @param many the many
+     * @param many the fax numbers
      * @return this builder
      */
     public Builder to(List<String> many) { numbers.addAll(many); return this; }
     /**
-     * Sets the document.
+     * Adds a document, sent after the cover page in the order added.
      *
-     * @param d the fax document
+     * @param d the document
      * @return this builder
      */
     public Builder document(FaxDocument d) { documents.add(d); return this; }
     /**
-     * Sets the cover.
+     * Sets the cover page, rendered per number and sent first.
      *
-     * @param c the cover page
+     * @param c the cover page, or {@code null} for none
      * @return this builder
      */
     public Builder cover(@Nullable CoverPage c) { cover = c; return this; }
     /**
-     * Sets the resolution.
+     * Sets the resolution (default fine).
      *
      * @param r the resolution
      * @return this builder
      */
     public Builder resolution(Resolution r) { resolution = r; return this; }
     /**
-     * Sets the max tries.
+     * Sets how many times hfaxd tries to send a job (default 3).
      *
-     * @param n the number
+     * @param n at least 1
      * @return this builder
      */
     public Builder maxTries(int n) { maxTries = n; return this; }
     /**
-     * Sets the max dials.
+     * Sets how many times hfaxd dials for a job (default 12).
      *
-     * @param n the number
+     * @param n at least 1
      * @return this builder
      */
     public Builder maxDials(int n) { maxDials = n; return this; }
     /**
-     * Sets the kill time.
+     * Sets how long hfaxd keeps trying before it gives a job up (default 2 h 59 min).
      *
-     * @param d the duration
+     * @param d between 1 minute and 99 days
      * @return this builder
      */
     public Builder killTime(Duration d) { killTime = d; return this; }
     /**
-     * Sets the notify.
+     * Sets when hfaxd mails the sender about the job (default never).
      *
-     * @param n the notify
-     * @param address the address
+     * @param n when to mail
+     * @param address where to mail, or {@code null} for hfaxd's default
      * @return this builder
      */
     public Builder notify(Notify n, @Nullable String address) { notify = n; notifyAddress = address; return this; }
     /**
-     * Sets the modem (device) name.
+     * Sets the modem (device) or modem class to send on (default {@code any}).
      *
-     * @param m the text
+     * @param m the modem or class
      * @return this builder
      */
     public Builder modem(String m) { modem = m; return this; }
     /**
-     * Sets the from user.
+     * Sets the sender (hfaxd's {@code FROMUSER}), shown in the page header and notices.
      *
-     * @param u the text
+     * @param u the sender, or {@code null} for the logged-in user
      * @return this builder
      */
     public Builder fromUser(@Nullable String u) { fromUser = u; return this; }
     /**
-     * Sets the send at.
+     * Sets when to send.
      *
-     * @param t the instant
+     * @param t the instant, or {@code null} for now
      * @return this builder
      */
     public Builder sendAt(@Nullable Instant t) { sendAt = t; return this; }
     /**
-     * Sets the tag.
+     * Sets the tag that groups the jobs of this send.
      *
-     * @param t the text
+     * @param t the tag, or {@code null} to let the client make one
      * @return this builder
      */
     public Builder tag(@Nullable String t) { tag = t; return this; }

@@ -17,7 +17,7 @@ public final class ClusterText {
    * @param daemons lines for the "CLUSTER DAEMONS" table ({@code name → status}); empty to leave it out
    * @param s the cluster status
    * @param h the health report
-   * @param drbd the drbd
+   * @param drbd the DRBD resources (empty when there is no DRBD)
    * @return the text, one line per item, ending with a newline
    */
   public static String render(ClusterStatus s, HealthReport h, List<DrbdResource> drbd,

@@ -63,7 +63,7 @@ public final class HealthChecker {
    * Health of one node's view plus this node's DRBD state.
    *
    * @param status the cluster snapshot
-   * @param drbd the drbd
+   * @param drbd the DRBD resources (empty when there is no DRBD)
    * @return the health report
    */
   public HealthReport check(ClusterStatus status, List<DrbdResource> drbd) {
@@ -84,7 +84,7 @@ public final class HealthChecker {
    * Health of the cluster from several nodes' views at (about) the same time, keyed by the node that produced
    * each view. Adds split-brain findings to each view's own reasons (deduplicated).
    *
-   * @param views the views
+   * @param views each node's snapshot, keyed by the node that took it
    * @return the health report
    */
   public HealthReport checkViews(Map<String, ClusterStatus> views) {
@@ -98,7 +98,7 @@ public final class HealthChecker {
    * Split brain seen by comparing nodes' views: with fencing off each partition elects its own DC, sees the
    * other node OFFLINE and runs everything, so no single view shows a fault.
    *
-   * @param views the views
+   * @param views each node's snapshot, keyed by the node that took it
    * @return the health reasons
    */
   public static List<HealthReason> splitBrain(Map<String, ClusterStatus> views) {

@@ -138,7 +138,7 @@ public record Question(String id, QuestionType type, String text, String hint, L
    * Replaces the option with the same id, or appends it.
    *
    * @param option the option
-   * @return the question
+   * @return the copy
    */
   public Question withOption(Option option) {
     List<Option> copy = new ArrayList<>(options);
@@ -155,7 +155,7 @@ public record Question(String id, QuestionType type, String text, String hint, L
    * Removes an option; answers already recorded keep its label, since they store the text as asked.
    *
    * @param optionId the option id
-   * @return the question
+   * @return the copy
    */
   public Question withoutOption(String optionId) {
     List<Option> copy = new ArrayList<>(options);
@@ -167,8 +167,8 @@ public record Question(String id, QuestionType type, String text, String hint, L
    * Moves an option to {@code index} (0-based, clamped) in display order.
    *
    * @param optionId the option id
-   * @param index the index
-   * @return the question
+   * @param index the new position, 0 first
+   * @return the copy
    */
   public Question withOptionMoved(String optionId, int index) {
     int from = indexOf(optionId);

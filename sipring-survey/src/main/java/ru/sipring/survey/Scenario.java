@@ -119,7 +119,7 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    * Replaces the question with the same id, or appends it; an empty scenario gets it as its start.
    *
    * @param question the question
-   * @return the scenario
+   * @return the copy
    */
   public Scenario withQuestion(Question question) {
     List<Question> copy = new ArrayList<>(questions);
@@ -138,7 +138,7 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    * {@link #withoutQuestionUnlinking} to delete it anyway.
    *
    * @param questionId the question id
-   * @return the scenario
+   * @return the copy
    */
   public Scenario withoutQuestion(String questionId) {
     requireQuestion(questionId);
@@ -158,7 +158,7 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    * was the start). The result should be validated again: questions after it may become unreachable.
    *
    * @param questionId the question id
-   * @return the scenario
+   * @return the copy
    */
   public Scenario withoutQuestionUnlinking(String questionId) {
     requireQuestion(questionId);
@@ -182,8 +182,8 @@ public record Scenario(String id, String title, @Nullable String start, List<Que
    * Moves a question to {@code index} (0-based, clamped) in display order; the flow is unchanged.
    *
    * @param questionId the question id
-   * @param index the index
-   * @return the scenario
+   * @param index the new position, 0 first
+   * @return the copy
    */
   public Scenario withQuestionMoved(String questionId, int index) {
     int from = indexOf(questionId);

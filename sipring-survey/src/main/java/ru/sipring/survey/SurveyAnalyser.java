@@ -46,7 +46,7 @@ public final class SurveyAnalyser {
    * Keeps at most {@code limit} text answers per question (all are still counted).
    *
    * @param limit the limit
-   * @return the survey analyser
+   * @return the copy
    */
   public SurveyAnalyser withTextLimit(int limit) {
     if (limit < 0) {
