@@ -52,7 +52,7 @@ public final class PdfPrintout {
    * @return the writer
    * @throws SipRingException when no font is found, naming where it looked and how to set one
    */
-  public static PdfPrintout.of() {
+  public static PdfPrintout of() {
     Path r = PrintFonts.regular();
     return new PdfPrintout(r, PrintFonts.boldOf(r));
   }
@@ -87,7 +87,7 @@ public final class PdfPrintout {
     } catch (IOException e) {
       throw new SipRingException("cannot write the PDF printout: " + e.getMessage(), e);
     } catch (UncheckedIOException e) {
-      throw new SipRingException("cannot write the PDF printout: " + e.getMessage(), e.getCause());
+      throw new SipRingException("cannot write the PDF printout: " + e.getMessage(), e);
     }
   }
 

@@ -46,7 +46,7 @@ public final class XlsxPrintout {
    *
    * @return the writer
    */
-  public static XlsxPrintout.of() {
+  public static XlsxPrintout of() {
     return new XlsxPrintout();
   }
 
