@@ -20,6 +20,10 @@ public record ClickToCallSettings(String context, String callerId, Duration ring
   /**
    * Checks the settings.
    *
+   * @param context the dialplan context
+   * @param callerId the CallerID the client sees
+   * @param ringTimeout how long the client rings
+   * @param channelTemplate the client's channel with {@code {number}}
    * @throws BadInputException naming the setting: a blank context, a template without {@code {number}}, a ring
    *     timeout out of range, or a value with a line break or control character (it goes into an AMI action)
    */

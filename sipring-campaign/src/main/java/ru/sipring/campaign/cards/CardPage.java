@@ -12,7 +12,14 @@ import ru.sipring.campaign.Contact;
  * @param size the page size asked for
  */
 public record CardPage(List<Contact> items, long total, int page, int size) {
-  /** Copies {@code items}. */
+  /**
+   * Copies {@code items}.
+   *
+   * @param items the cards of this page
+   * @param total how many cards match on all pages
+   * @param page the page, from 0
+   * @param size the page size asked for
+   */
   public CardPage {
     items = List.copyOf(items);
   }

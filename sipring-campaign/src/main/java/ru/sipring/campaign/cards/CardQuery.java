@@ -38,6 +38,12 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
   /**
    * Checks and copies the filters.
    *
+   * @param assignmentId the assignment searched
+   * @param statuses the statuses a card may have; empty = any
+   * @param fields field filters, key to text contained
+   * @param text text contained in any field; empty = none
+   * @param page the page, from 0
+   * @param size cards per page
    * @throws BadInputException naming the field: a page below 0, a size outside 1..{@value #MAX_PAGE_SIZE}, a
    *     blank field key or an empty field filter
    */

@@ -27,6 +27,12 @@ public record RateVersion(String table, int version, Instant validFrom, Instant 
   /**
    * Checks the version.
    *
+   * @param table the table's name
+   * @param version the version number
+   * @param validFrom the first call start rated
+   * @param createdAt when stored
+   * @param source where the rates came from
+   * @param rates the rates
    * @throws BadInputException naming {@code table}, {@code source} or {@code rates[i].name}
    */
   public RateVersion {

@@ -23,7 +23,12 @@ public final class TariffImport {
    * @param problems the rows left out, with their line numbers
    */
   public record Imported(RateVersion version, List<InputProblem> problems) {
-    /** Copies the problems. */
+    /**
+     * Copies the problems.
+     *
+     * @param version the new version
+     * @param problems the rows left out
+     */
     public Imported {
       problems = List.copyOf(problems);
     }

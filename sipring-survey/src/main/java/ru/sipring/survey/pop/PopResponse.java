@@ -25,6 +25,13 @@ public record PopResponse(String responseId, String callId, String queue, String
   /**
    * Checks the values.
    *
+   * @param responseId the response's id
+   * @param callId the call id
+   * @param queue the queue
+   * @param operator the operator
+   * @param clientCardId the client card's id, or empty
+   * @param callerNumber the caller's normalised number
+   * @param finishedAt when the response was finished
    * @throws BadInputException naming the field: a blank response or call id, or a value longer than
    *     {@value #MAX_TEXT}
    */
