@@ -222,7 +222,6 @@ public final class CdrReconciler {
     if (all.isEmpty()) {
       return new ReconcileResult(0, 0, 0, 0, 0, 0);
     }
-    Set<CdrRecord> takenByUid = new HashSet<>();
     long tol = tolerance.toSeconds();
     CdrQuery q = CdrQuery.builder().window(from.minus(tolerance), to.plus(tolerance), pbxZone).build();
     long rows = cdr.read(q, new CdrRepository.Sink() {
@@ -234,8 +233,7 @@ public final class CdrReconciler {
           uidHit |= offer(byUid.get(r.linkedid()), r, dst);
         }
         if (uidHit) {
-          takenByUid.add(r);
-          return;
+          return; // a row of a call with a uniqueid is never another attempt's candidate by number
         }
         List<Pending> sameNumber = dst.isEmpty() ? null : byNumber.get(dst);
         if (sameNumber != null) {
@@ -266,7 +264,7 @@ public final class CdrReconciler {
         uid++;
       } else {
         long start = p.attempt.startedAt().getEpochSecond();
-        row = p.byNumber.stream().filter(r -> !takenByUid.contains(r) && !takenByNumber.contains(r))
+        row = p.byNumber.stream().filter(r -> !takenByNumber.contains(r))
             .min(Comparator.comparingLong((CdrRecord r) -> Math.abs(r.calldateIn(pbxZone).getEpochSecond() - start))
                 .thenComparing(r -> !"ANSWERED".equals(r.disposition())))
             .orElse(null);
