@@ -144,6 +144,19 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
+  /**
+   * Deletes a client card; its call attempts stay (see {@link ru.sipring.campaign.cards.ClientCardStore}).
+   *
+   * @param contactId the card
+   * @throws NotFoundException when there is no such card
+   */
+  public void deleteContact(long contactId) {
+    synchronized (lock) {
+      Contact c = found(contacts.remove(contactId), "client card", contactId);
+      unindex(c);
+    }
+  }
+
   /** A store read from {@code file}, or an empty one when the file does not exist. */
   public static InMemoryCampaignStore load(Path file) {
     InMemoryCampaignStore store = new InMemoryCampaignStore();

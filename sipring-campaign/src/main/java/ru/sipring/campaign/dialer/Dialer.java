@@ -111,6 +111,9 @@ public final class Dialer implements AutoCloseable {
   private void recover() {
     Instant now = clock.instant();
     for (CallAttempt a : store.attempts().inProgress(assignmentId)) {
+      if (!a.dialer()) {
+        continue; // an operator's click-to-call ringing now: ClickToCall closes it, not the dialer's restart
+      }
       store.contacts().byId(a.contactId()).ifPresent(c -> store.contacts().update(c.inDoubt(a.startedAt())));
       store.attempts().update(new CallAttempt(a.id(), a.contactId(), a.assignmentId(), a.operator(), a.number(),
           a.startedAt(), now, CallOutcome.FAILED, 0, 0, "in doubt: the dialer restarted before the PBX reported",

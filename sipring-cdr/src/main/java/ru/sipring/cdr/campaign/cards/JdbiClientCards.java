@@ -1,0 +1,263 @@
+package ru.sipring.cdr.campaign.cards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
+import ru.sipring.campaign.CallOutcome;
+import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.Contact;
+import ru.sipring.campaign.ContactField;
+import ru.sipring.campaign.ContactStatus;
+import ru.sipring.campaign.cards.CardPage;
+import ru.sipring.campaign.cards.CardQuery;
+import ru.sipring.campaign.cards.ClientCardStore;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.core.BadInputException;
+import ru.sipring.core.ConnectionException;
+import ru.sipring.core.NotFoundException;
+import ru.sipring.core.RejectedException;
+import ru.sipring.core.SipRingException;
+
+/**
+ * {@link ClientCardStore} on MariaDB/MySQL and the embedded H2, over the cards of
+ * {@code ru.sipring.cdr.campaign.JdbiCampaignStore} (open both on the same data source).
+ *
+ * <p>A search without field or text filters is a {@code COUNT} and a {@code LIMIT/OFFSET} page on the
+ * assignment's index, in id order. Field and text filters look inside the JSON columns: the database narrows the
+ * candidates with {@code LIKE} on the JSON text (case ignored) and every candidate is then checked with
+ * {@link CardQuery#matches}, so a value that happens to appear in a field name or in another field is not a hit
+ * and all stores find the same cards. Thread-safe: every call uses its own pooled connection.
+ */
+public final class JdbiClientCards implements ClientCardStore {
+  private static final ObjectMapper JSON = CampaignJson.mapper();
+  private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
+  private static final int CHUNK = 1000;
+
+  private final Jdbi jdbi;
+
+  private JdbiClientCards(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  /**
+   * Cards in the database behind {@code dataSource}; runs the schema migrations first (idempotent).
+   *
+   * @param dataSource the database of the campaign store
+   * @return the card store
+   */
+  public static JdbiClientCards migrateAndOpen(DataSource dataSource) {
+    SipRingSchema.migrate(dataSource);
+    return new JdbiClientCards(Jdbi.create(dataSource));
+  }
+
+  @Override
+  public CardPage search(CardQuery q) {
+    StringBuilder where = new StringBuilder("assignment_id = :a");
+    if (!q.statuses().isEmpty()) {
+      where.append(" AND status IN (<st>)");
+    }
+    boolean verify = !q.fields().isEmpty() || !q.text().isEmpty();
+    List<String> likes = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<String, String> e : q.fields().entrySet()) {
+      ContactField f = CardQuery.field(e.getKey());
+      String p = ":l" + n++;
+      if (f == ContactField.PHONE) {
+        // the normalised form is checked in Java; the phone as written or any digit run narrows enough
+        likes.add(e.getValue());
+        where.append(" AND (LOWER(phone) LIKE ").append(p).append(" ESCAPE '!' OR phone_normalized LIKE ")
+            .append(":d").append(n - 1).append(" ESCAPE '!')");
+      } else {
+        likes.add(jsonText(e.getValue()));
+        where.append(" AND LOWER(").append(f == null ? "custom_json" : "fields_json").append(") LIKE ").append(p)
+            .append(" ESCAPE '!'");
+      }
+    }
+    String textParam = ":l" + n;
+    if (!q.text().isEmpty()) {
+      where.append(" AND (LOWER(phone) LIKE :t ESCAPE '!' OR phone_normalized LIKE :td ESCAPE '!' OR LOWER(fields_json) LIKE ")
+          .append(textParam).append(" ESCAPE '!' OR LOWER(custom_json) LIKE ").append(textParam).append(" ESCAPE '!')");
+    }
+    long offset = (long) q.page() * q.size();
+    return with("searching client cards", h -> {
+      if (!verify) {
+        long total = bindAll(h.createQuery("SELECT COUNT(*) FROM sipring_campaign_contact WHERE " + where), q, likes)
+            .mapTo(Long.class).one();
+        List<Contact> items = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
+            + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes).bind("lim", q.size()).bind("off", offset)
+            .map((rs, ctx) -> contact(rs)).list();
+        return new CardPage(items, total, q.page(), q.size());
+      }
+      List<Contact> items = new ArrayList<>();
+      long total = 0;
+      try (Stream<Contact> rows = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
+          + " ORDER BY id"), q, likes).setFetchSize(CHUNK).map((rs, ctx) -> contact(rs)).stream()) {
+        Iterator<Contact> it = rows.iterator();
+        while (it.hasNext()) {
+          Contact c = it.next();
+          if (q.matches(c)) {
+            if (total >= offset && items.size() < q.size()) {
+              items.add(c);
+            }
+            total++;
+          }
+        }
+      }
+      return new CardPage(items, total, q.page(), q.size());
+    });
+  }
+
+  private static Query bindAll(Query query, CardQuery q, List<String> likes) {
+    query.bind("a", q.assignmentId());
+    if (!q.statuses().isEmpty()) {
+      query.bindList("st", q.statuses().stream().map(Enum::name).toList());
+    }
+    for (int i = 0; i < likes.size(); i++) {
+      query.bind("l" + i, like(likes.get(i)));
+      String digits = ru.sipring.core.text.PhoneNumber.normalize(likes.get(i));
+      // an empty digit pattern must match nothing: the phone as written is the other way in
+      query.bind("d" + i, digits.isEmpty() ? "" : like(digits));
+    }
+    if (!q.text().isEmpty()) {
+      String digits = ru.sipring.core.text.PhoneNumber.normalize(q.text());
+      query.bind("t", like(q.text())).bind("td", digits.isEmpty() ? "" : like(digits))
+          .bind("l" + likes.size(), like(jsonText(q.text())));
+    }
+    return query;
+  }
+
+  /** The text as it stands inside a JSON string (quotes, backslashes and control characters escaped). */
+  private static String jsonText(String s) {
+    try {
+      String quoted = JSON.writeValueAsString(s);
+      return quoted.substring(1, quoted.length() - 1);
+    } catch (JsonProcessingException e) {
+      throw new SipRingException("cannot write JSON", e);
+    }
+  }
+
+  /** {@code %text%} in lower case with the LIKE wildcards and the escape character escaped by {@code !}. */
+  private static String like(String s) {
+    StringBuilder b = new StringBuilder("%");
+    for (char c : CardQuery.lower(s).toCharArray()) {
+      if (c == '%' || c == '_' || c == '!') {
+        b.append('!');
+      }
+      b.append(c);
+    }
+    return b.append('%').toString();
+  }
+
+  @Override
+  public int setStatus(Collection<Long> contactIds, ContactStatus status) {
+    Objects.requireNonNull(status, "status");
+    List<Long> ids = List.copyOf(new LinkedHashSet<>(contactIds));
+    if (ids.size() > MAX_BULK) {
+      throw new BadInputException("contactIds", "at most " + MAX_BULK + " cards at once, got " + ids.size());
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return tx("changing the status of client cards", h -> {
+      LinkedHashSet<Long> found = new LinkedHashSet<>();
+      for (int i = 0; i < ids.size(); i += CHUNK) {
+        List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+        // FOR UPDATE: a card deleted meanwhile cannot slip between the check and the update
+        found.addAll(h.createQuery("SELECT id FROM sipring_campaign_contact WHERE id IN (<ids>) FOR UPDATE")
+            .bindList("ids", chunk).mapTo(Long.class).list());
+      }
+      for (long id : ids) {
+        if (!found.contains(id)) {
+          throw new NotFoundException("no client card with id " + id);
+        }
+      }
+      int changed = 0;
+      for (int i = 0; i < ids.size(); i += CHUNK) {
+        changed += h.createUpdate("UPDATE sipring_campaign_contact SET status = :s WHERE id IN (<ids>)")
+            .bind("s", status.name()).bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).execute();
+      }
+      return ids.size();
+    });
+  }
+
+  @Override
+  public void delete(long contactId) {
+    int rows = with("deleting a client card", h -> h.createUpdate("DELETE FROM sipring_campaign_contact WHERE id = :id")
+        .bind("id", contactId).execute());
+    if (rows == 0) {
+      throw new NotFoundException("no client card with id " + contactId);
+    }
+  }
+
+  // ---- plumbing (the card row as JdbiCampaignStore writes it) ---------------------------------------------
+
+  private static Contact contact(ResultSet rs) throws SQLException {
+    long last = rs.getLong("last_attempt_at");
+    Instant lastAt = rs.wasNull() ? null : Instant.ofEpochMilli(last);
+    String outcome = rs.getString("last_outcome");
+    return new Contact(rs.getLong("id"), rs.getLong("assignment_id"), rs.getString("phone"),
+        rs.getString("phone_normalized"), json(rs.getString("fields_json"), FIELDS),
+        json(rs.getString("custom_json"), CUSTOM), ContactStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"), lastAt, outcome == null ? null : CallOutcome.valueOf(outcome));
+  }
+
+  private static <T> T json(String s, TypeReference<T> type) {
+    try {
+      return JSON.readValue(s, type);
+    } catch (JsonProcessingException e) {
+      throw new SipRingException("cannot read stored JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private <T> T with(String what, Function<Handle, T> work) {
+    try {
+      return jdbi.withHandle(work::apply);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  private <T> T tx(String what, Function<Handle, T> work) {
+    try {
+      return jdbi.inTransaction(work::apply);
+    } catch (JdbiException e) {
+      throw translate(what, e);
+    }
+  }
+
+  static SipRingException translate(String what, Throwable e) {
+    @Nullable Throwable t = e;
+    while (t != null && !(t instanceof SQLException)) {
+      t = t.getCause();
+    }
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+      if (state.startsWith("08")) {
+        return new ConnectionException(what + ": the database is unreachable: " + sql.getMessage(), e);
+      }
+      if (state.startsWith("23")) {
+        return new RejectedException(what + ": " + sql.getMessage(), e);
+      }
+    }
+    return new SipRingException(what + ": " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,28 @@
+package ru.sipring.cdr.campaign.cards;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import ru.sipring.cdr.Databases;
+import ru.sipring.cdr.campaign.JdbiCampaignStore;
+import ru.sipring.testkit.contract.ClientCardStoreContract;
+
+/** The client-card contract on the embedded database (H2 file, MariaDB mode). */
+class EmbeddedClientCardStoreContractTest extends ClientCardStoreContract {
+  @TempDir Path dir;
+  private HikariDataSource db;
+
+  @Override
+  protected Stores newStores() {
+    db = Databases.embedded(dir);
+    return new Stores(JdbiCampaignStore.migrateAndOpen(db), JdbiClientCards.migrateAndOpen(db));
+  }
+
+  @AfterEach
+  void close() {
+    if (db != null) {
+      db.close();
+    }
+  }
+}
