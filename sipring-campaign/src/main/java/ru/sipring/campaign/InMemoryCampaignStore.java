@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.csv.ColumnMapping;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
@@ -184,7 +185,7 @@ public class InMemoryCampaignStore implements CampaignStore {
 
   // ---- repositories ------------------------------------------------------------------------------------
 
-  private static <T> T found(T value, String what, long id) {
+  private static <T> T found(@Nullable T value, String what, long id) {
     if (value == null) {
       throw new NotFoundException("no " + what + " with id " + id);
     }
@@ -441,7 +442,8 @@ public class InMemoryCampaignStore implements CampaignStore {
       }
     }
 
-    private Set<Long> scopeAssignments(DuplicateScope scope, long assignmentId) {
+    /** The assignments of {@code scope} around {@code assignmentId}; null for every assignment. */
+    private @Nullable Set<Long> scopeAssignments(DuplicateScope scope, long assignmentId) {
       if (scope == DuplicateScope.EVERYWHERE) {
         return null;
       }
@@ -449,10 +451,11 @@ public class InMemoryCampaignStore implements CampaignStore {
         return Set.of(assignmentId);
       }
       Assignment a = found(assignments.get(assignmentId), "assignment", assignmentId);
-      long projectId = tasks.get(a.taskId()).projectId();
+      long projectId = found(tasks.get(a.taskId()), "task", a.taskId()).projectId();
       Set<Long> out = new HashSet<>();
       for (Assignment x : assignments.values()) {
-        if (tasks.get(x.taskId()).projectId() == projectId) {
+        Task t = tasks.get(x.taskId());
+        if (t != null && t.projectId() == projectId) {
           out.add(x.id());
         }
       }

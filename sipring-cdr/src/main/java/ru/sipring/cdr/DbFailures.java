@@ -7,6 +7,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
 import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
@@ -94,7 +95,7 @@ public final class DbFailures {
     return root == t || m == null || String.valueOf(t.getMessage()).contains(m) ? "" : " (root cause: " + m + ")";
   }
 
-  private static SQLException findSql(Throwable failure) {
+  private static @Nullable SQLException findSql(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql) {
         return sql;

@@ -103,7 +103,7 @@ public final class QueueLogTableSource implements QueueLogSource {
         throw new BadInputException(source, "neither data1..data5 nor data columns");
       }
       boolean hasId = types.containsKey("id");
-      TimeKind kind = timeKind(c, types.get("time"));
+      TimeKind kind = timeKind(c, types.getOrDefault("time", Types.OTHER)); // present: required above
       String timeExpr = kind == TimeKind.INSTANT ? "FLOOR(UNIX_TIMESTAMP(`time`))" : "`time`";
       StringBuilder sql = new StringBuilder("SELECT ").append(timeExpr)
           .append(", callid, queuename, agent, event, ")

@@ -230,6 +230,10 @@ public final class ContactImporter {
 
     /** The next valid card, or null at the end; rejected rows are collected on the way. */
     @Nullable Contact next() {
+      Layout layout = this.layout;
+      if (layout == null) {
+        return null; // no rows at all: the constructor found none
+      }
       while (!done) {
         String[] row;
         long line;

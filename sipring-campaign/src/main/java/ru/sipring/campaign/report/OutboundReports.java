@@ -57,6 +57,11 @@ public final class OutboundReports {
   private record Call(CallAttempt a, Where w, String operator, @Nullable BigDecimal cost, boolean rated,
       @Nullable String prefix) {}
 
+  /** The outcome of a call the report counts: calls in progress were left out when the calls were collected. */
+  private static ru.sipring.campaign.CallOutcome finished(CallAttempt a) {
+    return Objects.requireNonNull(a.outcome(), "a call in progress is not reported");
+  }
+
   private record Work(WorkSession s, Where w, Duration form, Duration computed, LocalDate day) {}
 
   /**
@@ -100,7 +105,7 @@ public final class OutboundReports {
           paused = paused.plus(Duration.between(ps, pe));
         }
       }
-      work.add(new Work(s, where.get(s.assignmentId()), computed.minus(paused), computed,
+      work.add(new Work(s, Objects.requireNonNull(where.get(s.assignmentId()), "in scope"), computed.minus(paused), computed,
           LocalDate.ofInstant(a, zone)));
     }
     List<Call> calls = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class OutboundReports {
         continue;
       }
       Rating r = tariffs == null ? null : tariffs.rate(c.number(), c.startedAt(), c.billsec(), c.answered());
-      calls.add(new Call(c, where.get(c.assignmentId()), op, r == null ? null : r.cost(), r != null && r.rated(),
+      calls.add(new Call(c, Objects.requireNonNull(where.get(c.assignmentId()), "in scope"), op, r == null ? null : r.cost(), r != null && r.rated(),
           r == null ? null : r.prefix()));
     }
     Agg total = group("Итого", work, calls);
@@ -181,7 +186,7 @@ public final class OutboundReports {
     for (Call c : calls) {
       String client = store.contacts().byId(c.a().contactId()).map(x -> x.get(ContactField.FULL_NAME)).orElse("");
       out.add(new OutboundReport.CallRow(c.a().startedAt(), c.w().project(), c.w().task(), c.w().assignment(),
-          c.operator(), c.a().number(), client, Duration.ofSeconds(c.a().billsec()), c.a().outcome().russian(),
+          c.operator(), c.a().number(), client, Duration.ofSeconds(c.a().billsec()), finished(c.a()).russian(),
           c.cost(), c.prefix(), c.a().recording(), c.a().note()));
     }
     return out;
@@ -227,7 +232,7 @@ public final class OutboundReports {
       out.add(new OutboundReport.Report2Row(LocalDate.ofInstant(c.a().startedAt(), zone), c.operator(),
           c.w().project(), c.w().task(), c.w().assignment(), f.apply(ContactField.COUNTERPARTY_ID),
           f.apply(ContactField.CONTACT_PERSON_ID), f.apply(ContactField.EVENT_ID), f.apply(ContactField.TASK_ID),
-          c.a().number(), c.a().outcome().russian(), c.a().billsec() / 60.0, notes));
+          c.a().number(), finished(c.a()).russian(), c.a().billsec() / 60.0, notes));
     }
     return out;
   }

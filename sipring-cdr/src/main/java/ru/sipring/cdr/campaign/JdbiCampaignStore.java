@@ -273,6 +273,11 @@ public final class JdbiCampaignStore implements CampaignStore {
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
 
+  /** A NOT NULL epoch-milliseconds column. */
+  private static Instant instantOf(ResultSet rs, String col) throws SQLException {
+    return Instant.ofEpochMilli(rs.getLong(col));
+  }
+
   private static <E extends Enum<E>> @Nullable E en(Class<E> type, @Nullable String v) {
     return v == null ? null : Enum.valueOf(type, v);
   }
@@ -630,7 +635,7 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private static CallAttempt attempt(ResultSet rs) throws SQLException {
     return new CallAttempt(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("assignment_id"),
-        rs.getString("operator"), rs.getString("number"), instant(rs, "started_at"), instant(rs, "ended_at"),
+        rs.getString("operator"), rs.getString("number"), instantOf(rs, "started_at"), instant(rs, "ended_at"),
         en(CallOutcome.class, rs.getString("outcome")), rs.getLong("duration_seconds"), rs.getLong("billsec"),
         rs.getString("note"), rs.getString("unique_id"), rs.getString("recording"), rs.getBoolean("dialer"),
         rs.getString("tag"));
@@ -695,7 +700,7 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private static WorkSession session(ResultSet rs) throws SQLException {
     return new WorkSession(rs.getLong("id"), rs.getString("operator"), rs.getLong("assignment_id"),
-        instant(rs, "started_at"), instant(rs, "ended_at"), json(rs.getString("pauses_json"), PAUSES),
+        instantOf(rs, "started_at"), instant(rs, "ended_at"), json(rs.getString("pauses_json"), PAUSES),
         rs.getBoolean("closed_by_admin"));
   }
 

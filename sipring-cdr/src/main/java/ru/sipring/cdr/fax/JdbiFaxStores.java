@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.cdr.DbFailures;
 import ru.sipring.core.SipRingException;
 import ru.sipring.fax.DistributionList;
@@ -107,7 +108,7 @@ public final class JdbiFaxStores {
       return load("", null);
     }
 
-    private List<FaxUser> load(String where, String login) {
+    private List<FaxUser> load(String where, @Nullable String login) {
       return tx("reading fax users", h -> {
         var q = h.createQuery("SELECT login, full_name, email, is_admin, privileged, can_delete, any_modem"
             + " FROM sipring_fax_user " + where + " ORDER BY login");
@@ -144,7 +145,7 @@ public final class JdbiFaxStores {
     return m;
   }
 
-  private static boolean bool(Object o) {
+  private static boolean bool(@Nullable Object o) {
     if (o instanceof Boolean b) {
       return b;
     }
@@ -271,7 +272,7 @@ public final class JdbiFaxStores {
       return lists("", null);
     }
 
-    private List<DistributionList> lists(String where, String name) {
+    private List<DistributionList> lists(String where, @Nullable String name) {
       return tx("reading distribution lists", h -> {
         var q = h.createQuery("SELECT l.name, n.number FROM sipring_fax_list l"
             + " LEFT JOIN sipring_fax_list_number n ON n.list_name = l.name " + where + " ORDER BY l.name, n.position");
