@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
 

@@ -49,8 +49,8 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
    * @param pins the PIN hash
    * @return an empty registry with {@link PinPolicy#defaults()}
    */
-  public static InMemoryOperatorRegistry create(PinHasher pins) {
-    return create(pins, PinPolicy.defaults());
+  public static InMemoryOperatorRegistry of(PinHasher pins) {
+    return of(pins, PinPolicy.defaults());
   }
 
   /**
@@ -58,7 +58,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
    * @param policy what a new PIN must be
    * @return an empty registry
    */
-  public static InMemoryOperatorRegistry create(PinHasher pins, PinPolicy policy) {
+  public static InMemoryOperatorRegistry of(PinHasher pins, PinPolicy policy) {
     return new InMemoryOperatorRegistry(Objects.requireNonNull(pins), Objects.requireNonNull(policy));
   }
 

@@ -48,12 +48,12 @@ public final class JdbiCdrRepository implements CdrRepository {
   }
 
   /** Reads table {@code cdr} of the database behind {@code dataSource}. */
-  public static JdbiCdrRepository create(DataSource dataSource) {
-    return create(dataSource, "cdr");
+  public static JdbiCdrRepository of(DataSource dataSource) {
+    return of(dataSource, "cdr");
   }
 
   /** Reads another table with the cdr layout ({@code replicate_cdr}, {@code asteriskcdrdb.cdr}). */
-  public static JdbiCdrRepository create(DataSource dataSource, String table) {
+  public static JdbiCdrRepository of(DataSource dataSource, String table) {
     return new JdbiCdrRepository(Objects.requireNonNull(dataSource, "dataSource"), Sql.identifier(table, "table"));
   }
 

@@ -40,8 +40,8 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
   }
 
   /** A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}). */
-  public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, Clock clock) {
-    return create(dataSource, pins, PinPolicy.defaults(), clock);
+  public static JdbiOperatorRegistry of(DataSource dataSource, PinHasher pins, Clock clock) {
+    return of(dataSource, pins, PinPolicy.defaults(), clock);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
    * @param clock time of edits and log entries
    * @return the registry
    */
-  public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, PinPolicy policy, Clock clock) {
+  public static JdbiOperatorRegistry of(DataSource dataSource, PinHasher pins, PinPolicy policy, Clock clock) {
     return new JdbiOperatorRegistry(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(pins, "pins"), Objects.requireNonNull(policy, "policy"),
         Objects.requireNonNull(clock, "clock"));

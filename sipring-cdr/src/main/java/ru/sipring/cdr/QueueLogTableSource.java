@@ -67,7 +67,7 @@ public final class QueueLogTableSource implements QueueLogSource {
   }
 
   /** Table {@code queue_log} with local times in {@code zone}. */
-  public static QueueLogTableSource create(DataSource dataSource, ZoneId zone) {
+  public static QueueLogTableSource of(DataSource dataSource, ZoneId zone) {
     return builder(dataSource).zone(zone).build();
   }
 

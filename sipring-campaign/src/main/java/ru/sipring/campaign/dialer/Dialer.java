@@ -88,20 +88,93 @@ public final class Dialer implements AutoCloseable {
   private @Nullable ScheduledFuture<?> scheduled;
 
   /**
-   * Creates the dialer and recovers from a previous run: attempts of this assignment still without an outcome
-   * are closed as failed-in-doubt and their clients marked {@code IN_DOUBT}.
+   * A builder of a dialer for one assignment.
    *
-   * @param freeOperators how many operators are free now (logged in, not paused, not on a call); unused in
-   *     {@link DialerSettings.Mode#FIXED}
+   * @param store where the assignment, its clients and the call attempts are
+   * @param pbx the PBX that places the calls
+   * @param assignmentId the assignment to dial
+   * @return a builder; the clock defaults to UTC system time, the free operators to none
    */
-  public Dialer(CampaignStore store, PbxGateway pbx, Clock clock, long assignmentId, DialerSettings settings,
+  public static Builder builder(CampaignStore store, PbxGateway pbx, long assignmentId) {
+    return new Builder(store, pbx, assignmentId);
+  }
+
+  /**
+   * Builds a {@link Dialer}; {@link #settings} is required. Not thread-safe; use it from one thread, then drop it.
+   */
+  public static final class Builder {
+    private final CampaignStore store;
+    private final PbxGateway pbx;
+    private final long assignmentId;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable DialerSettings settings;
+    private IntSupplier freeOperators = () -> 0;
+
+    private Builder(CampaignStore store, PbxGateway pbx, long assignmentId) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.pbx = Objects.requireNonNull(pbx, "pbx");
+      this.assignmentId = assignmentId;
+    }
+
+    /**
+     * The clock the dialer reads the time from (call windows, retry delays, the day's counters).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How the dialer paces and places its calls (required).
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder settings(DialerSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * How many operators are free now (logged in, not paused, not on a call); asked on every step of a
+     * predictive or progressive dialer, from the dialer's thread, so it must be cheap. Unused in
+     * {@link DialerSettings.Mode#FIXED}.
+     *
+     * @param freeOperators the count of free operators, such as {@code () -> monitor.freeMembers("6000")}
+     * @return this builder
+     */
+    public Builder freeOperators(IntSupplier freeOperators) {
+      this.freeOperators = Objects.requireNonNull(freeOperators, "freeOperators");
+      return this;
+    }
+
+    /**
+     * Creates the dialer and recovers from a previous run: attempts of this assignment still without an outcome
+     * are closed as failed-in-doubt and their clients marked {@code IN_DOUBT}.
+     *
+     * @return the dialer, stopped or in the state the store kept for the assignment
+     * @throws IllegalStateException when no settings were given
+     * @throws ru.sipring.core.NotFoundException when the assignment does not exist
+     */
+    public Dialer build() {
+      if (settings == null) {
+        throw new IllegalStateException("Dialer.builder(...).settings(...) is required");
+      }
+      return new Dialer(store, pbx, clock, assignmentId, settings, freeOperators);
+    }
+  }
+
+  private Dialer(CampaignStore store, PbxGateway pbx, Clock clock, long assignmentId, DialerSettings settings,
       IntSupplier freeOperators) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.pbx = Objects.requireNonNull(pbx, "pbx");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = store;
+    this.pbx = pbx;
+    this.clock = clock;
     this.assignmentId = assignmentId;
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.freeOperators = Objects.requireNonNull(freeOperators, "freeOperators");
+    this.settings = settings;
+    this.freeOperators = freeOperators;
     assignment(); // fail fast on an unknown assignment
     this.state = store.dialerStates().find(assignmentId).orElse(DialerState.initial(assignmentId, settings.ratio()));
     recover();

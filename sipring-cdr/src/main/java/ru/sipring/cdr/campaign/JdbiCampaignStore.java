@@ -25,7 +25,7 @@ import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallAttempt;
 import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CallOutcome;
-import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.CampaignRepository;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.Contact;

@@ -42,7 +42,7 @@ public final class JdbiFaxStores {
   }
 
   /** Stores on {@code dataSource} (schema migrated). */
-  public static JdbiFaxStores create(DataSource dataSource) {
+  public static JdbiFaxStores of(DataSource dataSource) {
     return new JdbiFaxStores(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 

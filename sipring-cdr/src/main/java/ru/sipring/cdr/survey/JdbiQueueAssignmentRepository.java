@@ -19,7 +19,7 @@ public final class JdbiQueueAssignmentRepository implements QueueAssignmentRepos
     this.jdbi = jdbi;
   }
 
-  public static JdbiQueueAssignmentRepository create(DataSource dataSource) {
+  public static JdbiQueueAssignmentRepository of(DataSource dataSource) {
     return new JdbiQueueAssignmentRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 

@@ -51,7 +51,7 @@ public final class JdbiResponseRepository implements ResponseRepository {
     this.jdbi = jdbi;
   }
 
-  public static JdbiResponseRepository create(DataSource dataSource) {
+  public static JdbiResponseRepository of(DataSource dataSource) {
     return new JdbiResponseRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 

@@ -28,7 +28,7 @@ public final class JdbiScenarioRepository implements ScenarioRepository {
   }
 
   /** A repository on a migrated schema; {@code clock} stamps draft updates. */
-  public static JdbiScenarioRepository create(DataSource dataSource, Clock clock) {
+  public static JdbiScenarioRepository of(DataSource dataSource, Clock clock) {
     return new JdbiScenarioRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(clock, "clock"));
   }

@@ -134,7 +134,9 @@ final class DialCommand implements Callable<Integer> {
         PbxGateway pbx = fake != null ? InMemoryPbxGateway.create(clock).alwaysOutcome(fake)
             : AmiPbxGateway.connect(AmiSettings.parse(ami, amiUser, amiSecret == null ? "" : amiSecret), clock,
                 Duration.ofSeconds(amiWait))) {
-      Dialer dialer = new Dialer(store, pbx, clock, a.id(), s, () -> freeOperators);
+      Dialer dialer = Dialer.builder(store, pbx, a.id()).clock(clock)
+        .settings(s)
+        .freeOperators(() -> freeOperators).build();
       dialer.start();
       OperatorCalls view = new OperatorCalls(store, clock);
       Instant end = runFor == null ? Instant.MAX : clock.instant().plusSeconds(runFor);

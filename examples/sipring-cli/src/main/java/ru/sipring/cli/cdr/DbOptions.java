@@ -1,6 +1,6 @@
 package ru.sipring.cli.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import picocli.CommandLine.Option;
 import ru.sipring.cdr.Databases;
 
@@ -22,7 +22,7 @@ public final class DbOptions {
   java.nio.file.Path passwordFile;
 
   /** A small pool for one command; the caller closes it. */
-  public HikariDataSource open() {
+  public DatabasePool open() {
     return Databases.pooled(url, user, password());
   }
 
