@@ -34,6 +34,21 @@ public record CallAttempt(long id, long contactId, long assignmentId, @Nullable 
   /**
    * Checks the attempt.
    *
+   * @param id the store's id; 0 until stored
+   * @param contactId the card called
+   * @param assignmentId the assignment of the card
+   * @param operator the operator's number or name; null for a dialer call nobody took
+   * @param number the number dialled
+   * @param startedAt when the call was placed
+   * @param endedAt when it ended; null while in progress
+   * @param outcome how it ended; null while in progress
+   * @param durationSeconds seconds from placing the call to its end, ringing included
+   * @param billsec answered seconds (the CDR's billsec); 0 unless answered
+   * @param note the operator's note, empty when none
+   * @param uniqueId the PBX channel's uniqueid, to find the CDR and the recording
+   * @param recording the recording's file name, when the call was recorded
+   * @param dialer true for a call the dialer placed
+   * @param tag the dialer's identifier of the originate, unique; empty for operator calls
    * @throws IllegalArgumentException when the duration or billsec is negative
    */
   public CallAttempt {

@@ -33,6 +33,16 @@ public record Contact(long id, long assignmentId, String phone, String phoneNorm
   /**
    * Copies the maps (unmodifiable) and drops blank fields.
    *
+   * @param id the store's id; 0 until stored
+   * @param assignmentId the assignment whose base holds the card
+   * @param phone the phone as written in the base
+   * @param phoneNormalized the phone in its normal form ({@code 7XXXXXXXXXX} for Russian numbers), empty when none
+   * @param fields the guide's fields; blank values and {@link ContactField#PHONE} are dropped
+   * @param custom columns that map to no guide field, by their header
+   * @param status the calling state
+   * @param attempts calls made so far
+   * @param lastAttemptAt when the last call was placed; null before the first
+   * @param lastOutcome how the last call ended; null before the first
    * @throws NullPointerException when the phone, its normal form or the status is null
    */
   public Contact {

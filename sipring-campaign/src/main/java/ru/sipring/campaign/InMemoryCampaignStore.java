@@ -112,7 +112,12 @@ public class InMemoryCampaignStore implements CampaignStore {
     return CampaignJson.mapper();
   }
 
-  /** Writes the store to {@code file} atomically (a temporary file renamed over it). */
+  /**
+   * Writes the store to {@code file} atomically (a temporary file renamed over it).
+   *
+   * @param file the JSON file; its directory is created when missing
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public void save(Path file) {
     Snapshot s;
     synchronized (lock) {
@@ -146,7 +151,13 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
-  /** A store read from {@code file}, or an empty one when the file does not exist. */
+  /**
+   * A store read from {@code file}, or an empty one when the file does not exist.
+   *
+   * @param file the JSON file {@link #save} wrote
+   * @return the store
+   * @throws java.io.UncheckedIOException when the file cannot be read or is not such a store
+   */
   public static InMemoryCampaignStore load(Path file) {
     InMemoryCampaignStore store = new InMemoryCampaignStore();
     if (!Files.exists(file)) {

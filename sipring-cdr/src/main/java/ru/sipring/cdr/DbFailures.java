@@ -25,7 +25,13 @@ import ru.sipring.core.text.SecretText;
 public final class DbFailures {
   private DbFailures() {}
 
-  /** Translates {@code failure}; {@code what} says what SipRing was doing ("reading asteriskcdrdb.cdr"). */
+  /**
+   * Translates {@code failure}; {@code what} says what SipRing was doing ("reading asteriskcdrdb.cdr").
+   *
+   * @param what what SipRing was doing, for the message
+   * @param failure the JDBC or Jdbi failure
+   * @return a ConnectionException, RejectedException or SipRingException with the cause kept
+   */
   public static SipRingException translate(String what, Throwable failure) {
     return translate(what, failure, constraint -> null);
   }

@@ -39,7 +39,15 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
     this.clock = clock;
   }
 
-  /** A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}). */
+  /**
+   * A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}), with the
+   * default {@link PinPolicy}.
+   *
+   * @param dataSource the database
+   * @param pins the PIN hash
+   * @param clock time of edits and log entries
+   * @return the registry
+   */
   public static JdbiOperatorRegistry of(DataSource dataSource, PinHasher pins, Clock clock) {
     return of(dataSource, pins, PinPolicy.defaults(), clock);
   }

@@ -23,7 +23,8 @@ import ru.sipring.core.queuelog.InputProblem;
 
 /**
  * Reads rate tables from CSV. The SipRing header is
- * {@code prefix,name,price_per_minute,initial_block,billing_block,connect_charge,free_seconds,minimal_cost,valid_from,valid_to}
+ * {@code
+ * prefix,name,price_per_minute,initial_block,billing_block,connect_charge,free_seconds,minimal_cost,valid_from,valid_to}
  * (any order, blank = default: name = prefix, blocks 0/1, charges 0, always valid). The column names of
  * A2Billing's rate import ({@code dialprefix;destination;rate initial;…;initblock;billingblock}) and of ASTPP's
  * rate exports ({@code Code,Destination,Connect Cost,Included Seconds,Per Minute Cost,Initial Increment,Increment})
@@ -36,6 +37,12 @@ public final class TariffCsv {
 
   /** The tariffs read and the rows that could not be used. */
   public record Result(List<Tariff> tariffs, List<InputProblem> problems) {
+    /**
+     * Checks and copies the components.
+     *
+     * @param tariffs the tariffs read
+     * @param problems the rows that could not be used, with their lines
+     */
     public Result {
       tariffs = List.copyOf(tariffs);
       problems = List.copyOf(problems);

@@ -44,15 +44,38 @@ public final class ContactImporter {
 
   private final ContactRepository contacts;
 
+  /**
+   * An importer into a card store.
+   *
+   * @param contacts where the cards go; it stores each import all or nothing
+   */
   public ContactImporter(ContactRepository contacts) {
     this.contacts = Objects.requireNonNull(contacts, "contacts");
   }
 
-  /** The rows of a file as cards ready to store, the rejected rows and what was detected. Immutable. */
+  /**
+   * The rows of a file as cards ready to store, the rejected rows and what was detected. Immutable.
+   *
+   * @param contacts the valid cards, in file order
+   * @param lines the line of each card, same order
+   * @param rejected the rows not taken, with their lines and reasons
+   * @param csv the decoded file (encoding and delimiter)
+   * @param header whether the first line was a header
+   * @param mapping the column mapping used
+   */
   public record Parsed(List<Contact> contacts, List<Long> lines, List<ImportResult.Rejection> rejected,
       CsvText csv, boolean header, ColumnMapping mapping) {}
 
-  /** Imports {@code file} into {@code assignmentId}. */
+  /**
+   * Imports {@code file} into {@code assignmentId}.
+   *
+   * @param assignmentId the assignment the cards go into
+   * @param file the client base
+   * @param options how to read and check it
+   * @return what was imported and rejected
+   * @throws BadInputException when the file is missing, unreadable or not a client base
+   * @throws ru.sipring.core.NotFoundException when the assignment does not exist
+   */
   public ImportResult importFile(long assignmentId, Path file, ImportOptions options) {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file.toString(), "is a directory, not a client base file");
@@ -265,7 +288,16 @@ public final class ContactImporter {
     }
   }
 
-  /** Parses without storing: the cards, their lines and the rejected rows. */
+  /**
+   * Parses without storing: the cards, their lines and the rejected rows.
+   *
+   * @param assignmentId the assignment the cards would go into
+   * @param source the file's name, for messages
+   * @param bytes the file's content
+   * @param options how to read it (duplicates are not checked)
+   * @return the parsed file
+   * @throws BadInputException when the file cannot be read as a client base
+   */
   public static Parsed parse(long assignmentId, String source, byte[] bytes, ImportOptions options) {
     Rows rows = new Rows(assignmentId, source, bytes, options);
     List<Contact> out = new ArrayList<>();

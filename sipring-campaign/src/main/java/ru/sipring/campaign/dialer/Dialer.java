@@ -209,15 +209,31 @@ public final class Dialer implements AutoCloseable {
     cancelSchedule();
   }
 
+  /**
+   * The state the dialer keeps in the store.
+   *
+   * @return the current state
+   */
   public synchronized DialerState state() {
     return state;
   }
 
+  /**
+   * Calls placed and not finished yet.
+   *
+   * @return their number
+   */
   public synchronized int inFlight() {
     return inFlight.size();
   }
 
-  /** Runs {@link #tick()} every {@code period} on {@code executor} until {@link #stop()} or {@link #close()}. */
+  /**
+   * Runs {@link #tick()} every {@code period} on {@code executor} until {@link #stop()} or {@link #close()}; a
+   * failing step is logged and the next one runs.
+   *
+   * @param executor where the steps run
+   * @param period the delay between the end of one step and the start of the next
+   */
   public synchronized void schedule(ScheduledExecutorService executor, Duration period) {
     cancelSchedule();
     scheduled = executor.scheduleWithFixedDelay(() -> {
@@ -229,7 +245,11 @@ public final class Dialer implements AutoCloseable {
     }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pacing step: places as many calls as the mode allows now. Returns how many it placed. */
+  /**
+   * One pacing step: places as many calls as the mode allows now.
+   *
+   * @return how many calls it placed; 0 unless running
+   */
   public synchronized int tick() {
     if (state.status() != DialerState.Status.RUNNING) {
       return 0;
@@ -376,6 +396,8 @@ public final class Dialer implements AutoCloseable {
    * that call): it counts towards the day's abandon rate that caps predictive dialing. Not needed when the
    * gateway implements {@link QueueCallEvents} (the dialer then counts by itself); a tag already counted, by
    * either path, is not counted again.
+   *
+   * @param tag the dialer's tag of the call ({@link CallAttempt#tag()})
    */
   public synchronized void recordAbandoned(String tag) {
     if (countAbandoned(tag)) {
@@ -387,6 +409,10 @@ public final class Dialer implements AutoCloseable {
    * The answered seconds of a finished dialer call, from the CDR once the call hung up. It always wins: it replaces
    * the provisional billsec the dialer took from the queue's {@code AgentCompleted} event, and a later event does
    * not overwrite it.
+   *
+   * @param attemptId the attempt
+   * @param billsec the CDR's billsec; kept only for an answered call
+   * @param recording the recording's file name, if any
    */
   public synchronized void recordBillsec(long attemptId, long billsec, @Nullable String recording) {
     billedFromCdr.add(attemptId);
@@ -399,7 +425,11 @@ public final class Dialer implements AutoCloseable {
         x.dialer(), x.tag());
   }
 
-  /** The day's abandoned / answered share, 0 before the first answer. */
+  /**
+   * The day's abandoned / answered share.
+   *
+   * @return the share, 0 before the first answer
+   */
   public synchronized double abandonRate() {
     return state.answeredToday() == 0 ? 0 : (double) state.abandonedToday() / state.answeredToday();
   }

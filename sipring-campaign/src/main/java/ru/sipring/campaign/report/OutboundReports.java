@@ -39,14 +39,32 @@ public final class OutboundReports {
   private final CampaignStore store;
   private final Clock clock;
 
+  /**
+   * Reports over a store.
+   *
+   * @param store where the hierarchy, calls and sessions are
+   * @param clock the end of sessions still open
+   */
   public OutboundReports(CampaignStore store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Limits a report to part of the hierarchy or one operator; null = all. */
+  /**
+   * Limits a report to part of the hierarchy or one operator; null = all. Immutable.
+   *
+   * @param projectId only this project
+   * @param taskId only this task
+   * @param assignmentId only this assignment
+   * @param operator only this operator (the dialer's calls are {@link #DIALER})
+   */
   public record Filter(@Nullable Long projectId, @Nullable Long taskId, @Nullable Long assignmentId,
       @Nullable String operator) {
+    /**
+     * No limit: every project and operator.
+     *
+     * @return the filter
+     */
     public static Filter all() {
       return new Filter(null, null, null, null);
     }
@@ -67,7 +85,12 @@ public final class OutboundReports {
   /**
    * The report of {@code [from, to)} in {@code zone} (days are cut there).
    *
+   * @param from the first instant of the period
+   * @param to the first instant after it
+   * @param zone where days are cut and times shown
    * @param tariffs null to leave every call unrated
+   * @param filter what part to report on
+   * @return the report
    */
   public OutboundReport build(Instant from, Instant to, ZoneId zone, @Nullable TariffTable tariffs, Filter filter) {
     Map<Long, Where> where = new HashMap<>();

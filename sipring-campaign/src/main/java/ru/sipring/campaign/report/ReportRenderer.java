@@ -38,8 +38,25 @@ public final class ReportRenderer {
   private ReportRenderer() {}
 
   /** Output formats. */
-  public enum Format { TEXT, CSV, JSON, HTML }
+  public enum Format {
+    /** Aligned plain text for a terminal. */
+    TEXT,
+    /** CSV for a spreadsheet, cells neutralised. */
+    CSV,
+    /** JSON for other programs. */
+    JSON,
+    /** An HTML page, text escaped. */
+    HTML
+  }
 
+  /**
+   * Writes the report in a format.
+   *
+   * @param r the report
+   * @param f the format
+   * @param out where to write (not closed)
+   * @throws java.io.UncheckedIOException when writing fails
+   */
   public static void render(OutboundReport r, Format f, Writer out) {
     try {
       switch (f) {

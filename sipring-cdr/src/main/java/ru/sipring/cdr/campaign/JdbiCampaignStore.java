@@ -67,7 +67,13 @@ public final class JdbiCampaignStore implements CampaignStore {
     this.jdbi = jdbi;
   }
 
-  /** A store over {@code dataSource}; runs the schema migrations first (idempotent). */
+  /**
+   * A store over {@code dataSource}; runs the schema migrations first (idempotent).
+   *
+   * @param dataSource MariaDB/MySQL, or the embedded database of {@link ru.sipring.cdr.Databases#embedded}
+   * @return the store
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   */
   public static JdbiCampaignStore migrateAndOpen(DataSource dataSource) {
     SipRingSchema.migrate(dataSource);
     return new JdbiCampaignStore(Jdbi.create(dataSource));

@@ -41,23 +41,48 @@ public final class JdbiFaxStores {
     this.jdbi = jdbi;
   }
 
-  /** Stores on {@code dataSource} (schema migrated). */
+  /**
+   * Stores on {@code dataSource} (schema migrated by {@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the stores
+   */
   public static JdbiFaxStores of(DataSource dataSource) {
     return new JdbiFaxStores(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
+  /**
+   * The fax users and their rights.
+   *
+   * @return the store
+   */
   public FaxUserStore users() {
     return new Users();
   }
 
+  /**
+   * The fax lines (modems) and who may use them.
+   *
+   * @return the store
+   */
   public FaxLineStore lines() {
     return new Lines();
   }
 
+  /**
+   * The received faxes.
+   *
+   * @return the store
+   */
   public ReceivedFaxStore received() {
     return new Received();
   }
 
+  /**
+   * The fax address book.
+   *
+   * @return the store
+   */
   public FaxContactStore contacts() {
     return new Contacts();
   }

@@ -19,6 +19,12 @@ public final class JdbiQueueAssignmentRepository implements QueueAssignmentRepos
     this.jdbi = jdbi;
   }
 
+  /**
+   * A repository on a migrated schema ({@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the repository
+   */
   public static JdbiQueueAssignmentRepository of(DataSource dataSource) {
     return new JdbiQueueAssignmentRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }

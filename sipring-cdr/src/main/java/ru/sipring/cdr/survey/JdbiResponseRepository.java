@@ -51,6 +51,12 @@ public final class JdbiResponseRepository implements ResponseRepository {
     this.jdbi = jdbi;
   }
 
+  /**
+   * A repository on a migrated schema ({@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the repository
+   */
   public static JdbiResponseRepository of(DataSource dataSource) {
     return new JdbiResponseRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
