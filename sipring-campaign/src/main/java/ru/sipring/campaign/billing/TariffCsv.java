@@ -191,7 +191,7 @@ public final class TariffCsv {
           moneyOrZero(row, cols, Col.MINIMAL, where), instant(row, cols, Col.FROM, zone, where),
           instant(row, cols, Col.TO, zone, where));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(where, e.getMessage());
+      throw new BadInputException(where, String.valueOf(e.getMessage()));
     }
   }
 

@@ -145,8 +145,8 @@ public final class JdbiFaxStores {
         Map<String, Set<String>> categories = pairs(h, "SELECT login, category FROM sipring_fax_user_category");
         List<FaxUser> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-          String l = (String) r.get("login");
-          out.add(new FaxUser(l, (String) r.get("full_name"), (String) r.get("email"), bool(r.get("is_admin")),
+          String l = text(r, "login");
+          out.add(new FaxUser(l, text(r, "full_name"), text(r, "email"), bool(r.get("is_admin")),
               bool(r.get("privileged")), bool(r.get("can_delete")), bool(r.get("any_modem")),
               modems.getOrDefault(l, Set.of()), categories.getOrDefault(l, Set.of())));
         }
@@ -168,6 +168,15 @@ public final class JdbiFaxStores {
       return null;
     }).list();
     return m;
+  }
+
+  /** A NOT NULL text column of a row read with {@code mapToMap}. */
+  private static String text(Map<String, Object> row, String column) {
+    Object v = row.get(column);
+    if (v == null) {
+      throw new SipRingException("column " + column + " of sipring_fax_user is NULL; the schema forbids it");
+    }
+    return v.toString();
   }
 
   private static boolean bool(@Nullable Object o) {
