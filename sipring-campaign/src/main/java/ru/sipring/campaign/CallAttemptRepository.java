@@ -5,19 +5,52 @@ import java.util.List;
 
 /** Stores call attempts. Implementations are thread-safe. */
 public interface CallAttemptRepository {
-  /** Stores a new attempt and returns it with its id. */
+  /**
+   * Stores a new attempt.
+   *
+   * @param attempt the attempt; its id is ignored
+   * @return the attempt with the id the store gave it
+   */
   CallAttempt insert(CallAttempt attempt);
 
-  /** Replaces the attempt with the same id (its outcome once known). */
+  /**
+   * Replaces the attempt with the same id (its outcome once known).
+   *
+   * @param attempt the new state of the attempt
+   * @throws ru.sipring.core.NotFoundException when no attempt has its id
+   */
   void update(CallAttempt attempt);
 
-  /** Attempts started in {@code [from, to)}, in start order. */
+  /**
+   * Attempts started in {@code [from, to)}.
+   *
+   * @param from the first instant included
+   * @param to the first instant excluded
+   * @return the attempts in start order, then id
+   */
   List<CallAttempt> between(Instant from, Instant to);
 
-  /** Attempts of one assignment still without an outcome (the dialer's in-flight calls). */
+  /**
+   * Attempts of one assignment still without an outcome (the dialer's in-flight calls).
+   *
+   * @param assignmentId the assignment
+   * @return the attempts in id order
+   */
   List<CallAttempt> inProgress(long assignmentId);
 
+  /**
+   * Every attempt to one card.
+   *
+   * @param contactId the card
+   * @return its attempts in id order
+   */
   List<CallAttempt> byContact(long contactId);
 
+  /**
+   * One attempt.
+   *
+   * @param id the attempt's id
+   * @return the attempt, or empty
+   */
   java.util.Optional<CallAttempt> byId(long id);
 }

@@ -42,7 +42,15 @@ public final class ClientCards {
    *     task, assignment, status, attempts and the last outcome, in display order
    */
   public record Card(String contactId, String name, String number, Map<String, String> details) {
-    /** Copies {@code details}, keeping their order. */
+    /**
+     * Copies {@code details}, keeping their order.
+     *
+     * @param contactId the contact's id, as text
+     * @param name display name: client name, full name, the name parts, the company, else the phone as written
+     * @param number the contact's normalised number
+     * @param details the contact's non-empty fields by their Russian labels, its custom fields, then project, task,
+     *     assignment, status, attempts and the last outcome, in display order
+     */
     public Card {
       Objects.requireNonNull(contactId, "contactId");
       Objects.requireNonNull(name, "name");

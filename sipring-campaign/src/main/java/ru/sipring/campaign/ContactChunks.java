@@ -10,10 +10,19 @@ import org.jspecify.annotations.Nullable;
  */
 @FunctionalInterface
 public interface ContactChunks {
-  /** The next cards (possibly none), or null when there are no more. */
+  /**
+   * The next cards.
+   *
+   * @return the next cards (possibly none), or null when there are no more
+   */
   @Nullable List<Contact> next();
 
-  /** All of {@code contacts} as one chunk. */
+  /**
+   * All of {@code contacts} as one chunk.
+   *
+   * @param contacts the cards
+   * @return chunks that yield them once
+   */
   static ContactChunks of(List<Contact> contacts) {
     boolean[] done = {false};
     return () -> {

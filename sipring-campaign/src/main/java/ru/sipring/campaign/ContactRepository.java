@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores client cards. Implementations are thread-safe. */
+/** Stores client cards. Implementations are thread-safe: the dialer, the panel and imports call them at once. */
 public interface ContactRepository {
   /**
    * Stores new cards in one assignment, all or nothing, and returns how many were stored (ids are assigned
    * by the store; read them back with {@link #byAssignment}).
+   *
+   * @param assignmentId the assignment the cards belong to
+   * @param contacts the cards; their ids are ignored
+   * @return how many were stored
+   * @throws ru.sipring.core.NotFoundException when the assignment does not exist
    */
   default int insertAll(long assignmentId, List<Contact> contacts) {
     return insertChunks(assignmentId, ContactChunks.of(contacts));
@@ -20,26 +25,59 @@ public interface ContactRepository {
 
   /**
    * Stores the cards {@code chunks} yields, in one all-or-nothing write: when pulling a chunk throws, or the
-   * store fails, nothing of this call is stored. Returns how many were stored.
+   * store fails, nothing of this call is stored.
+   *
+   * @param assignmentId the assignment the cards belong to
+   * @param chunks the cards, pulled from the calling thread until it returns null
+   * @return how many were stored
+   * @throws ru.sipring.core.NotFoundException when the assignment does not exist
    */
   int insertChunks(long assignmentId, ContactChunks chunks);
 
+  /**
+   * Every card of an assignment, in id order (so in import order). Reads the whole base: the dialer uses
+   * {@link #dueForCall} instead.
+   *
+   * @param assignmentId the assignment
+   * @return its cards; empty for an unknown assignment
+   */
   List<Contact> byAssignment(long assignmentId);
 
+  /**
+   * One card.
+   *
+   * @param id the card's id
+   * @return the card, or empty when there is none with that id
+   */
   Optional<Contact> byId(long id);
 
-  /** Replaces the card with the same id (its status, attempts, fields). */
+  /**
+   * Replaces the card with the same id (its status, attempts, fields).
+   *
+   * @param contact the new state of the card
+   * @throws ru.sipring.core.NotFoundException when no card has its id
+   * @throws ru.sipring.core.BadInputException when it does not fit ({@link ContactLimits})
+   */
   void update(Contact contact);
 
   /**
    * Which of {@code phones} (normalised) already exist in {@code scope} around {@code assignmentId}: the
    * assignment itself, its project, or everywhere.
+   *
+   * @param scope where to look
+   * @param assignmentId the assignment the scope is around
+   * @param phones normalised numbers
+   * @return those of {@code phones} that some card in the scope has
    */
   Set<String> existingPhones(DuplicateScope scope, long assignmentId, Collection<String> phones);
 
   /**
    * Whether {@code scope} around {@code assignmentId} holds any card at all; an import into an empty scope skips
    * the per-chunk duplicate queries (duplicates within the file are still found).
+   *
+   * @param scope where to look
+   * @param assignmentId the assignment the scope is around
+   * @return true when some card is in the scope; always false for {@link DuplicateScope#NONE}
    */
   boolean anyInScope(DuplicateScope scope, long assignmentId);
 
@@ -50,11 +88,30 @@ public interface ContactRepository {
    * ({@code NEW}, 0 attempts) by id first, then the others by their next-call time ({@link RetryPolicy#nextCallAt}),
    * then id. The call window is <em>not</em> applied (a card may name its own time zone): the caller checks it
    * with {@link Eligibility#check}. Stores answer from an index, without reading the whole base.
+   *
+   * @param assignmentId the assignment
+   * @param retry the assignment's retry rules
+   * @param dncKeys the do-not-call lists that apply ({@link Eligibility#dncKeys})
+   * @param now the time of the call
+   * @param excluding card ids to skip
+   * @param limit the most cards to return
+   * @return at most {@code limit} cards in the order above
    */
   List<Contact> dueForCall(long assignmentId, RetryPolicy retry, List<String> dncKeys, Instant now,
       Collection<Long> excluding, int limit);
 
-  /** {@link #dueForCall} over cards in memory, for stores that hold them. */
+  /**
+   * {@link #dueForCall} over cards in memory, for stores that hold them.
+   *
+   * @param cards every card of the assignment
+   * @param retry the assignment's retry rules
+   * @param dncKeys the do-not-call lists that apply
+   * @param now the time of the call
+   * @param excluding card ids to skip
+   * @param limit the most cards to return
+   * @param dnc the do-not-call lists
+   * @return at most {@code limit} cards in the order of {@link #dueForCall}
+   */
   static List<Contact> dueForCall(Iterable<Contact> cards, RetryPolicy retry, List<String> dncKeys, Instant now,
       Collection<Long> excluding, int limit, DncRepository dnc) {
     if (limit <= 0) {

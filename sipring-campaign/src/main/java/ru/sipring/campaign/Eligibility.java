@@ -10,11 +10,32 @@ import java.util.List;
  */
 public final class Eligibility {
   /** The answer; {@link #CALLABLE} or the first reason found. */
-  public enum Verdict { CALLABLE, NO_PHONE, DNC, FINISHED, EXHAUSTED, RETRY_LATER, OUTSIDE_WINDOW }
+  public enum Verdict {
+    /** The client may be called now. */
+    CALLABLE,
+    /** The card has no phone. */
+    NO_PHONE,
+    /** The number is on a do-not-call list that applies. */
+    DNC,
+    /** The card's status is final (answered, done, refused...). */
+    FINISHED,
+    /** The retry rule of the last outcome allows no more attempts. */
+    EXHAUSTED,
+    /** The retry delay after the last attempt has not passed yet. */
+    RETRY_LATER,
+    /** The call window is closed now, in the client's zone or the assignment's. */
+    OUTSIDE_WINDOW
+  }
 
   private Eligibility() {}
 
-  /** The DNC lists that apply to an assignment under its scope. */
+  /**
+   * The DNC lists that apply to an assignment under its scope.
+   *
+   * @param a the assignment
+   * @param projectId the project of its task
+   * @return the keys, the global list first
+   */
   public static List<String> dncKeys(Assignment a, long projectId) {
     List<String> keys = new ArrayList<>(3);
     keys.add(DncRepository.GLOBAL);
@@ -27,6 +48,17 @@ public final class Eligibility {
     return keys;
   }
 
+  /**
+   * Whether the card may be called at {@code now}, and if not the first reason, checked in the order: phone,
+   * status, attempts, retry delay, call window, DNC lists.
+   *
+   * @param c the card
+   * @param a its assignment (retry rules and call window)
+   * @param dncKeys the lists that apply ({@link #dncKeys})
+   * @param dnc the do-not-call lists
+   * @param now the time of the call
+   * @return {@link Verdict#CALLABLE} or the reason
+   */
   public static Verdict check(Contact c, Assignment a, List<String> dncKeys, DncRepository dnc, Instant now) {
     if (c.phoneNormalized().isEmpty()) {
       return Verdict.NO_PHONE;

@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
 
@@ -110,7 +112,12 @@ public class InMemoryCampaignStore implements CampaignStore {
     return CampaignJson.mapper();
   }
 
-  /** Writes the store to {@code file} atomically (a temporary file renamed over it). */
+  /**
+   * Writes the store to {@code file} atomically (a temporary file renamed over it).
+   *
+   * @param file the JSON file; its directory is created when missing
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
   public void save(Path file) {
     Snapshot s;
     synchronized (lock) {
@@ -157,7 +164,13 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
   }
 
-  /** A store read from {@code file}, or an empty one when the file does not exist. */
+  /**
+   * A store read from {@code file}, or an empty one when the file does not exist.
+   *
+   * @param file the JSON file {@link #save} wrote
+   * @return the store
+   * @throws java.io.UncheckedIOException when the file cannot be read or is not such a store
+   */
   public static InMemoryCampaignStore load(Path file) {
     InMemoryCampaignStore store = new InMemoryCampaignStore();
     if (!Files.exists(file)) {
@@ -197,7 +210,7 @@ public class InMemoryCampaignStore implements CampaignStore {
 
   // ---- repositories ------------------------------------------------------------------------------------
 
-  private static <T> T found(T value, String what, long id) {
+  private static <T> T found(@Nullable T value, String what, long id) {
     if (value == null) {
       throw new NotFoundException("no " + what + " with id " + id);
     }
@@ -454,7 +467,8 @@ public class InMemoryCampaignStore implements CampaignStore {
       }
     }
 
-    private Set<Long> scopeAssignments(DuplicateScope scope, long assignmentId) {
+    /** The assignments of {@code scope} around {@code assignmentId}; null for every assignment. */
+    private @Nullable Set<Long> scopeAssignments(DuplicateScope scope, long assignmentId) {
       if (scope == DuplicateScope.EVERYWHERE) {
         return null;
       }
@@ -462,10 +476,11 @@ public class InMemoryCampaignStore implements CampaignStore {
         return Set.of(assignmentId);
       }
       Assignment a = found(assignments.get(assignmentId), "assignment", assignmentId);
-      long projectId = tasks.get(a.taskId()).projectId();
+      long projectId = found(tasks.get(a.taskId()), "task", a.taskId()).projectId();
       Set<Long> out = new HashSet<>();
       for (Assignment x : assignments.values()) {
-        if (tasks.get(x.taskId()).projectId() == projectId) {
+        Task t = tasks.get(x.taskId());
+        if (t != null && t.projectId() == projectId) {
           out.add(x.id());
         }
       }

@@ -8,9 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Retry rules keyed by the last outcome (VICIdial's lead recycling, Wombat's reschedule rules). An answered
- * client is never called again by the rules. Immutable.
+ * client is never called again by the rules. Immutable and thread-safe.
+ *
+ * @param rules the rule per last outcome; an outcome without one is not retried
  */
 public record RetryPolicy(Map<CallOutcome, RetryRule> rules) {
+  /**
+   * Copies the rules, dropping any for {@link CallOutcome#ANSWERED}.
+   *
+   * @param rules the rule per last outcome; an outcome without one is not retried
+   */
   public RetryPolicy {
     EnumMap<CallOutcome, RetryRule> m = new EnumMap<>(CallOutcome.class);
     m.putAll(rules);
@@ -21,6 +28,10 @@ public record RetryPolicy(Map<CallOutcome, RetryRule> rules) {
   /**
    * The auto-dialer fields of the guide: "Количество повторных попыток" (repeats after the first call) and
    * "Время до повторного набора" (seconds), the same for busy, no answer, congestion and failure.
+   *
+   * @param repeats calls after the first one
+   * @param delay the wait before each of them
+   * @return the policy
    */
   public static RetryPolicy guide(int repeats, Duration delay) {
     RetryRule r = new RetryRule(delay, repeats + 1);
@@ -36,6 +47,9 @@ public record RetryPolicy(Map<CallOutcome, RetryRule> rules) {
   /**
    * When the contact may next be called: now-ish for a new one, {@code last + delay} after a retryable
    * outcome, or null when it must not be called again (answered, done, in doubt, or attempts used up).
+   *
+   * @param c the card
+   * @return the earliest time of the next call ({@link Instant#MIN} for at once), or null for never
    */
   public @Nullable Instant nextCallAt(Contact c) {
     if (c.status() == ContactStatus.NEW && c.attempts() == 0) {

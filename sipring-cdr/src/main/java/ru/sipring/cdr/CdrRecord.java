@@ -29,6 +29,37 @@ public record CdrRecord(LocalDateTime calldate, String clid, String src, String 
       "uniqueid", "userfield", "did", "recordingfile", "cnum", "cnam", "outbound_cnum", "outbound_cnam",
       "dst_cnam", "linkedid", "peeraccount", "sequence");
 
+  /**
+   * Checks and copies the components.
+   *
+   * @param calldate the call's start as the PBX wrote it: its local wall-clock time (see {@link #calldateIn})
+   * @param clid the CDR column {@code clid}
+   * @param src the CDR column {@code src}
+   * @param dst the CDR column {@code dst}
+   * @param dcontext the CDR column {@code dcontext}
+   * @param channel the CDR column {@code channel}
+   * @param dstchannel the CDR column {@code dstchannel}
+   * @param lastapp the CDR column {@code lastapp}
+   * @param lastdata the CDR column {@code lastdata}
+   * @param duration from start to hang-up
+   * @param billsec from answer to hang-up (zero when not answered)
+   * @param disposition {@code ANSWERED}, {@code NO ANSWER}, {@code BUSY}, {@code FAILED}, {@code CONGESTION}
+   * @param amaflags the CDR column {@code amaflags}
+   * @param accountcode the CDR column {@code accountcode}
+   * @param uniqueid the CDR column {@code uniqueid}
+   * @param userfield the CDR column {@code userfield}
+   * @param did the CDR column {@code did}
+   * @param recordingfile the CDR column {@code recordingfile}
+   * @param cnum the CDR column {@code cnum}
+   * @param cnam the CDR column {@code cnam}
+   * @param outboundCnum the CDR column {@code outbound_cnum}
+   * @param outboundCnam the CDR column {@code outbound_cnam}
+   * @param dstCnam the CDR column {@code dst_cnam}
+   * @param linkedid the CDR column {@code linkedid}
+   * @param peeraccount the CDR column {@code peeraccount}
+   * @param sequence the CDR column {@code sequence}
+   */
+
   public CdrRecord {
     Objects.requireNonNull(calldate, "calldate");
     Objects.requireNonNull(duration, "duration");
@@ -40,12 +71,23 @@ public record CdrRecord(LocalDateTime calldate, String clid, String src, String 
     }
   }
 
-  /** The start instant, reading {@link #calldate} in the PBX's zone. */
+  /**
+   * The start instant, reading {@link #calldate} in the PBX's zone.
+   *
+   * @param pbxZone the zone the PBX writes calldate in
+   * @return the instant the call started
+   */
   public Instant calldateIn(ZoneId pbxZone) {
     return calldate.atZone(pbxZone).toInstant();
   }
 
-  /** The value of a column by its {@link #COLUMNS} name: String, Integer (seconds for durations) or LocalDateTime. */
+  /**
+   * The value of a column by its {@link #COLUMNS} name.
+   *
+   * @param name a column name
+   * @return a String, an Integer (seconds for durations) or a LocalDateTime
+   * @throws IllegalArgumentException for a name not in {@link #COLUMNS}
+   */
   public Object column(String name) {
     return switch (name) {
       case "calldate" -> calldate;

@@ -13,16 +13,36 @@ import ru.sipring.core.queuelog.InputProblem;
  */
 public interface CdrRepository {
 
-  /** A short description for messages, such as {@code mariadb://pbx/asteriskcdrdb.cdr}. */
+  /**
+   * A short description for messages.
+   *
+   * @return such as {@code mariadb://pbx/asteriskcdrdb.cdr}
+   */
   String name();
 
-  /** Delivers every matching row; returns how many records went to {@link Sink#record}. */
+  /**
+   * Delivers every matching row, streaming (the whole table is never held in memory).
+   *
+   * @param query which rows
+   * @param sink receives the records and the rows that could not be read
+   * @return how many records went to {@link Sink#record}
+   */
   long read(CdrQuery query, Sink sink);
 
   /** Receives records and problems, on the thread that called {@link #read}. */
   interface Sink {
+    /**
+     * One record read.
+     *
+     * @param record the record
+     */
     void record(CdrRecord record);
 
+    /**
+     * A row that could not be read, with where it is and why; reading goes on.
+     *
+     * @param problem the problem
+     */
     void problem(InputProblem problem);
   }
 }

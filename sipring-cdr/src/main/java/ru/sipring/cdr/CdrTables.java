@@ -32,13 +32,26 @@ public final class CdrTables {
 
   private CdrTables() {}
 
-  /** Creates an empty FreePBX-layout table named {@code table}. */
+  /**
+   * Creates an empty FreePBX-layout table named {@code table}.
+   *
+   * @param dataSource the database
+   * @param table the table's name, a plain identifier
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
+   */
   public static void createFreePbxTable(DataSource dataSource, String table) {
     String quoted = Sql.identifier(table, "table");
     Sql.execute(dataSource, String.format(FREEPBX_DDL, quoted), "creating cdr table " + table);
   }
 
-  /** Inserts records in one transaction, in batches; all or nothing. */
+  /**
+   * Inserts records in one transaction, in batches; all or nothing.
+   *
+   * @param dataSource the database
+   * @param table the table's name, a plain identifier
+   * @param records the records
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
+   */
   public static void insert(DataSource dataSource, String table, List<CdrRecord> records) {
     String quoted = Sql.identifier(table, "table");
     String sql = "INSERT INTO " + quoted + " (`" + String.join("`, `", CdrRecord.COLUMNS) + "`) VALUES ("

@@ -14,12 +14,12 @@ import ru.sipring.core.ConnectionException;
 import ru.sipring.core.text.SecretText;
 
 /**
- * Builds the pooled {@link DataSource} SipRing uses when the host application does not pass its own (a host
+ * Builds the pooled {@link DataSource} ({@link DatabasePool}) SipRing uses when the host application does not pass its own (a host
  * that already has a pool passes that {@code DataSource} to the repositories directly).
  *
  * <pre>{@code
- * try (HikariDataSource db = Databases.pooled("jdbc:mariadb://pbx:3306/asteriskcdrdb", "freepbx", "fpbx")) {
- *   CdrRepository cdr = JdbiCdrRepository.create(db);
+ * try (DatabasePool db = Databases.pooled("jdbc:mariadb://pbx:3306/asteriskcdrdb", "freepbx", "fpbx")) {
+ *   CdrRepository cdr = JdbiCdrRepository.of(db);
  * }
  * }</pre>
  *
@@ -50,7 +50,7 @@ public final class Databases {
    *     cannot be opened
    * @see #embedded(Path, Duration)
    */
-  public static HikariDataSource embedded(Path directory) {
+  public static DatabasePool embedded(Path directory) {
     return embedded(directory, DEFAULT_LOCK_WAIT);
   }
 
@@ -58,7 +58,7 @@ public final class Databases {
    * The embedded database in {@code directory}: H2 in file mode, in its MariaDB compatibility mode, so the very
    * same Jdbi stores and Flyway migrations as on MariaDB run on it. One process at a time has the file open
    * (H2's file lock): the returned pool keeps one connection open for its whole life, so the lock is held from
-   * here until {@link HikariDataSource#close()}. A second process asking meanwhile retries for up to
+   * here until {@link DatabasePool#close()}. A second process asking meanwhile retries for up to
    * {@code lockWait} and is then refused with a {@link ConnectionException} that says so; it never writes
    * behind the first one's back. Inside one process the pool's connections share the database and H2's
    * row-level locks and transactions (MVCC, read committed) isolate them like InnoDB's; a row lock is waited
@@ -70,7 +70,7 @@ public final class Databases {
    * @throws ConnectionException when the database stays in use by another process for {@code lockWait}, or the
    *     file cannot be opened or created
    */
-  public static HikariDataSource embedded(Path directory, Duration lockWait) {
+  public static DatabasePool embedded(Path directory, Duration lockWait) {
     Objects.requireNonNull(directory, "directory");
     Path dir = directory.toAbsolutePath().normalize();
     try {
@@ -96,7 +96,7 @@ public final class Databases {
     Path file = dir.resolve(EMBEDDED_NAME + ".mv.db");
     while (true) {
       try (Connection first = pool.getConnection()) {
-        return pool;
+        return new HikariPool(pool);
       } catch (SQLException e) {
         if (!inUse(e)) {
           pool.close();
@@ -157,8 +157,18 @@ public final class Databases {
     return nl < 0 ? m : m.substring(0, nl);
   }
 
-  /** A pool of {@link #DEFAULT_POOL_SIZE} connections to a MariaDB/MySQL JDBC URL. */
-  public static HikariDataSource pooled(String jdbcUrl, @Nullable String user, @Nullable String password) {
+  /**
+   * A pool of {@link #DEFAULT_POOL_SIZE} connections to a MariaDB/MySQL JDBC URL, waiting up to 5 s for a
+   * connection; connecting happens on first use.
+   *
+   * @param jdbcUrl such as {@code jdbc:mariadb://pbx:3306/asteriskcdrdb}
+   * @param user the database user, or null to take it from the URL
+   * @param password the password, or null to take it from the URL
+   * @return an open pool; close it when done
+   * @throws ru.sipring.core.BadInputException when {@code jdbcUrl} is not a JDBC URL (the message masks any
+   *     password in it)
+   */
+  public static DatabasePool pooled(String jdbcUrl, @Nullable String user, @Nullable String password) {
     return pooled(jdbcUrl, user, password, DEFAULT_POOL_SIZE, Duration.ofSeconds(5));
   }
 
@@ -166,8 +176,17 @@ public final class Databases {
    * A pool to {@code jdbcUrl} with at most {@code maxConnections}; {@code connectTimeout} bounds how long a
    * caller waits for a connection when the server is down or the pool is exhausted. Connecting happens
    * lazily, on first use, so building a pool for a server that is down does not throw.
+   *
+   * @param jdbcUrl such as {@code jdbc:mariadb://pbx:3306/asteriskcdrdb}
+   * @param user the database user, or null to take it from the URL
+   * @param password the password, or null to take it from the URL
+   * @param maxConnections the most connections open at once
+   * @param connectTimeout how long a caller waits for a connection (at least 250 ms is used)
+   * @return an open pool; close it when done
+   * @throws ru.sipring.core.BadInputException when {@code jdbcUrl} is not a JDBC URL (the message masks any
+   *     password in it)
    */
-  public static HikariDataSource pooled(String jdbcUrl, @Nullable String user, @Nullable String password,
+  public static DatabasePool pooled(String jdbcUrl, @Nullable String user, @Nullable String password,
       int maxConnections, Duration connectTimeout) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:")) {
@@ -189,6 +208,6 @@ public final class Databases {
     config.setValidationTimeout(Math.max(250, Math.min(connectTimeout.toMillis(), 5_000)));
     // -1: do not try to connect while building the pool; the first statement reports the failure
     config.setInitializationFailTimeout(-1);
-    return new HikariDataSource(config);
+    return new HikariPool(new HikariDataSource(config));
   }
 }

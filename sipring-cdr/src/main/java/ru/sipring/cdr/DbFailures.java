@@ -7,6 +7,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
 import org.jdbi.v3.core.JdbiException;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
@@ -24,7 +25,13 @@ import ru.sipring.core.text.SecretText;
 public final class DbFailures {
   private DbFailures() {}
 
-  /** Translates {@code failure}; {@code what} says what SipRing was doing ("reading asteriskcdrdb.cdr"). */
+  /**
+   * Translates {@code failure}; {@code what} says what SipRing was doing ("reading asteriskcdrdb.cdr").
+   *
+   * @param what what SipRing was doing, for the message
+   * @param failure the JDBC or Jdbi failure
+   * @return a ConnectionException, RejectedException or SipRingException with the cause kept
+   */
   public static SipRingException translate(String what, Throwable failure) {
     return translate(what, failure, constraint -> null);
   }
@@ -94,7 +101,7 @@ public final class DbFailures {
     return root == t || m == null || String.valueOf(t.getMessage()).contains(m) ? "" : " (root cause: " + m + ")";
   }
 
-  private static SQLException findSql(Throwable failure) {
+  private static @Nullable SQLException findSql(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql) {
         return sql;

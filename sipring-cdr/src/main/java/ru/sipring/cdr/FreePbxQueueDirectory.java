@@ -25,12 +25,24 @@ import ru.sipring.core.directory.QueueDirectory;
 public final class FreePbxQueueDirectory {
   private FreePbxQueueDirectory() {}
 
-  /** A snapshot of {@code queues_config}. */
+  /**
+   * A snapshot of {@code queues_config}.
+   *
+   * @param asteriskDb FreePBX's {@code asterisk} database
+   * @return the queue names by number
+   */
   public static QueueDirectory load(DataSource asteriskDb) {
     return load(asteriskDb, "queues_config");
   }
 
-  /** A snapshot of another table with {@code extension} and {@code descr} columns. */
+  /**
+   * A snapshot of another table with {@code extension} and {@code descr} columns.
+   *
+   * @param asteriskDb the database
+   * @param table the table's name, a plain identifier
+   * @return the queue names by number
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
+   */
   public static QueueDirectory load(DataSource asteriskDb, String table) {
     String quoted = Sql.identifier(table, "table");
     Map<String, String> names = new HashMap<>();

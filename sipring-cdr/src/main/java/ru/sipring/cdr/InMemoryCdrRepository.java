@@ -14,6 +14,12 @@ public final class InMemoryCdrRepository implements CdrRepository {
     this.records = records.stream().sorted(Comparator.comparing(CdrRecord::calldate)).toList();
   }
 
+  /**
+   * A repository holding {@code records}, sorted by calldate.
+   *
+   * @param records the records
+   * @return the repository
+   */
   public static InMemoryCdrRepository of(List<CdrRecord> records) {
     return new InMemoryCdrRepository(records);
   }

@@ -49,8 +49,8 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
    * @param pins the PIN hash
    * @return an empty registry with {@link PinPolicy#defaults()}
    */
-  public static InMemoryOperatorRegistry create(PinHasher pins) {
-    return create(pins, PinPolicy.defaults());
+  public static InMemoryOperatorRegistry of(PinHasher pins) {
+    return of(pins, PinPolicy.defaults());
   }
 
   /**
@@ -58,7 +58,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
    * @param policy what a new PIN must be
    * @return an empty registry
    */
-  public static InMemoryOperatorRegistry create(PinHasher pins, PinPolicy policy) {
+  public static InMemoryOperatorRegistry of(PinHasher pins, PinPolicy policy) {
     return new InMemoryOperatorRegistry(Objects.requireNonNull(pins), Objects.requireNonNull(policy));
   }
 
@@ -216,7 +216,16 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
   }
 
   private Operator operator(String number) {
-    return new Operator(number, operators.get(number).name);
+    return new Operator(number, existing(number).name);
+  }
+
+  /** The row of an operator the caller has just found or stored. */
+  private Row existing(String number) {
+    Row row = operators.get(number);
+    if (row == null) {
+      throw new NotFoundException("no operator with number " + number);
+    }
+    return row;
   }
 
   private Row editable(String verb, String number, String password) {
@@ -254,7 +263,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
   }
 
   private OperatorInfo info(String number) {
-    Row row = operators.get(number);
+    Row row = existing(number);
     List<String> mine = aliases.entrySet().stream().filter(e -> e.getValue().equals(number))
         .map(Map.Entry::getKey).sorted().toList();
     return new OperatorInfo(number, row.name, row.active, row.pin != null, mine);

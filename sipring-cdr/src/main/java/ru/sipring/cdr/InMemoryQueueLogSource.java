@@ -18,6 +18,13 @@ public final class InMemoryQueueLogSource implements QueueLogSource {
     this.records = List.copyOf(records);
   }
 
+  /**
+   * A source of {@code records} in the given order.
+   *
+   * @param name the name for messages
+   * @param records the records
+   * @return the source
+   */
   public static InMemoryQueueLogSource of(String name, List<QueueLogRecord> records) {
     return new InMemoryQueueLogSource(name, records);
   }

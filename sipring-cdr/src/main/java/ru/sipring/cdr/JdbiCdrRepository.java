@@ -47,13 +47,25 @@ public final class JdbiCdrRepository implements CdrRepository {
     this.table = table;
   }
 
-  /** Reads table {@code cdr} of the database behind {@code dataSource}. */
-  public static JdbiCdrRepository create(DataSource dataSource) {
-    return create(dataSource, "cdr");
+  /**
+   * Reads table {@code cdr} of the database behind {@code dataSource}.
+   *
+   * @param dataSource the Asterisk CDR database
+   * @return the repository
+   */
+  public static JdbiCdrRepository of(DataSource dataSource) {
+    return of(dataSource, "cdr");
   }
 
-  /** Reads another table with the cdr layout ({@code replicate_cdr}, {@code asteriskcdrdb.cdr}). */
-  public static JdbiCdrRepository create(DataSource dataSource, String table) {
+  /**
+   * Reads another table with the cdr layout ({@code replicate_cdr}, {@code asteriskcdrdb.cdr}).
+   *
+   * @param dataSource the database
+   * @param table the table's name, a plain identifier
+   * @return the repository
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
+   */
+  public static JdbiCdrRepository of(DataSource dataSource, String table) {
     return new JdbiCdrRepository(Objects.requireNonNull(dataSource, "dataSource"), Sql.identifier(table, "table"));
   }
 
@@ -62,7 +74,12 @@ public final class JdbiCdrRepository implements CdrRepository {
     return discover().name();
   }
 
-  /** The known cdr columns ({@link CdrRecord#COLUMNS}) this table has. */
+  /**
+   * The known cdr columns ({@link CdrRecord#COLUMNS}) this table has.
+   *
+   * @return the column names
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   */
   public Set<String> columns() {
     return discover().columns();
   }

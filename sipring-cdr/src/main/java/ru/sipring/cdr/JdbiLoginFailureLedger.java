@@ -35,7 +35,7 @@ public final class JdbiLoginFailureLedger implements LoginFailureLedger {
    * @param clock time of the lock setting's {@code updated_utc}
    * @return the ledger
    */
-  public static JdbiLoginFailureLedger create(DataSource dataSource, Clock clock) {
+  public static JdbiLoginFailureLedger of(DataSource dataSource, Clock clock) {
     return new JdbiLoginFailureLedger(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(clock, "clock"));
   }

@@ -39,9 +39,17 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
     this.clock = clock;
   }
 
-  /** A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}). */
-  public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, Clock clock) {
-    return create(dataSource, pins, PinPolicy.defaults(), clock);
+  /**
+   * A registry on {@code dataSource}, whose schema must have been migrated ({@link SipRingSchema#migrate}), with the
+   * default {@link PinPolicy}.
+   *
+   * @param dataSource the database
+   * @param pins the PIN hash
+   * @param clock time of edits and log entries
+   * @return the registry
+   */
+  public static JdbiOperatorRegistry of(DataSource dataSource, PinHasher pins, Clock clock) {
+    return of(dataSource, pins, PinPolicy.defaults(), clock);
   }
 
   /**
@@ -53,7 +61,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
    * @param clock time of edits and log entries
    * @return the registry
    */
-  public static JdbiOperatorRegistry create(DataSource dataSource, PinHasher pins, PinPolicy policy, Clock clock) {
+  public static JdbiOperatorRegistry of(DataSource dataSource, PinHasher pins, PinPolicy policy, Clock clock) {
     return new JdbiOperatorRegistry(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(pins, "pins"), Objects.requireNonNull(policy, "policy"),
         Objects.requireNonNull(clock, "clock"));
@@ -81,10 +89,9 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
       if (stored != null && (current == null || !ServicePasswords.matches(current, stored))) {
         throw new RejectedException("wrong service password");
       }
-      h.createUpdate("INSERT INTO sipring_setting (name, value, updated_utc) VALUES (?, ?, ?) "
+      return h.createUpdate("INSERT INTO sipring_setting (name, value, updated_utc) VALUES (?, ?, ?) "
               + "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_utc = VALUES(updated_utc)")
           .bind(0, SERVICE_PASSWORD).bind(1, hash).bind(2, now()).execute();
-      return null;
     });
   }
 
@@ -227,12 +234,11 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
     write("recording a " + entry.action() + " of operator " + entry.operator().number(), h -> {
       Long id = h.createQuery("SELECT id FROM sipring_operator WHERE number = ?")
           .bind(0, entry.operator().number()).mapTo(Long.class).findOne().orElse(null);
-      h.createUpdate("INSERT INTO sipring_operator_login (operator_id, operator_number, operator_name, queue, "
+      return h.createUpdate("INSERT INTO sipring_operator_login (operator_id, operator_number, operator_name, queue, "
               + "device, action, at_utc, by_whom) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
           .bind(0, id).bind(1, entry.operator().number()).bind(2, entry.operator().name())
           .bind(3, entry.queue()).bind(4, entry.device()).bind(5, entry.action().name())
           .bind(6, LocalDateTime.ofInstant(entry.at(), ZoneOffset.UTC)).bind(7, entry.by()).execute();
-      return null;
     });
   }
 
@@ -267,7 +273,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
     });
   }
 
-  private @Nullable byte[] hashOrNull(@Nullable String pin) {
+  private byte @Nullable [] hashOrNull(@Nullable String pin) {
     return pin == null ? null : pins.hash(pin);
   }
 

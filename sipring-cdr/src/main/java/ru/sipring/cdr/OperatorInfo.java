@@ -9,13 +9,26 @@ import ru.sipring.core.directory.Operator;
  * a PIN is set (never the PIN), and the other queue_log agent values that mean this operator. Immutable.
  */
 public record OperatorInfo(String number, String name, boolean active, boolean hasPin, List<String> aliases) {
+  /**
+   * Checks and copies the components.
+   *
+   * @param number the number
+   * @param name the name
+   * @param active the active
+   * @param hasPin the has pin
+   * @param aliases the aliases
+   */
   public OperatorInfo {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(name, "name");
     aliases = List.copyOf(aliases);
   }
 
-  /** The operator as reports show them. */
+  /**
+   * The operator as reports show them.
+   *
+   * @return the number and full name
+   */
   public Operator operator() {
     return new Operator(number, name);
   }

@@ -28,7 +28,13 @@ public final class PinHasher {
     this.key = new SecretKeySpec(secret, ALGORITHM);
   }
 
-  /** A hasher keyed by {@code secret} (at least {@value #MIN_SECRET_BYTES} bytes). */
+  /**
+   * A hasher keyed by {@code secret} (at least {@value #MIN_SECRET_BYTES} bytes).
+   *
+   * @param secret the key; copied
+   * @return the hasher
+   * @throws ru.sipring.core.BadInputException when the secret is too short
+   */
   public static PinHasher ofSecret(byte[] secret) {
     if (secret.length < MIN_SECRET_BYTES) {
       throw new BadInputException("PIN secret", "must be at least " + MIN_SECRET_BYTES + " bytes, was "
@@ -37,7 +43,13 @@ public final class PinHasher {
     return new PinHasher(Arrays.copyOf(secret, secret.length));
   }
 
-  /** A hasher keyed by the contents of a file (trailing newline ignored), such as {@code /etc/sipring/pin.key}. */
+  /**
+   * A hasher keyed by the contents of a file (trailing newline ignored), such as {@code /etc/sipring/pin.key}.
+   *
+   * @param file the key file
+   * @return the hasher
+   * @throws ru.sipring.core.BadInputException when the file cannot be read or holds too short a key
+   */
   public static PinHasher ofSecretFile(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
@@ -47,7 +59,12 @@ public final class PinHasher {
     }
   }
 
-  /** HMAC-SHA256 of the PIN's digits: 32 bytes. */
+  /**
+   * HMAC-SHA256 of the PIN's digits.
+   *
+   * @param pin the PIN as typed
+   * @return 32 bytes
+   */
   public byte[] hash(String pin) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);

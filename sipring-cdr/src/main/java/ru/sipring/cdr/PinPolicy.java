@@ -16,6 +16,12 @@ public record PinPolicy(int minDigits) {
   /** The default shortest PIN. */
   public static final int DEFAULT_MIN_DIGITS = 4;
 
+  /**
+   * Checks and copies the components.
+   *
+   * @param minDigits the shortest PIN accepted (at least 1; the default is 4)
+   */
+
   public PinPolicy {
     if (minDigits < 1 || minDigits > OperatorRules.MAX_PIN_DIGITS) {
       throw new BadInputException("pin policy", "the minimum PIN length must be 1.." + OperatorRules.MAX_PIN_DIGITS

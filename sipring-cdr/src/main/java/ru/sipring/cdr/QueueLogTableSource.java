@@ -66,11 +66,23 @@ public final class QueueLogTableSource implements QueueLogSource {
     this.until = b.until;
   }
 
-  /** Table {@code queue_log} with local times in {@code zone}. */
-  public static QueueLogTableSource create(DataSource dataSource, ZoneId zone) {
+  /**
+   * Table {@code queue_log} with local times in {@code zone}.
+   *
+   * @param dataSource the Asterisk database
+   * @param zone the zone of a DATETIME/CHAR time column
+   * @return the source
+   */
+  public static QueueLogTableSource of(DataSource dataSource, ZoneId zone) {
     return builder(dataSource).zone(zone).build();
   }
 
+  /**
+   * A builder for another table, zone or time range.
+   *
+   * @param dataSource the Asterisk database
+   * @return the builder
+   */
   public static Builder builder(DataSource dataSource) {
     return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
   }
@@ -103,7 +115,7 @@ public final class QueueLogTableSource implements QueueLogSource {
         throw new BadInputException(source, "neither data1..data5 nor data columns");
       }
       boolean hasId = types.containsKey("id");
-      TimeKind kind = timeKind(c, types.get("time"));
+      TimeKind kind = timeKind(c, types.getOrDefault("time", Types.OTHER)); // present: required above
       String timeExpr = kind == TimeKind.INSTANT ? "FLOOR(UNIX_TIMESTAMP(`time`))" : "`time`";
       StringBuilder sql = new StringBuilder("SELECT ").append(timeExpr)
           .append(", callid, queuename, agent, event, ")
@@ -265,13 +277,23 @@ public final class QueueLogTableSource implements QueueLogSource {
       this.dataSource = dataSource;
     }
 
-    /** The table, {@code queue_log} by default ({@code db.table} accepted). */
+    /**
+     * The table, {@code queue_log} by default ({@code db.table} accepted).
+     *
+     * @param table the table's name
+     * @return this builder
+     */
     public Builder table(String table) {
       this.table = Objects.requireNonNull(table, "table");
       return this;
     }
 
-    /** The zone of a DATETIME/CHAR time column: the report's zone; ignored for epoch and TIMESTAMP columns. */
+    /**
+     * The zone of a DATETIME/CHAR time column: the report's zone; ignored for epoch and TIMESTAMP columns.
+     *
+     * @param zone the zone
+     * @return this builder
+     */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
       return this;
@@ -280,6 +302,10 @@ public final class QueueLogTableSource implements QueueLogSource {
     /**
      * Reads only rows with {@code since <= time < until} (either may be null), using the time index. A report
      * over a window should read a margin around it, as calls cross the window's edges.
+     *
+     * @param since the first instant read, or null
+     * @param until the first instant not read, or null
+     * @return this builder
      */
     public Builder between(@Nullable Instant since, @Nullable Instant until) {
       this.since = since;
@@ -287,6 +313,12 @@ public final class QueueLogTableSource implements QueueLogSource {
       return this;
     }
 
+    /**
+     * The source.
+     *
+     * @return the source
+     * @throws ru.sipring.core.BadInputException when the table name is not a plain identifier
+     */
     public QueueLogTableSource build() {
       return new QueueLogTableSource(this);
     }

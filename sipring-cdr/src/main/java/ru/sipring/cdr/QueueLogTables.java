@@ -23,7 +23,14 @@ public final class QueueLogTables {
 
   private QueueLogTables() {}
 
-  /** Creates an empty queue_log table named {@code table} with {@code layout}'s columns. */
+  /**
+   * Creates an empty queue_log table named {@code table} with {@code layout}'s columns.
+   *
+   * @param dataSource the database
+   * @param table the table's name, a plain identifier
+   * @param layout which Asterisk version's columns
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
+   */
   public static void create(DataSource dataSource, String table, Layout layout) {
     String quoted = Sql.identifier(table, "table");
     String time = layout == Layout.EPOCH ? "BIGINT NOT NULL" : "DATETIME NOT NULL";
@@ -41,6 +48,13 @@ public final class QueueLogTables {
   /**
    * Inserts records as Asterisk would, in one transaction: local time in {@code zone} (or epoch), the first
    * four data fields in data1..data4 and the rest joined with {@code |} in data5.
+   *
+   * @param dataSource the database
+   * @param table the table's name, a plain identifier
+   * @param layout the table's columns
+   * @param zone the zone of a DATETIME time column
+   * @param records the records, in order
+   * @throws ru.sipring.core.BadInputException when the name is not a plain identifier
    */
   public static void insert(DataSource dataSource, String table, Layout layout, ZoneId zone,
       List<QueueLogRecord> records) {

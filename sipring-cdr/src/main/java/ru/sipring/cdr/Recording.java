@@ -22,6 +22,14 @@ import ru.sipring.core.SipRingException;
  * and {@link #open} refuses a symlink put in its place afterwards.
  */
 public record Recording(String callId, Path path, long size, String format) {
+  /**
+   * Checks and copies the components.
+   *
+   * @param callId the call id
+   * @param path the path
+   * @param size the size
+   * @param format the format
+   */
   public Recording {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(path, "path");

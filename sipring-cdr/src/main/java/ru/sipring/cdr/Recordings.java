@@ -22,7 +22,7 @@ import ru.sipring.core.queuelog.InputProblem;
  * too.
  *
  * <pre>{@code
- * Recordings recordings = Recordings.create(JdbiCdrRepository.create(db), Path.of("/var/spool/asterisk/monitor"));
+ * Recordings recordings = Recordings.of(JdbiCdrRepository.of(db), Path.of("/var/spool/asterisk/monitor"));
  * recordings.find("1714566605.4").saveTo(Path.of("call.wav"));
  * }</pre>
  *
@@ -55,7 +55,7 @@ public final class Recordings {
    * @param monitorRoot the directory Asterisk records into; no file outside it is ever returned
    * @return the finder
    */
-  public static Recordings create(CdrRepository cdr, Path monitorRoot) {
+  public static Recordings of(CdrRepository cdr, Path monitorRoot) {
     return new Recordings(Objects.requireNonNull(cdr, "cdr"), Objects.requireNonNull(monitorRoot, "monitorRoot"));
   }
 

@@ -51,6 +51,8 @@ public final class SipRingSchema {
    * Applies every pending migration to the database behind {@code dataSource}. A database that already
    * holds other tables (a FreePBX {@code asteriskcdrdb}) is accepted: SipRing's history starts at version 0.
    *
+   * @param dataSource the database (MariaDB/MySQL or the embedded H2)
+   * @return how many migrations were applied and the schema version now
    * @throws ru.sipring.core.ConnectionException when the database cannot be reached
    * @throws ru.sipring.core.SipRingException when a migration fails or a applied one was changed
    */

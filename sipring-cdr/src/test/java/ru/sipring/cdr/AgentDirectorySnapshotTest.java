@@ -39,7 +39,7 @@ class AgentDirectorySnapshotTest {
 
   @Test
   void inMemory() {
-    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.create(OperatorRegistryFixture.PINS);
+    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.of(OperatorRegistryFixture.PINS);
     fill(r);
     assertSameAsLive(r);
   }
@@ -48,7 +48,7 @@ class AgentDirectorySnapshotTest {
   void mariaDb() {
     try (TestDatabase db = TestDatabase.create("snapshot")) {
       SipRingSchema.migrate(db.dataSource());
-      JdbiOperatorRegistry r = JdbiOperatorRegistry.create(db.dataSource(), OperatorRegistryFixture.PINS,
+      JdbiOperatorRegistry r = JdbiOperatorRegistry.of(db.dataSource(), OperatorRegistryFixture.PINS,
           Clock.systemUTC());
       fill(r);
       assertSameAsLive(r);

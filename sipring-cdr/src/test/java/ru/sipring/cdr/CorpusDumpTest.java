@@ -37,7 +37,7 @@ class CorpusDumpTest {
   void freePbx17DumpReadsBackWithItsInvalidDatesReported() throws Exception {
     Loaded loaded = load("freepbx17-oscar6262_asteriskcdrdb.sql", "freepbx17");
     try (TestDatabase db = loaded.db) {
-      JdbiCdrRepository repo = JdbiCdrRepository.create(db.dataSource());
+      JdbiCdrRepository repo = JdbiCdrRepository.of(db.dataSource());
       List<CdrRecord> got = new ArrayList<>();
       List<InputProblem> problems = new ArrayList<>();
 
@@ -67,7 +67,7 @@ class CorpusDumpTest {
   void elastix2013DumpWithTheOldSchemaReadsBack() throws Exception {
     Loaded loaded = load("elastix-nextor2013_asteriskcdrdb.sql", "elastix2013");
     try (TestDatabase db = loaded.db) {
-      JdbiCdrRepository repo = JdbiCdrRepository.create(db.dataSource());
+      JdbiCdrRepository repo = JdbiCdrRepository.of(db.dataSource());
       List<CdrRecord> got = new ArrayList<>();
       List<InputProblem> problems = new ArrayList<>();
 

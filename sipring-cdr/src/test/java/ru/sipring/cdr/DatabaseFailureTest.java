@@ -3,7 +3,7 @@ package ru.sipring.cdr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +24,8 @@ class DatabaseFailureTest {
   @Test
   void databaseDownIsAConnectionException() throws Exception {
     String url = "jdbc:mariadb://127.0.0.1:" + deadPort() + "/asteriskcdrdb";
-    try (HikariDataSource down = Databases.pooled(url, "sipring", "sipring", 2, Duration.ofSeconds(1))) {
-      JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(down, OperatorRegistryFixture.PINS,
+    try (DatabasePool down = Databases.pooled(url, "sipring", "sipring", 2, Duration.ofSeconds(1))) {
+      JdbiOperatorRegistry registry = JdbiOperatorRegistry.of(down, OperatorRegistryFixture.PINS,
           Clock.systemUTC());
 
       assertThatThrownBy(registry::list).isInstanceOf(ConnectionException.class)
@@ -40,7 +40,7 @@ class DatabaseFailureTest {
   void constraintViolationIsRejectedWithTheCause() {
     try (TestDatabase db = TestDatabase.create("constraint")) {
       SipRingSchema.migrate(db.dataSource());
-      JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(db.dataSource(), OperatorRegistryFixture.PINS,
+      JdbiOperatorRegistry registry = JdbiOperatorRegistry.of(db.dataSource(), OperatorRegistryFixture.PINS,
           Clock.systemUTC());
       registry.setServicePassword(null, "pw");
       registry.add("501", "Петрова ЛВ", "7391", "pw");

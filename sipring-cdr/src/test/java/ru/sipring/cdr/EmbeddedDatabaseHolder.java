@@ -1,6 +1,6 @@
 package ru.sipring.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,7 +12,7 @@ public final class EmbeddedDatabaseHolder {
   private EmbeddedDatabaseHolder() {}
 
   public static void main(String[] args) throws IOException {
-    try (HikariDataSource ds = Databases.embedded(Path.of(args[0]))) {
+    try (DatabasePool ds = Databases.embedded(Path.of(args[0]))) {
       System.out.println("open");
       System.out.flush();
       while (System.in.read() >= 0) {

@@ -3,7 +3,7 @@ package ru.sipring.cdr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +28,7 @@ class EmbeddedDatabaseLockTest {
       holder.getOutputStream().close();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    try (HikariDataSource ds = Databases.embedded(dir, Duration.ZERO)) {
+    try (DatabasePool ds = Databases.embedded(dir, Duration.ZERO)) {
       assertThat(SipRingSchema.migrate(ds).applied()).isPositive();
     }
   }
@@ -45,7 +45,7 @@ class EmbeddedDatabaseLockTest {
       }
     });
     release.start();
-    try (HikariDataSource ds = Databases.embedded(dir, Duration.ofMinutes(2))) {
+    try (DatabasePool ds = Databases.embedded(dir, Duration.ofMinutes(2))) {
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).as("the holder had to let go first").isTrue();
       SipRingSchema.migrate(ds);
     } finally {

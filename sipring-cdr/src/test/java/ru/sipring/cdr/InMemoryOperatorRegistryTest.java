@@ -5,6 +5,6 @@ import ru.sipring.testkit.contract.OperatorDirectoryContract;
 class InMemoryOperatorRegistryTest extends OperatorDirectoryContract {
   @Override
   protected Subject newSubject() {
-    return OperatorRegistryFixture.subject(InMemoryOperatorRegistry.create(OperatorRegistryFixture.PINS));
+    return OperatorRegistryFixture.subject(InMemoryOperatorRegistry.of(OperatorRegistryFixture.PINS));
   }
 }

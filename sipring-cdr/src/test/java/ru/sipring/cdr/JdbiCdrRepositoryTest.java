@@ -39,7 +39,7 @@ class JdbiCdrRepositoryTest extends CdrRepositoryContract {
     String table = "cdr_" + TABLES.incrementAndGet();
     CdrTables.createFreePbxTable(db.dataSource(), table);
     CdrTables.insert(db.dataSource(), table, records);
-    return JdbiCdrRepository.create(db.dataSource(), table);
+    return JdbiCdrRepository.of(db.dataSource(), table);
   }
 
   @Test
@@ -56,7 +56,7 @@ class JdbiCdrRepositoryTest extends CdrRepositoryContract {
     assertThat(got).isEmpty();
     assertThat(problems).isEmpty();
     for (String hostile : List.of(table + "; DROP TABLE " + table, table + "` WHERE 1=1 -- ", "../" + table)) {
-      assertThatThrownBy(() -> JdbiCdrRepository.create(db.dataSource(), hostile))
+      assertThatThrownBy(() -> JdbiCdrRepository.of(db.dataSource(), hostile))
           .isInstanceOf(BadInputException.class);
     }
     List<CdrRecord> still = new ArrayList<>();
@@ -100,7 +100,7 @@ class JdbiCdrRepositoryTest extends CdrRepositoryContract {
         "INSERT INTO cdr_old VALUES ('2013-07-22 19:29:54','\"Test\" <468>','468','7018','from-internal',"
             + "'SIP/468-00000002','SIP/trunk-00000003','Dial','SIP/trunk/7018,300,',14,5,'ANSWERED',3,'',"
             + "'1374539394.2','','','')");
-    JdbiCdrRepository repo = JdbiCdrRepository.create(db.dataSource(), "cdr_old");
+    JdbiCdrRepository repo = JdbiCdrRepository.of(db.dataSource(), "cdr_old");
 
     List<CdrRecord> got = read(repo, CdrQuery.all());
 

@@ -2,7 +2,7 @@ package ru.sipring.cdr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,8 +32,8 @@ class JdbiLoginFailureLedgerTest {
   void failuresAndTheGlobalLockSurviveANewPoolAsAfterARestart() {
     db.execute("DELETE FROM sipring_login_failure", "DELETE FROM sipring_setting");
     Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-    try (HikariDataSource first = Databases.pooled(db.jdbcUrl(), TestDatabase.user(), TestDatabase.password())) {
-      JdbiLoginFailureLedger ledger = JdbiLoginFailureLedger.create(first, clock);
+    try (DatabasePool first = Databases.pooled(db.jdbcUrl(), TestDatabase.user(), TestDatabase.password())) {
+      JdbiLoginFailureLedger ledger = JdbiLoginFailureLedger.of(first, clock);
       ledger.recordFailure("PJSIP/601", T0.minusSeconds(30));
       ledger.recordFailure("PJSIP/602", T0.minusSeconds(20));
       ledger.recordFailure("PJSIP/602", T0.minusSeconds(10));
@@ -41,8 +41,8 @@ class JdbiLoginFailureLedgerTest {
       ledger.lockAll(T0.plusSeconds(60)); // an earlier end does not shorten the lock
     }
     // the login server restarts: a new process, a new pool, the same database
-    try (HikariDataSource second = Databases.pooled(db.jdbcUrl(), TestDatabase.user(), TestDatabase.password())) {
-      JdbiLoginFailureLedger ledger = JdbiLoginFailureLedger.create(second, clock);
+    try (DatabasePool second = Databases.pooled(db.jdbcUrl(), TestDatabase.user(), TestDatabase.password())) {
+      JdbiLoginFailureLedger ledger = JdbiLoginFailureLedger.of(second, clock);
       assertThat(ledger.lockedUntil()).contains(T0.plusSeconds(900));
       assertThat(ledger.failuresSince(T0.minusSeconds(60))).isEqualTo(3);
       assertThat(ledger.failuresSince("PJSIP/602", T0.minusSeconds(60))).isEqualTo(2);

@@ -41,7 +41,7 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
   }
 
   private static JdbiOperatorRegistry registry() {
-    return JdbiOperatorRegistry.create(db.dataSource(), OperatorRegistryFixture.PINS, CLOCK);
+    return JdbiOperatorRegistry.of(db.dataSource(), OperatorRegistryFixture.PINS, CLOCK);
   }
 
   @Test
@@ -59,7 +59,7 @@ class JdbiOperatorRegistryTest extends OperatorDirectoryContract {
       assertThat(rs.getBytes("pin_hmac")).hasSize(32).isEqualTo(OperatorRegistryFixture.PINS.hash("246813"));
     }
     // another secret cannot find the operator: the hash alone is useless
-    var otherKey = JdbiOperatorRegistry.create(db.dataSource(),
+    var otherKey = JdbiOperatorRegistry.of(db.dataSource(),
         PinHasher.ofSecret("another-secret-of-16-bytes".getBytes()), CLOCK);
     assertThat(otherKey.authenticate("246813")).isEmpty();
   }

@@ -62,7 +62,7 @@ class JdbiSurveyRepositoriesTest {
     @Override
     protected ScenarioRepository createRepository() {
       empty();
-      return JdbiScenarioRepository.create(db.dataSource(), CLOCK);
+      return JdbiScenarioRepository.of(db.dataSource(), CLOCK);
     }
   }
 
@@ -71,7 +71,7 @@ class JdbiSurveyRepositoriesTest {
     @Override
     protected QueueAssignmentRepository createRepository() {
       empty();
-      return JdbiQueueAssignmentRepository.create(db.dataSource());
+      return JdbiQueueAssignmentRepository.of(db.dataSource());
     }
   }
 
@@ -80,20 +80,20 @@ class JdbiSurveyRepositoriesTest {
     @Override
     protected ResponseRepository createRepository() {
       empty();
-      return JdbiResponseRepository.create(db.dataSource());
+      return JdbiResponseRepository.of(db.dataSource());
     }
   }
 
   @Test
   void idsAndQueuesAreCaseSensitiveAndSubMicrosecondsAreDropped() {
     empty();
-    JdbiQueueAssignmentRepository queues = JdbiQueueAssignmentRepository.create(db.dataSource());
+    JdbiQueueAssignmentRepository queues = JdbiQueueAssignmentRepository.of(db.dataSource());
     queues.assign("Sales", "a");
     queues.assign("sales", "b");
     assertThat(queues.assignments()).containsOnlyKeys("Sales", "sales");
 
-    SurveyService service = SurveyService.of(JdbiScenarioRepository.create(db.dataSource(), CLOCK), queues,
-        JdbiResponseRepository.create(db.dataSource()),
+    SurveyService service = SurveyService.of(JdbiScenarioRepository.of(db.dataSource(), CLOCK), queues,
+        JdbiResponseRepository.of(db.dataSource()),
         Clock.fixed(Instant.parse("2026-03-02T06:00:00.123456789Z"), ZoneOffset.UTC));
     service.saveDraft(Scenario.of("nps", "NPS", "score",
         Question.single("score", "Порекомендуете нас?", null, Option.of("yes", "Да"), Option.of("no", "Нет"))));
@@ -110,7 +110,7 @@ class JdbiSurveyRepositoriesTest {
   @Test
   void analysisStreamsResponsesFromTheDatabase() {
     empty();
-    JdbiResponseRepository responses = JdbiResponseRepository.create(db.dataSource());
+    JdbiResponseRepository responses = JdbiResponseRepository.of(db.dataSource());
     Scenario s = Scenario.of("nps", "NPS", "score",
         Question.single("score", "Порекомендуете нас?", "why", Option.of("yes", "Да"), Option.of("no", "Нет")),
         Question.text("why", "Почему?", null));

@@ -30,7 +30,7 @@ class PinPolicyTest {
 
   @Test
   void registriesApplyThePolicyWhenAPinIsSetButOldPinsStillLogIn() {
-    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.create(PINS);
+    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.of(PINS);
     r.setServicePassword(null, "svc");
     assertThatThrownBy(() -> r.add("501", "Петрова ЛВ", "1234", "svc")).isInstanceOf(BadInputException.class)
         .hasMessage("pin: too easy to guess (one digit repeated, or a run such as 1234 or 4321): choose another");
@@ -40,14 +40,14 @@ class PinPolicyTest {
     assertThatThrownBy(() -> r.setPin("501", "5555", "svc")).isInstanceOf(BadInputException.class);
     assertThat(r.authenticate("7391")).isPresent();
 
-    InMemoryOperatorRegistry lax = InMemoryOperatorRegistry.create(PINS, new PinPolicy(3));
+    InMemoryOperatorRegistry lax = InMemoryOperatorRegistry.of(PINS, new PinPolicy(3));
     lax.setServicePassword(null, "svc");
     assertThat(lax.add("502", "Иванов ИИ", "739", "svc").hasPin()).isTrue();
   }
 
   @Test
   void operatorNamesWithControlCharactersAreRefusedWhenStored() {
-    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.create(PINS);
+    InMemoryOperatorRegistry r = InMemoryOperatorRegistry.of(PINS);
     r.setServicePassword(null, "svc");
     String evil = "Петрова\r\n\r\nAction: Originate\r\nChannel: Local/1@x\r\nApplication: System\r\nData: id";
     assertThatThrownBy(() -> r.add("501", evil, "7391", "svc")).isInstanceOf(BadInputException.class)

@@ -30,7 +30,7 @@ class RecordingsTest {
     Path day = Files.createDirectories(monitor.resolve("2024/05/01"));
     byte[] audio = "RIFF....WAVEfmt fake audio bytes".getBytes();
     Files.write(day.resolve("q-150-101-20240501-123005-1714566605.4.wav"), audio);
-    Recordings recordings = Recordings.create(InMemoryCdrRepository.of(List.of(
+    Recordings recordings = Recordings.of(InMemoryCdrRepository.of(List.of(
         row("2024-05-01T12:30:05", "1714566605.4", "1714566605.4", "q-150-101-20240501-123005-1714566605.4.wav"))),
         monitor);
 
@@ -50,7 +50,7 @@ class RecordingsTest {
   @Test
   void findsByLinkedidAndTheOldFlatLayout() throws Exception {
     Files.write(monitor.resolve("OUT201-20130722-192954-1374539394.2.gsm"), new byte[] {1, 2, 3});
-    Recordings recordings = Recordings.create(InMemoryCdrRepository.of(List.of(
+    Recordings recordings = Recordings.of(InMemoryCdrRepository.of(List.of(
         row("2013-07-22T19:29:54", "1374539394.2", "1374539394.2", ""),
         row("2013-07-22T19:29:55", "1374539395.3", "1374539394.2", "OUT201-20130722-192954-1374539394.2.gsm"))),
         monitor);
@@ -63,7 +63,7 @@ class RecordingsTest {
 
   @Test
   void missingThingsAreClearErrors() {
-    Recordings recordings = Recordings.create(InMemoryCdrRepository.of(List.of(
+    Recordings recordings = Recordings.of(InMemoryCdrRepository.of(List.of(
         row("2024-05-01T12:30:05", "1.1", "1.1", ""),
         row("2024-05-01T12:31:00", "2.2", "2.2", "gone.wav"))), monitor);
 
@@ -86,7 +86,7 @@ class RecordingsTest {
   Path outside;
 
   private Recordings one(String file) {
-    return Recordings.create(InMemoryCdrRepository.of(List.of(row("2024-05-11T10:00:00", "1715410800.7", "1715410800.7",
+    return Recordings.of(InMemoryCdrRepository.of(List.of(row("2024-05-11T10:00:00", "1715410800.7", "1715410800.7",
         file))), monitor);
   }
 
@@ -147,7 +147,7 @@ class RecordingsTest {
     Path secret = secret();
     Path day = Files.createDirectories(monitor.resolve("2024/05/11"));
     Files.write(day.resolve("ok.wav"), new byte[] {9});
-    Recordings recordings = Recordings.create(InMemoryCdrRepository.of(List.of(
+    Recordings recordings = Recordings.of(InMemoryCdrRepository.of(List.of(
         row("2024-05-11T10:00:00", "1715410800.7", "1715410800.7", secret.toString()),
         row("2024-05-11T10:00:01", "1715410800.7", "1715410800.7", "ok.wav"))), monitor);
 

@@ -2,7 +2,7 @@ package ru.sipring.cdr;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +26,7 @@ public final class TestDatabase implements AutoCloseable {
   private final String name;
   private final String jdbcUrl;
   private final String serverUrl;
-  private final HikariDataSource dataSource;
+  private final DatabasePool dataSource;
   private final @org.jspecify.annotations.Nullable Path embeddedDir;
 
   private TestDatabase(String name, String jdbcUrl, String serverUrl) {
@@ -147,7 +147,7 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  public HikariDataSource dataSource() {
+  public DatabasePool dataSource() {
     return dataSource;
   }
 

@@ -38,7 +38,7 @@ public class SipRingDatabaseAutoConfiguration {
   @ConditionalOnMissingBean(DataSource.class)
   static class Pool {
     @Bean(destroyMethod = "close")
-    com.zaxxer.hikari.HikariDataSource sipringDataSource(SipRingProperties props) {
+    ru.sipring.cdr.DatabasePool sipringDataSource(SipRingProperties props) {
       SipRingProperties.Database db = props.database();
       return Databases.pooled(db.url(), db.username(), db.password());
     }
@@ -71,6 +71,6 @@ public class SipRingDatabaseAutoConfiguration {
       new SecureRandom().nextBytes(unused);
       pins = PinHasher.ofSecret(unused);
     }
-    return JdbiOperatorRegistry.create(dataSource, pins, clocks.getIfAvailable(Clock::systemUTC));
+    return JdbiOperatorRegistry.of(dataSource, pins, clocks.getIfAvailable(Clock::systemUTC));
   }
 }

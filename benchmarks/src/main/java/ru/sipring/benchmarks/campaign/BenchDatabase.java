@@ -1,6 +1,6 @@
 package ru.sipring.benchmarks.campaign;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +19,12 @@ import ru.sipring.cdr.Databases;
  */
 final class BenchDatabase implements AutoCloseable {
   private final String engine;
-  private final HikariDataSource dataSource;
+  private final DatabasePool dataSource;
   private final String server;
   private final String name;
   private final Path dir;
 
-  private BenchDatabase(String engine, HikariDataSource dataSource, String server, String name, Path dir) {
+  private BenchDatabase(String engine, DatabasePool dataSource, String server, String name, Path dir) {
     this.engine = engine;
     this.dataSource = dataSource;
     this.server = server;
@@ -58,7 +58,7 @@ final class BenchDatabase implements AutoCloseable {
     return System.getenv().getOrDefault("SIPRING_TEST_DB_PASSWORD", "sipring");
   }
 
-  HikariDataSource dataSource() {
+  DatabasePool dataSource() {
     return dataSource;
   }
 

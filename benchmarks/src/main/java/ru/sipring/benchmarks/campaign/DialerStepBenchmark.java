@@ -100,9 +100,9 @@ public final class DialerStepBenchmark {
 
       InMemoryPbxGateway pbx = InMemoryPbxGateway.of(Clock.fixed(now, ZoneOffset.UTC))
           .alwaysOutcome(OriginateOutcome.NO_ANSWER);
-      Dialer dialer = new Dialer(store, pbx, Clock.fixed(now, ZoneOffset.UTC), a.id(),
-          DialerSettings.guide("520", "from-internal", "1", 2, Duration.ofMinutes(30), Duration.ZERO)
-              .withPacing(DialerSettings.Mode.FIXED, SLOTS, 1, 1, 0.03), () -> 0);
+      Dialer dialer = Dialer.builder(store, pbx, a.id()).clock(Clock.fixed(now, ZoneOffset.UTC))
+        .settings(DialerSettings.guide("520", "from-internal", "1", 2, Duration.ofMinutes(30), Duration.ZERO) .withPacing(DialerSettings.Mode.FIXED, SLOTS, 1, 1, 0.03))
+        .freeOperators(() -> 0).build();
       dialer.start();
       for (int run = 0; run < 5; run++) {
         long s0 = System.nanoTime();

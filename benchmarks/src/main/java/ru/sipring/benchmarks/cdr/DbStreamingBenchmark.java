@@ -1,6 +1,6 @@
 package ru.sipring.benchmarks.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -46,7 +46,7 @@ public final class DbStreamingBenchmark {
     String user = System.getenv().getOrDefault("SIPRING_TEST_DB_USER", "sipring");
     String password = System.getenv().getOrDefault("SIPRING_TEST_DB_PASSWORD", "sipring");
 
-    try (HikariDataSource ds = Databases.pooled(server + DB, user, password)) {
+    try (DatabasePool ds = Databases.pooled(server + DB, user, password)) {
       prepare(server, user, password, ds, rows, reload);
       System.out.printf(Locale.ROOT, "rows=%d, heap max=%d MB, cores=%d%n", rows,
           Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
@@ -57,9 +57,9 @@ public final class DbStreamingBenchmark {
     }
   }
 
-  private static long streamCdr(HikariDataSource ds) {
+  private static long streamCdr(DatabasePool ds) {
     long[] acc = {0, 0};
-    long n = JdbiCdrRepository.create(ds).read(CdrQuery.all(), new CdrRepository.Sink() {
+    long n = JdbiCdrRepository.of(ds).read(CdrQuery.all(), new CdrRepository.Sink() {
       @Override
       public void record(CdrRecord r) {
         acc[0] += r.billsec().getSeconds() + r.src().length();
@@ -74,7 +74,7 @@ public final class DbStreamingBenchmark {
     return n + acc[1];
   }
 
-  private static long streamQueueLog(HikariDataSource ds) {
+  private static long streamQueueLog(DatabasePool ds) {
     long[] acc = {0, 0};
     QueueLogTableSource.builder(ds).table("queue_log").zone(ZoneId.of("Europe/Moscow")).build()
         .read(new QueueLogSource.Sink() {
@@ -112,7 +112,7 @@ public final class DbStreamingBenchmark {
         n / seconds, peak / 1048576.0);
   }
 
-  private static void prepare(String server, String user, String password, HikariDataSource ds, int rows,
+  private static void prepare(String server, String user, String password, DatabasePool ds, int rows,
       boolean reload) throws Exception {
     try (Connection c = DriverManager.getConnection(server, user, password); Statement s = c.createStatement()) {
       if (reload) {

@@ -10,10 +10,23 @@ package ru.sipring.campaign.billing;
  * </ul>
  */
 public enum BillingRounding {
+  /**
+   * {@code I + ceil((d − I) / B) · B}, the carrier notation (default).
+   */
   RELATIVE,
+  /**
+   * {@code max(d, I)} rounded up to a multiple of B, as A2Billing does.
+   */
   A2BILLING_ABSOLUTE;
 
-  /** Billed seconds for {@code d} answered seconds; {@code d == 0} bills nothing. */
+  /**
+   * Billed seconds for {@code d} answered seconds.
+   *
+   * @param d answered seconds
+   * @param initialBlock I, seconds billed at least
+   * @param billingBlock B, the increment, at least 1
+   * @return the billed seconds; 0 when {@code d <= 0}
+   */
   public long billed(long d, int initialBlock, int billingBlock) {
     if (d <= 0) {
       return 0;

@@ -19,6 +19,11 @@ public final class CostFormula {
    * {@code cost(d) = 0} when not answered or {@code d ≤ F}; otherwise
    * {@code max(M, round(C + R · billed(d) / 60))}, rounded HALF_UP to kopecks once.
    *
+   * @param t the tariff
+   * @param billsec answered seconds
+   * @param answered whether the call was answered
+   * @param rounding how billed seconds are rounded to the tariff's blocks
+   * @return the cost in roubles, scale 2
    * @throws IllegalArgumentException when {@code billsec} is negative
    */
   public static BigDecimal cost(Tariff t, long billsec, boolean answered, BillingRounding rounding) {
@@ -36,7 +41,15 @@ public final class CostFormula {
     return rounded.max(t.minimalCost().setScale(SCALE));
   }
 
-  /** Billed seconds as {@link #cost} counts them: 0 when unanswered or within the free seconds. */
+  /**
+   * Billed seconds as {@link #cost} counts them.
+   *
+   * @param t the tariff
+   * @param billsec answered seconds
+   * @param answered whether the call was answered
+   * @param rounding how billed seconds are rounded to the tariff's blocks
+   * @return the seconds billed; 0 when unanswered or within the free seconds
+   */
   public static long billedSeconds(Tariff t, long billsec, boolean answered, BillingRounding rounding) {
     if (!answered || billsec <= 0 || billsec <= t.freeSeconds()) {
       return 0;

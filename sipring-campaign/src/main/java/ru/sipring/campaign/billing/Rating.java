@@ -13,10 +13,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record Rating(@Nullable Tariff tariff, long billedSeconds, @Nullable BigDecimal cost) {
 
+  /**
+   * Whether a tariff matched.
+   *
+   * @return true when rated
+   */
   public boolean rated() {
     return tariff != null;
   }
 
+  /**
+   * The prefix of the tariff used.
+   *
+   * @return the prefix, or null when unrated
+   */
   public @Nullable String prefix() {
     return tariff == null ? null : tariff.prefix();
   }

@@ -23,7 +23,8 @@ import ru.sipring.core.queuelog.InputProblem;
 
 /**
  * Reads rate tables from CSV. The SipRing header is
- * {@code prefix,name,price_per_minute,initial_block,billing_block,connect_charge,free_seconds,minimal_cost,valid_from,valid_to}
+ * {@code
+ * prefix,name,price_per_minute,initial_block,billing_block,connect_charge,free_seconds,minimal_cost,valid_from,valid_to}
  * (any order, blank = default: name = prefix, blocks 0/1, charges 0, always valid). The column names of
  * A2Billing's rate import ({@code dialprefix;destination;rate initial;…;initblock;billingblock}) and of ASTPP's
  * rate exports ({@code Code,Destination,Connect Cost,Included Seconds,Per Minute Cost,Initial Increment,Increment})
@@ -36,6 +37,12 @@ public final class TariffCsv {
 
   /** The tariffs read and the rows that could not be used. */
   public record Result(List<Tariff> tariffs, List<InputProblem> problems) {
+    /**
+     * Checks and copies the components.
+     *
+     * @param tariffs the tariffs read
+     * @param problems the rows that could not be used, with their lines
+     */
     public Result {
       tariffs = List.copyOf(tariffs);
       problems = List.copyOf(problems);
@@ -155,7 +162,7 @@ public final class TariffCsv {
         try {
           tariffs.add(parse(row, cols, zone, source + ":" + line));
         } catch (BadInputException e) {
-          problems.add(new InputProblem(source, line, e.getMessage().substring(e.location().length() + 2)));
+          problems.add(new InputProblem(source, line, String.valueOf(e.getMessage()).substring(e.location().length() + 2)));
         }
       }
     } catch (java.nio.charset.CharacterCodingException e) {
@@ -172,7 +179,7 @@ public final class TariffCsv {
       throw new BadInputException(where, "prefix: not a digit prefix: '" + raw(row, cols, Col.PREFIX) + "'");
     }
     String name = cell(row, cols, Col.NAME);
-    BigDecimal price = money(row, cols, Col.PRICE, where, null);
+    BigDecimal price = money(row, cols, Col.PRICE, where);
     if (price == null) {
       throw new BadInputException(where, "price_per_minute: missing");
     }
@@ -180,11 +187,11 @@ public final class TariffCsv {
     int block = seconds(row, cols, Col.BLOCK, where, 1);
     try {
       return new Tariff(prefix, name == null ? prefix : name, price, initial, Math.max(block, 1),
-          money(row, cols, Col.CONNECT, where, BigDecimal.ZERO), seconds(row, cols, Col.FREE, where, 0),
-          money(row, cols, Col.MINIMAL, where, BigDecimal.ZERO), instant(row, cols, Col.FROM, zone, where),
+          moneyOrZero(row, cols, Col.CONNECT, where), seconds(row, cols, Col.FREE, where, 0),
+          moneyOrZero(row, cols, Col.MINIMAL, where), instant(row, cols, Col.FROM, zone, where),
           instant(row, cols, Col.TO, zone, where));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(where, e.getMessage());
+      throw new BadInputException(where, String.valueOf(e.getMessage()));
     }
   }
 
@@ -206,11 +213,16 @@ public final class TariffCsv {
     return s.chars().allMatch(ch -> ch >= '0' && ch <= '9') ? s : null;
   }
 
-  private static @Nullable BigDecimal money(String[] row, Map<Col, Integer> cols, Col c, String where,
-      @Nullable BigDecimal dflt) {
+  private static BigDecimal moneyOrZero(String[] row, Map<Col, Integer> cols, Col c, String where) {
+    BigDecimal d = money(row, cols, c, where);
+    return d == null ? BigDecimal.ZERO : d;
+  }
+
+  /** The amount in column {@code c}, or null when the cell is empty or missing. */
+  private static @Nullable BigDecimal money(String[] row, Map<Col, Integer> cols, Col c, String where) {
     String v = cell(row, cols, c);
     if (v == null) {
-      return dflt;
+      return null;
     }
     BigDecimal d;
     try {

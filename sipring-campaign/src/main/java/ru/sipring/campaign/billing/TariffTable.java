@@ -110,11 +110,25 @@ public final class TariffTable {
     count = Arrays.copyOf(co, used);
   }
 
-  /** A table with the default (relative) rounding. */
+  /**
+   * A table with the default (relative) rounding.
+   *
+   * @param tariffs the tariffs; several may share a prefix with different validity periods
+   * @return the table
+   * @throws IllegalArgumentException when the prices do not fit the table's fixed-point precision
+   */
   public static TariffTable of(List<Tariff> tariffs) {
     return of(tariffs, BillingRounding.RELATIVE);
   }
 
+  /**
+   * A table with the given rounding of billed seconds.
+   *
+   * @param tariffs the tariffs; several may share a prefix with different validity periods
+   * @param rounding how billed seconds are rounded to the tariff's blocks
+   * @return the table
+   * @throws IllegalArgumentException when the prices do not fit the table's fixed-point precision
+   */
   public static TariffTable of(List<Tariff> tariffs, BillingRounding rounding) {
     try {
       return new TariffTable(tariffs, rounding);
@@ -125,18 +139,40 @@ public final class TariffTable {
     }
   }
 
+  /**
+   * How many tariffs the table holds.
+   *
+   * @return the count
+   */
   public int size() {
     return size;
   }
 
+  /**
+   * How billed seconds are rounded.
+   *
+   * @return the rounding
+   */
   public BillingRounding rounding() {
     return rounding;
   }
 
+  /**
+   * The tariffs, in the table's internal order (by prefix, newest validity first).
+   *
+   * @return an unmodifiable copy
+   */
   public List<Tariff> tariffs() {
     return List.of(tariffs);
   }
 
+  /**
+   * The tariff at an index {@link #lookup} returned.
+   *
+   * @param index from {@link #lookup}
+   * @return the tariff
+   * @throws ArrayIndexOutOfBoundsException when the index is not one of the table's
+   */
   public Tariff tariff(int index) {
     return tariffs[index];
   }
@@ -144,6 +180,10 @@ public final class TariffTable {
   /**
    * The index of the tariff for a normalised number (digits; a non-digit ends the match) in force at
    * {@code epochSecond}, or -1 when none matches. Allocation-free.
+   *
+   * @param digits the number's digits, longest prefix wins
+   * @param epochSecond the call's start
+   * @return the tariff's index for {@link #tariff}, {@link #costCents}; -1 when no tariff matches
    */
   public int lookup(CharSequence digits, long epochSecond) {
     int node = 0;
@@ -170,7 +210,14 @@ public final class TariffTable {
     return best;
   }
 
-  /** Billed seconds of a call priced by tariff {@code index}; 0 when unanswered or within the free seconds. */
+  /**
+   * Billed seconds of a call priced by tariff {@code index}.
+   *
+   * @param index from {@link #lookup}
+   * @param billsec answered seconds
+   * @param answered whether the call was answered
+   * @return the seconds billed; 0 when unanswered or within the free seconds
+   */
   public long billedSeconds(int index, long billsec, boolean answered) {
     if (!answered || billsec <= 0 || billsec <= free[index]) {
       return 0;
@@ -182,6 +229,10 @@ public final class TariffTable {
    * The cost in kopecks of a call priced by tariff {@code index}, equal to {@link CostFormula#cost}.
    * Allocation-free unless a product overflows a long, when it falls back to {@link CostFormula}.
    *
+   * @param index from {@link #lookup}
+   * @param billsec answered seconds
+   * @param answered whether the call was answered
+   * @return the cost in kopecks, rounded once (HALF_UP)
    * @throws IllegalArgumentException when {@code billsec} is negative
    */
   public long costCents(int index, long billsec, boolean answered) {
@@ -207,9 +258,14 @@ public final class TariffTable {
   }
 
   /**
-   * Rates a call: normalises the number ({@link ru.sipring.core.text.PhoneNumber#normalize}), matches the tariff in force at
-   * {@code start} and prices {@code billsec} answered seconds.
+   * Rates a call: normalises the number ({@link ru.sipring.core.text.PhoneNumber#normalize}), matches the tariff
+   * in force at {@code start} and prices {@code billsec} answered seconds.
    *
+   * @param number the number called, as written
+   * @param start when the call started
+   * @param billsec answered seconds
+   * @param answered whether the call was answered
+   * @return the rating; unrated when no tariff matches
    * @throws IllegalArgumentException when {@code billsec} is negative
    */
   public Rating rate(String number, Instant start, long billsec, boolean answered) {

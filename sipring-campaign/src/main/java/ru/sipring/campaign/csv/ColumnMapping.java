@@ -18,9 +18,22 @@ import ru.sipring.core.BadInputException;
  * @param columns column (header text or {@code #n}) to target
  */
 public record ColumnMapping(boolean header, Map<String, String> columns) {
+  /**
+   * The target that drops a column.
+   */
   public static final String SKIP = "skip";
+  /**
+   * The prefix of a custom-field target: {@code custom:<name>}.
+   */
   public static final String CUSTOM = "custom:";
 
+  /**
+   * Copies the columns and checks every target.
+   *
+   * @param header whether the first line is a header
+   * @param columns column (header text or {@code #n}) to target
+   * @throws BadInputException naming the column when a target is no field key, {@code custom:} name or {@link #SKIP}
+   */
   public ColumnMapping {
     Objects.requireNonNull(columns, "columns");
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -32,7 +45,11 @@ public record ColumnMapping(boolean header, Map<String, String> columns) {
     }
   }
 
-  /** Only headers, matched automatically. */
+  /**
+   * Only headers, matched automatically.
+   *
+   * @return the mapping
+   */
   public static ColumnMapping auto() {
     return new ColumnMapping(true, Map.of());
   }
@@ -52,7 +69,13 @@ public record ColumnMapping(boolean header, Map<String, String> columns) {
   public static final Map<String, ColumnMapping> BUILT_IN = Map.of(
       "auto", auto(), "vicidial-standard", VICIDIAL_STANDARD, "vicidial-update", VICIDIAL_UPDATE);
 
-  /** A header-less mapping: target i is column i + 1. */
+  /**
+   * A header-less mapping: target i is column i + 1.
+   *
+   * @param targets the targets in column order
+   * @return the mapping
+   * @throws BadInputException when a target is unknown
+   */
   public static ColumnMapping positional(List<String> targets) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {

@@ -19,7 +19,8 @@ import ru.sipring.core.text.SpreadsheetCell;
 
 /**
  * Writes a client base as CSV ("Выгрузить csv") that re-imports to the same cards: one column per card field
- * (by key, or by Russian label), then the calling state ({@code sipring_status}, {@code sipring_attempts}, which import ignores) and every
+ * (by key, or by Russian label), then the calling state ({@code sipring_status}, {@code sipring_attempts}, which
+ * import ignores) and every
  * custom field as {@code custom:<name>}. Excel-friendly by default:
  * {@code ;}, UTF-8 with a BOM, CRLF.
  *
@@ -29,8 +30,9 @@ import ru.sipring.core.text.SpreadsheetCell;
  * Phone normalisation ignores the apostrophe, so such an export still re-imports. Stateless and thread-safe.
  */
 public final class ContactExporter {
-  /** Columns written besides the card fields. */
+  /** The column of the card's status, written besides the card fields. */
   public static final String STATUS = "sipring_status";
+  /** The column of the card's attempt count, written besides the card fields. */
   public static final String ATTEMPTS = "sipring_attempts";
 
   private final char delimiter;
@@ -45,16 +47,35 @@ public final class ContactExporter {
     this.russianHeaders = russianHeaders;
   }
 
-  /** {@code ;}, UTF-8 with BOM, field keys as headers. */
+  /**
+   * {@code ;}, UTF-8 with BOM, field keys as headers: what Excel opens without an import dialog.
+   *
+   * @return the exporter
+   */
   public static ContactExporter excel() {
     return new ContactExporter(';', StandardCharsets.UTF_8, true, false);
   }
 
+  /**
+   * An exporter with the given format.
+   *
+   * @param delimiter the field separator
+   * @param charset the encoding
+   * @param bom whether to write a byte-order mark (UTF-8 only)
+   * @param russianHeaders whether the headers are the fields' Russian labels instead of their keys
+   * @return the exporter
+   */
   public static ContactExporter of(char delimiter, Charset charset, boolean bom, boolean russianHeaders) {
     return new ContactExporter(delimiter, charset, bom && charset.equals(StandardCharsets.UTF_8), russianHeaders);
   }
 
-  /** Writes the cards to {@code out} (not closed). */
+  /**
+   * Writes the cards to {@code out} (not closed); every cell is neutralised for spreadsheets.
+   *
+   * @param contacts the cards, in the order to write
+   * @param out where to write
+   * @throws java.io.UncheckedIOException when writing fails
+   */
   public void write(List<Contact> contacts, OutputStream out) {
     try {
       if (bom) {

@@ -44,15 +44,38 @@ public final class ContactImporter {
 
   private final ContactRepository contacts;
 
+  /**
+   * An importer into a card store.
+   *
+   * @param contacts where the cards go; it stores each import all or nothing
+   */
   public ContactImporter(ContactRepository contacts) {
     this.contacts = Objects.requireNonNull(contacts, "contacts");
   }
 
-  /** The rows of a file as cards ready to store, the rejected rows and what was detected. Immutable. */
+  /**
+   * The rows of a file as cards ready to store, the rejected rows and what was detected. Immutable.
+   *
+   * @param contacts the valid cards, in file order
+   * @param lines the line of each card, same order
+   * @param rejected the rows not taken, with their lines and reasons
+   * @param csv the decoded file (encoding and delimiter)
+   * @param header whether the first line was a header
+   * @param mapping the column mapping used
+   */
   public record Parsed(List<Contact> contacts, List<Long> lines, List<ImportResult.Rejection> rejected,
       CsvText csv, boolean header, ColumnMapping mapping) {}
 
-  /** Imports {@code file} into {@code assignmentId}. */
+  /**
+   * Imports {@code file} into {@code assignmentId}.
+   *
+   * @param assignmentId the assignment the cards go into
+   * @param file the client base
+   * @param options how to read and check it
+   * @return what was imported and rejected
+   * @throws BadInputException when the file is missing, unreadable or not a client base
+   * @throws ru.sipring.core.NotFoundException when the assignment does not exist
+   */
   public ImportResult importFile(long assignmentId, Path file, ImportOptions options) {
     if (Files.isDirectory(file)) {
       throw new BadInputException(file.toString(), "is a directory, not a client base file");
@@ -68,24 +91,145 @@ public final class ContactImporter {
     return importBytes(assignmentId, file.getFileName().toString(), bytes, options);
   }
 
-  /** Imports file content named {@code source} in messages. */
+  /**
+   * Imports file content named {@code source} in messages. The file is parsed on a second thread, a few chunks
+   * ahead of the store (which then only checks duplicates and writes): parsing is a fifth of an import's work and
+   * needs no database, so the two overlap on a machine with a core to spare.
+   *
+   * @param assignmentId the assignment the cards go into
+   * @param source the file's name, for messages
+   * @param bytes the file's content
+   * @param options how to read and check it
+   * @return what was imported and rejected
+   * @throws BadInputException when the file cannot be read as a client base (no phone column, invalid bytes)
+   * @throws ru.sipring.core.NotFoundException when the assignment does not exist
+   */
   public ImportResult importBytes(long assignmentId, String source, byte[] bytes, ImportOptions options) {
     Rows rows = new Rows(assignmentId, source, bytes, options);
-    Chunks chunks = new Chunks(rows, assignmentId, options);
+    Parser parser = new Parser(rows, options.strict());
+    Chunks chunks = new Chunks(parser, assignmentId, options);
     int imported;
     try {
+      parser.start();
       imported = contacts.insertChunks(assignmentId, chunks);
     } catch (StrictAbort abort) {
       imported = 0;
-      // drain what is left so the report lists every rejected row, not only those before the first one
-      while (rows.next() != null) {
-        // rejected rows are collected by rows
-      }
+      // the parser goes on to the end so the report lists every rejected row, not only those before the first one
+    } finally {
+      parser.finish();
     }
     List<ImportResult.Rejection> rejected = new ArrayList<>(rows.rejected);
     rejected.sort(java.util.Comparator.comparingLong(ImportResult.Rejection::line));
     return new ImportResult(imported, rejected, chunks.duplicates, rows.csv.charset(), rows.csv.delimiter(),
         rows.header, rows.mapping);
+  }
+
+  /**
+   * Parses {@link Rows} on its own thread into chunks of {@link Chunks#SIZE} cards, at most {@link #AHEAD} chunks
+   * ahead of the store. Only the parser thread touches {@code rows} until {@link #finish} has joined it. A failure
+   * of the parser (bytes that are not valid after all) is rethrown to the store's thread by {@link #take}.
+   */
+  private static final class Parser implements Runnable {
+    private static final int AHEAD = 4;
+    private static final Object END = new Object();
+    private final Rows rows;
+    private final boolean strict;
+    private final java.util.concurrent.BlockingQueue<Object> queue =
+        new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
+    private final Thread thread;
+    /** Set when the store stopped taking chunks: the parser then only reads on to collect rejected rows. */
+    private volatile boolean abandoned;
+
+    Parser(Rows rows, boolean strict) {
+      this.rows = rows;
+      this.strict = strict;
+      this.thread = new Thread(this, "sipring-import-parser");
+      thread.setDaemon(true);
+    }
+
+    void start() {
+      thread.start();
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          List<Contact> chunk = new ArrayList<>(Chunks.SIZE);
+          Contact c;
+          while (chunk.size() < Chunks.SIZE && (c = rows.next()) != null) {
+            chunk.add(c);
+          }
+          // a rejected row in a strict import: the store stores nothing, so no chunk after it is needed
+          boolean stop = strict && !rows.rejected.isEmpty();
+          if (stop || chunk.isEmpty()) {
+            put(stop ? new StrictAbort() : END);
+            while (rows.next() != null) {
+              // rejected rows are collected by rows
+            }
+            return;
+          }
+          put(chunk);
+          if (abandoned) {
+            return; // the store failed: nothing will be reported, so the rest need not be read
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        put(e);
+      }
+    }
+
+    /** Hands an item to the store's thread; dropped once the store stopped taking them. */
+    private void put(Object item) {
+      try {
+        while (!abandoned) {
+          if (queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        abandoned = true;
+      }
+    }
+
+    /** The next chunk, or null at the end; rethrows the parser's failure or the strict abort. */
+    @SuppressWarnings("unchecked")
+    @Nullable List<Contact> take() {
+      Object item;
+      try {
+        item = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new ru.sipring.core.SipRingException("interrupted while importing", e);
+      }
+      if (item == END) {
+        return null;
+      }
+      if (item instanceof RuntimeException e) {
+        throw e;
+      }
+      if (item instanceof Error e) {
+        throw e;
+      }
+      return (List<Contact>) item;
+    }
+
+    /** Stops handing out chunks and waits until the parser has read the rest (so {@code rows} is complete). */
+    void finish() {
+      abandoned = true;
+      queue.clear();
+      boolean interrupted = false;
+      while (thread.isAlive()) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Thrown from a chunk in strict mode once a row was rejected: the repository then stores nothing. */
@@ -99,16 +243,16 @@ public final class ContactImporter {
 
   /** Pulls parsed cards a chunk at a time and drops duplicates (within the file and within the scope). */
   private final class Chunks implements ru.sipring.campaign.ContactChunks {
-    private static final int SIZE = 1000;
-    private final Rows rows;
+    static final int SIZE = 1000;
+    private final Parser parser;
     private final long assignmentId;
     private final ImportOptions options;
     private final Set<String> seen = new HashSet<>();
     private final boolean scopeEmpty;
     int duplicates;
 
-    Chunks(Rows rows, long assignmentId, ImportOptions options) {
-      this.rows = rows;
+    Chunks(Parser parser, long assignmentId, ImportOptions options) {
+      this.parser = parser;
       this.assignmentId = assignmentId;
       this.options = options;
       this.scopeEmpty = !contacts.anyInScope(options.duplicates(), assignmentId);
@@ -116,15 +260,8 @@ public final class ContactImporter {
 
     @Override
     public @Nullable List<Contact> next() {
-      List<Contact> chunk = new ArrayList<>(SIZE);
-      Contact c;
-      while (chunk.size() < SIZE && (c = rows.next()) != null) {
-        chunk.add(c);
-      }
-      if (options.strict() && !rows.rejected.isEmpty()) {
-        throw new StrictAbort();
-      }
-      if (chunk.isEmpty()) {
+      List<Contact> chunk = parser.take();
+      if (chunk == null) {
         return null;
       }
       if (options.duplicates() == ru.sipring.campaign.DuplicateScope.NONE) {
@@ -151,7 +288,16 @@ public final class ContactImporter {
     }
   }
 
-  /** Parses without storing: the cards, their lines and the rejected rows. */
+  /**
+   * Parses without storing: the cards, their lines and the rejected rows.
+   *
+   * @param assignmentId the assignment the cards would go into
+   * @param source the file's name, for messages
+   * @param bytes the file's content
+   * @param options how to read it (duplicates are not checked)
+   * @return the parsed file
+   * @throws BadInputException when the file cannot be read as a client base
+   */
   public static Parsed parse(long assignmentId, String source, byte[] bytes, ImportOptions options) {
     Rows rows = new Rows(assignmentId, source, bytes, options);
     List<Contact> out = new ArrayList<>();
@@ -230,6 +376,10 @@ public final class ContactImporter {
 
     /** The next valid card, or null at the end; rejected rows are collected on the way. */
     @Nullable Contact next() {
+      Layout layout = this.layout;
+      if (layout == null) {
+        return null; // no rows at all: the constructor found none
+      }
       while (!done) {
         String[] row;
         long line;

@@ -46,11 +46,22 @@ public final class CsvRecords implements AutoCloseable {
    * @param error why the record was not read, with the line of the cause when it is not {@code line}
    */
   public record Record(long line, List<String> fields, @Nullable String error) {
+    /**
+     * Checks and copies the components.
+     *
+     * @param line the physical line the record starts on (1-based)
+     * @param fields the fields, empty when {@code error} is set
+     * @param error why the record was not read, with the line of the cause when it is not {@code line}
+     */
     public Record {
       fields = List.copyOf(fields);
     }
 
-    /** Whether every field is blank (an empty line). */
+    /**
+     * Whether every field is blank (an empty line).
+     *
+     * @return true for an empty line that was read without an error
+     */
     public boolean blank() {
       for (String f : fields) {
         if (!f.isBlank()) {
@@ -82,7 +93,11 @@ public final class CsvRecords implements AutoCloseable {
     this.maxRecord = maxRecord;
   }
 
-  /** The line the last record returned ended on. */
+  /**
+   * The line the last record returned ended on.
+   *
+   * @return a 1-based line number
+   */
   public long lastEndLine() {
     return lastEndLine;
   }
@@ -173,7 +188,11 @@ public final class CsvRecords implements AutoCloseable {
     }
   }
 
-  /** The current physical line, for a decoding error's message. */
+  /**
+   * The current physical line, for a decoding error's message.
+   *
+   * @return a 1-based line number
+   */
   public long line() {
     return line;
   }

@@ -20,12 +20,24 @@ import ru.sipring.core.BadInputException;
  * @param delimiter the field separator
  */
 public record CsvText(byte[] bytes, Charset charset, boolean bom, char delimiter) {
+  /**
+   * Windows-1251, the Cyrillic encoding of Excel's CSV on Russian Windows.
+   */
   public static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
   /** KOI8-R, the old Unix Cyrillic encoding. */
   public static final Charset KOI8_R = Charset.forName("KOI8-R");
   private static final char[] CANDIDATES = {';', '\t', '|', ','};
   private static final int SNIFF_BYTES = 256 * 1024;
 
+  /**
+   * Checks the parts.
+   *
+   * @param bytes the file's bytes, the byte-order mark included
+   * @param charset the charset used
+   * @param bom whether a byte-order mark was present
+   * @param delimiter the field separator
+   * @throws NullPointerException when the bytes or the charset are null
+   */
   public CsvText {
     Objects.requireNonNull(bytes, "bytes");
     Objects.requireNonNull(charset, "charset");
@@ -105,7 +117,11 @@ public record CsvText(byte[] bytes, Charset charset, boolean bom, char delimiter
     return new CsvRecords(r, delimiter);
   }
 
-  /** The whole text without a byte-order mark (for small files and tests). */
+  /**
+   * The whole text without a byte-order mark (for small files and tests).
+   *
+   * @return the decoded text
+   */
   public String text() {
     StringBuilder sb = new StringBuilder();
     try (java.io.Reader r = new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes), charset)) {
@@ -246,12 +262,23 @@ public record CsvText(byte[] bytes, Charset charset, boolean bom, char delimiter
     return best;
   }
 
-  /** The name of a delimiter as options spell it: {@code ;}, {@code ,}, {@code tab}, {@code |}. */
+  /**
+   * The name of a delimiter as options spell it.
+   *
+   * @param d the delimiter
+   * @return {@code ;}, {@code ,}, {@code tab} or {@code |}
+   */
   public static String delimiterName(char d) {
     return d == '\t' ? "tab" : String.valueOf(d);
   }
 
-  /** Parses an option value: {@code auto} (null), {@code tab}, or a single character. */
+  /**
+   * Parses an option value.
+   *
+   * @param option {@code auto}, {@code tab}, or a single character
+   * @return the delimiter, or null for {@code auto}
+   * @throws IllegalArgumentException when it is neither
+   */
   public static @Nullable Character parseDelimiter(String option) {
     String o = option.trim();
     if (o.equalsIgnoreCase("auto")) {

@@ -88,20 +88,93 @@ public final class Dialer implements AutoCloseable {
   private @Nullable ScheduledFuture<?> scheduled;
 
   /**
-   * Creates the dialer and recovers from a previous run: attempts of this assignment still without an outcome
-   * are closed as failed-in-doubt and their clients marked {@code IN_DOUBT}.
+   * A builder of a dialer for one assignment.
    *
-   * @param freeOperators how many operators are free now (logged in, not paused, not on a call); unused in
-   *     {@link DialerSettings.Mode#FIXED}
+   * @param store where the assignment, its clients and the call attempts are
+   * @param pbx the PBX that places the calls
+   * @param assignmentId the assignment to dial
+   * @return a builder; the clock defaults to UTC system time, the free operators to none
    */
-  public Dialer(CampaignStore store, PbxGateway pbx, Clock clock, long assignmentId, DialerSettings settings,
+  public static Builder builder(CampaignStore store, PbxGateway pbx, long assignmentId) {
+    return new Builder(store, pbx, assignmentId);
+  }
+
+  /**
+   * Builds a {@link Dialer}; {@link #settings} is required. Not thread-safe; use it from one thread, then drop it.
+   */
+  public static final class Builder {
+    private final CampaignStore store;
+    private final PbxGateway pbx;
+    private final long assignmentId;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable DialerSettings settings;
+    private IntSupplier freeOperators = () -> 0;
+
+    private Builder(CampaignStore store, PbxGateway pbx, long assignmentId) {
+      this.store = Objects.requireNonNull(store, "store");
+      this.pbx = Objects.requireNonNull(pbx, "pbx");
+      this.assignmentId = assignmentId;
+    }
+
+    /**
+     * The clock the dialer reads the time from (call windows, retry delays, the day's counters).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How the dialer paces and places its calls (required).
+     *
+     * @param settings the settings
+     * @return this builder
+     */
+    public Builder settings(DialerSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * How many operators are free now (logged in, not paused, not on a call); asked on every step of a
+     * predictive or progressive dialer, from the dialer's thread, so it must be cheap. Unused in
+     * {@link DialerSettings.Mode#FIXED}.
+     *
+     * @param freeOperators the count of free operators, such as {@code () -> monitor.freeMembers("6000")}
+     * @return this builder
+     */
+    public Builder freeOperators(IntSupplier freeOperators) {
+      this.freeOperators = Objects.requireNonNull(freeOperators, "freeOperators");
+      return this;
+    }
+
+    /**
+     * Creates the dialer and recovers from a previous run: attempts of this assignment still without an outcome
+     * are closed as failed-in-doubt and their clients marked {@code IN_DOUBT}.
+     *
+     * @return the dialer, stopped or in the state the store kept for the assignment
+     * @throws IllegalStateException when no settings were given
+     * @throws ru.sipring.core.NotFoundException when the assignment does not exist
+     */
+    public Dialer build() {
+      if (settings == null) {
+        throw new IllegalStateException("Dialer.builder(...).settings(...) is required");
+      }
+      return new Dialer(store, pbx, clock, assignmentId, settings, freeOperators);
+    }
+  }
+
+  private Dialer(CampaignStore store, PbxGateway pbx, Clock clock, long assignmentId, DialerSettings settings,
       IntSupplier freeOperators) {
-    this.store = Objects.requireNonNull(store, "store");
-    this.pbx = Objects.requireNonNull(pbx, "pbx");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.store = store;
+    this.pbx = pbx;
+    this.clock = clock;
     this.assignmentId = assignmentId;
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.freeOperators = Objects.requireNonNull(freeOperators, "freeOperators");
+    this.settings = settings;
+    this.freeOperators = freeOperators;
     assignment(); // fail fast on an unknown assignment
     this.state = store.dialerStates().find(assignmentId).orElse(DialerState.initial(assignmentId, settings.ratio()));
     recover();
@@ -139,15 +212,31 @@ public final class Dialer implements AutoCloseable {
     cancelSchedule();
   }
 
+  /**
+   * The state the dialer keeps in the store.
+   *
+   * @return the current state
+   */
   public synchronized DialerState state() {
     return state;
   }
 
+  /**
+   * Calls placed and not finished yet.
+   *
+   * @return their number
+   */
   public synchronized int inFlight() {
     return inFlight.size();
   }
 
-  /** Runs {@link #tick()} every {@code period} on {@code executor} until {@link #stop()} or {@link #close()}. */
+  /**
+   * Runs {@link #tick()} every {@code period} on {@code executor} until {@link #stop()} or {@link #close()}; a
+   * failing step is logged and the next one runs.
+   *
+   * @param executor where the steps run
+   * @param period the delay between the end of one step and the start of the next
+   */
   public synchronized void schedule(ScheduledExecutorService executor, Duration period) {
     cancelSchedule();
     scheduled = executor.scheduleWithFixedDelay(() -> {
@@ -159,7 +248,11 @@ public final class Dialer implements AutoCloseable {
     }, 0, period.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** One pacing step: places as many calls as the mode allows now. Returns how many it placed. */
+  /**
+   * One pacing step: places as many calls as the mode allows now.
+   *
+   * @return how many calls it placed; 0 unless running
+   */
   public synchronized int tick() {
     if (state.status() != DialerState.Status.RUNNING) {
       return 0;
@@ -306,6 +399,8 @@ public final class Dialer implements AutoCloseable {
    * that call): it counts towards the day's abandon rate that caps predictive dialing. Not needed when the
    * gateway implements {@link QueueCallEvents} (the dialer then counts by itself); a tag already counted, by
    * either path, is not counted again.
+   *
+   * @param tag the dialer's tag of the call ({@link CallAttempt#tag()})
    */
   public synchronized void recordAbandoned(String tag) {
     if (countAbandoned(tag)) {
@@ -317,6 +412,10 @@ public final class Dialer implements AutoCloseable {
    * The answered seconds of a finished dialer call, from the CDR once the call hung up. It always wins: it replaces
    * the provisional billsec the dialer took from the queue's {@code AgentCompleted} event, and a later event does
    * not overwrite it.
+   *
+   * @param attemptId the attempt
+   * @param billsec the CDR's billsec; kept only for an answered call
+   * @param recording the recording's file name, if any
    */
   public synchronized void recordBillsec(long attemptId, long billsec, @Nullable String recording) {
     billedFromCdr.add(attemptId);
@@ -329,7 +428,11 @@ public final class Dialer implements AutoCloseable {
         x.dialer(), x.tag());
   }
 
-  /** The day's abandoned / answered share, 0 before the first answer. */
+  /**
+   * The day's abandoned / answered share.
+   *
+   * @return the share, 0 before the first answer
+   */
   public synchronized double abandonRate() {
     return state.answeredToday() == 0 ? 0 : (double) state.abandonedToday() / state.answeredToday();
   }

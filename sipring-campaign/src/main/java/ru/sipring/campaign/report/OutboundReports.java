@@ -39,14 +39,32 @@ public final class OutboundReports {
   private final CampaignStore store;
   private final Clock clock;
 
+  /**
+   * Reports over a store.
+   *
+   * @param store where the hierarchy, calls and sessions are
+   * @param clock the end of sessions still open
+   */
   public OutboundReports(CampaignStore store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Limits a report to part of the hierarchy or one operator; null = all. */
+  /**
+   * Limits a report to part of the hierarchy or one operator; null = all. Immutable.
+   *
+   * @param projectId only this project
+   * @param taskId only this task
+   * @param assignmentId only this assignment
+   * @param operator only this operator (the dialer's calls are {@link #DIALER})
+   */
   public record Filter(@Nullable Long projectId, @Nullable Long taskId, @Nullable Long assignmentId,
       @Nullable String operator) {
+    /**
+     * No limit: every project and operator.
+     *
+     * @return the filter
+     */
     public static Filter all() {
       return new Filter(null, null, null, null);
     }
@@ -57,12 +75,22 @@ public final class OutboundReports {
   private record Call(CallAttempt a, Where w, String operator, @Nullable BigDecimal cost, boolean rated,
       @Nullable String prefix) {}
 
+  /** The outcome of a call the report counts: calls in progress were left out when the calls were collected. */
+  private static ru.sipring.campaign.CallOutcome finished(CallAttempt a) {
+    return Objects.requireNonNull(a.outcome(), "a call in progress is not reported");
+  }
+
   private record Work(WorkSession s, Where w, Duration form, Duration computed, LocalDate day) {}
 
   /**
    * The report of {@code [from, to)} in {@code zone} (days are cut there).
    *
+   * @param from the first instant of the period
+   * @param to the first instant after it
+   * @param zone where days are cut and times shown
    * @param tariffs null to leave every call unrated
+   * @param filter what part to report on
+   * @return the report
    */
   public OutboundReport build(Instant from, Instant to, ZoneId zone, @Nullable TariffTable tariffs, Filter filter) {
     Map<Long, Where> where = new HashMap<>();
@@ -100,7 +128,7 @@ public final class OutboundReports {
           paused = paused.plus(Duration.between(ps, pe));
         }
       }
-      work.add(new Work(s, where.get(s.assignmentId()), computed.minus(paused), computed,
+      work.add(new Work(s, Objects.requireNonNull(where.get(s.assignmentId()), "in scope"), computed.minus(paused), computed,
           LocalDate.ofInstant(a, zone)));
     }
     List<Call> calls = new ArrayList<>();
@@ -113,7 +141,7 @@ public final class OutboundReports {
         continue;
       }
       Rating r = tariffs == null ? null : tariffs.rate(c.number(), c.startedAt(), c.billsec(), c.answered());
-      calls.add(new Call(c, where.get(c.assignmentId()), op, r == null ? null : r.cost(), r != null && r.rated(),
+      calls.add(new Call(c, Objects.requireNonNull(where.get(c.assignmentId()), "in scope"), op, r == null ? null : r.cost(), r != null && r.rated(),
           r == null ? null : r.prefix()));
     }
     Agg total = group("Итого", work, calls);
@@ -181,7 +209,7 @@ public final class OutboundReports {
     for (Call c : calls) {
       String client = store.contacts().byId(c.a().contactId()).map(x -> x.get(ContactField.FULL_NAME)).orElse("");
       out.add(new OutboundReport.CallRow(c.a().startedAt(), c.w().project(), c.w().task(), c.w().assignment(),
-          c.operator(), c.a().number(), client, Duration.ofSeconds(c.a().billsec()), c.a().outcome().russian(),
+          c.operator(), c.a().number(), client, Duration.ofSeconds(c.a().billsec()), finished(c.a()).russian(),
           c.cost(), c.prefix(), c.a().recording(), c.a().note()));
     }
     return out;
@@ -227,7 +255,7 @@ public final class OutboundReports {
       out.add(new OutboundReport.Report2Row(LocalDate.ofInstant(c.a().startedAt(), zone), c.operator(),
           c.w().project(), c.w().task(), c.w().assignment(), f.apply(ContactField.COUNTERPARTY_ID),
           f.apply(ContactField.CONTACT_PERSON_ID), f.apply(ContactField.EVENT_ID), f.apply(ContactField.TASK_ID),
-          c.a().number(), c.a().outcome().russian(), c.a().billsec() / 60.0, notes));
+          c.a().number(), finished(c.a()).russian(), c.a().billsec() / 60.0, notes));
     }
     return out;
   }

@@ -59,7 +59,9 @@ class DialerTest {
   }
 
   private Dialer dialer(DialerSettings s, int free) {
-    return new Dialer(store, pbx, clock, a.id(), s, () -> free);
+    return Dialer.builder(store, pbx, a.id()).clock(clock)
+        .settings(s)
+        .freeOperators(() -> free).build();
   }
 
   private static DialerSettings guide(int repeats, int delaySec, int pauseSec) {
@@ -128,8 +130,9 @@ class DialerTest {
       @Override public ru.sipring.campaign.MappingRepository mappings() { return counting.mappings(); }
       @Override public ru.sipring.campaign.DialerStateRepository dialerStates() { return counting.dialerStates(); }
     };
-    Dialer d = new Dialer(spy, pbx, clock, a.id(), guide(0, 30, 0).withPacing(DialerSettings.Mode.FIXED, 2, 1, 1,
-        0.03), () -> 0);
+    Dialer d = Dialer.builder(spy, pbx, a.id()).clock(clock)
+        .settings(guide(0, 30, 0).withPacing(DialerSettings.Mode.FIXED, 2, 1, 1, 0.03))
+        .freeOperators(() -> 0).build();
     d.start();
     assertThat(d.tick()).isEqualTo(2);
     assertThat(pbx.requests).extracting(r -> r.channel())
@@ -263,11 +266,13 @@ class DialerTest {
     Dialer d = dialer(guide(0, 30, 0).withPacing(DialerSettings.Mode.PROGRESSIVE, 10, 1.5, 1.5, 0.03), 2);
     d.start();
     assertThat(d.tick()).isEqualTo(3);
-    Dialer none = new Dialer(store, pbx, clock, a.id(),
-        guide(0, 30, 0).withPacing(DialerSettings.Mode.PROGRESSIVE, 10, 1.5, 1.5, 0.03), () -> 0);
+    Dialer none = Dialer.builder(store, pbx, a.id()).clock(clock)
+        .settings(guide(0, 30, 0).withPacing(DialerSettings.Mode.PROGRESSIVE, 10, 1.5, 1.5, 0.03))
+        .freeOperators(() -> 0).build();
     assertThat(none.tick()).as("no free operator, no call").isZero();
-    Dialer capped = new Dialer(store, new ScriptedPbx(), clock, a.id(),
-        guide(0, 30, 0).withPacing(DialerSettings.Mode.PROGRESSIVE, 1, 2, 2, 0.03), () -> 5);
+    Dialer capped = Dialer.builder(store, new ScriptedPbx(), a.id()).clock(clock)
+        .settings(guide(0, 30, 0).withPacing(DialerSettings.Mode.PROGRESSIVE, 1, 2, 2, 0.03))
+        .freeOperators(() -> 5).build();
     assertThat(capped.tick()).isEqualTo(1);
   }
 

@@ -25,7 +25,7 @@ import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallAttempt;
 import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CallOutcome;
-import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.CampaignRepository;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.Contact;
@@ -67,7 +67,13 @@ public final class JdbiCampaignStore implements CampaignStore {
     this.jdbi = jdbi;
   }
 
-  /** A store over {@code dataSource}; runs the schema migrations first (idempotent). */
+  /**
+   * A store over {@code dataSource}; runs the schema migrations first (idempotent).
+   *
+   * @param dataSource MariaDB/MySQL, or the embedded database of {@link ru.sipring.cdr.Databases#embedded}
+   * @return the store
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   */
   public static JdbiCampaignStore migrateAndOpen(DataSource dataSource) {
     SipRingSchema.migrate(dataSource);
     return new JdbiCampaignStore(Jdbi.create(dataSource));
@@ -271,6 +277,11 @@ public final class JdbiCampaignStore implements CampaignStore {
   private static @Nullable Instant instant(ResultSet rs, String col) throws SQLException {
     long v = rs.getLong(col);
     return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  /** A NOT NULL epoch-milliseconds column. */
+  private static Instant instantOf(ResultSet rs, String col) throws SQLException {
+    return Instant.ofEpochMilli(rs.getLong(col));
   }
 
   private static <E extends Enum<E>> @Nullable E en(Class<E> type, @Nullable String v) {
@@ -630,7 +641,7 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private static CallAttempt attempt(ResultSet rs) throws SQLException {
     return new CallAttempt(rs.getLong("id"), rs.getLong("contact_id"), rs.getLong("assignment_id"),
-        rs.getString("operator"), rs.getString("number"), instant(rs, "started_at"), instant(rs, "ended_at"),
+        rs.getString("operator"), rs.getString("number"), instantOf(rs, "started_at"), instant(rs, "ended_at"),
         en(CallOutcome.class, rs.getString("outcome")), rs.getLong("duration_seconds"), rs.getLong("billsec"),
         rs.getString("note"), rs.getString("unique_id"), rs.getString("recording"), rs.getBoolean("dialer"),
         rs.getString("tag"));
@@ -695,7 +706,7 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private static WorkSession session(ResultSet rs) throws SQLException {
     return new WorkSession(rs.getLong("id"), rs.getString("operator"), rs.getLong("assignment_id"),
-        instant(rs, "started_at"), instant(rs, "ended_at"), json(rs.getString("pauses_json"), PAUSES),
+        instantOf(rs, "started_at"), instant(rs, "ended_at"), json(rs.getString("pauses_json"), PAUSES),
         rs.getBoolean("closed_by_admin"));
   }
 

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.cdr.DbFailures;
 import ru.sipring.core.SipRingException;
 import ru.sipring.fax.DistributionList;
@@ -40,23 +41,48 @@ public final class JdbiFaxStores {
     this.jdbi = jdbi;
   }
 
-  /** Stores on {@code dataSource} (schema migrated). */
-  public static JdbiFaxStores create(DataSource dataSource) {
+  /**
+   * Stores on {@code dataSource} (schema migrated by {@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the stores
+   */
+  public static JdbiFaxStores of(DataSource dataSource) {
     return new JdbiFaxStores(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
+  /**
+   * The fax users and their rights.
+   *
+   * @return the store
+   */
   public FaxUserStore users() {
     return new Users();
   }
 
+  /**
+   * The fax lines (modems) and who may use them.
+   *
+   * @return the store
+   */
   public FaxLineStore lines() {
     return new Lines();
   }
 
+  /**
+   * The received faxes.
+   *
+   * @return the store
+   */
   public ReceivedFaxStore received() {
     return new Received();
   }
 
+  /**
+   * The fax address book.
+   *
+   * @return the store
+   */
   public FaxContactStore contacts() {
     return new Contacts();
   }
@@ -107,7 +133,7 @@ public final class JdbiFaxStores {
       return load("", null);
     }
 
-    private List<FaxUser> load(String where, String login) {
+    private List<FaxUser> load(String where, @Nullable String login) {
       return tx("reading fax users", h -> {
         var q = h.createQuery("SELECT login, full_name, email, is_admin, privileged, can_delete, any_modem"
             + " FROM sipring_fax_user " + where + " ORDER BY login");
@@ -119,8 +145,8 @@ public final class JdbiFaxStores {
         Map<String, Set<String>> categories = pairs(h, "SELECT login, category FROM sipring_fax_user_category");
         List<FaxUser> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-          String l = (String) r.get("login");
-          out.add(new FaxUser(l, (String) r.get("full_name"), (String) r.get("email"), bool(r.get("is_admin")),
+          String l = text(r, "login");
+          out.add(new FaxUser(l, text(r, "full_name"), text(r, "email"), bool(r.get("is_admin")),
               bool(r.get("privileged")), bool(r.get("can_delete")), bool(r.get("any_modem")),
               modems.getOrDefault(l, Set.of()), categories.getOrDefault(l, Set.of())));
         }
@@ -144,7 +170,16 @@ public final class JdbiFaxStores {
     return m;
   }
 
-  private static boolean bool(Object o) {
+  /** A NOT NULL text column of a row read with {@code mapToMap}. */
+  private static String text(Map<String, Object> row, String column) {
+    Object v = row.get(column);
+    if (v == null) {
+      throw new SipRingException("column " + column + " of sipring_fax_user is NULL; the schema forbids it");
+    }
+    return v.toString();
+  }
+
+  private static boolean bool(@Nullable Object o) {
     if (o instanceof Boolean b) {
       return b;
     }
@@ -271,7 +306,7 @@ public final class JdbiFaxStores {
       return lists("", null);
     }
 
-    private List<DistributionList> lists(String where, String name) {
+    private List<DistributionList> lists(String where, @Nullable String name) {
       return tx("reading distribution lists", h -> {
         var q = h.createQuery("SELECT l.name, n.number FROM sipring_fax_list l"
             + " LEFT JOIN sipring_fax_list_number n ON n.list_name = l.name " + where + " ORDER BY l.name, n.position");

@@ -19,7 +19,13 @@ public final class JdbiQueueAssignmentRepository implements QueueAssignmentRepos
     this.jdbi = jdbi;
   }
 
-  public static JdbiQueueAssignmentRepository create(DataSource dataSource) {
+  /**
+   * A repository on a migrated schema ({@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the repository
+   */
+  public static JdbiQueueAssignmentRepository of(DataSource dataSource) {
     return new JdbiQueueAssignmentRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 

@@ -51,14 +51,20 @@ public final class JdbiResponseRepository implements ResponseRepository {
     this.jdbi = jdbi;
   }
 
-  public static JdbiResponseRepository create(DataSource dataSource) {
+  /**
+   * A repository on a migrated schema ({@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @return the repository
+   */
+  public static JdbiResponseRepository of(DataSource dataSource) {
     return new JdbiResponseRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
   @Override
   public void save(SurveyResponse r) {
     try {
-      SurveyDb.write(jdbi, "storing survey response " + r.id(), h -> {
+      SurveyDb.run(jdbi, "storing survey response " + r.id(), h -> {
         h.createUpdate("INSERT INTO sipring_survey_response (id, scenario_id, version, scenario_title, call_id,"
                 + " queue, operator, client, is_test, started_utc, finished_utc, completed)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -87,7 +93,6 @@ public final class JdbiResponseRepository implements ResponseRepository {
         if (anyOption) {
           options.execute();
         }
-        return null;
       });
     } catch (RejectedException e) {
       throw new RejectedException("response " + r.id() + " is already stored", e);

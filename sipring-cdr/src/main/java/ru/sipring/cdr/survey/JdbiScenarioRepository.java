@@ -27,8 +27,14 @@ public final class JdbiScenarioRepository implements ScenarioRepository {
     this.clock = clock;
   }
 
-  /** A repository on a migrated schema; {@code clock} stamps draft updates. */
-  public static JdbiScenarioRepository create(DataSource dataSource, Clock clock) {
+  /**
+   * A repository on a migrated schema ({@link ru.sipring.cdr.SipRingSchema#migrate}).
+   *
+   * @param dataSource the database
+   * @param clock stamps draft updates
+   * @return the repository
+   */
+  public static JdbiScenarioRepository of(DataSource dataSource, Clock clock) {
     return new JdbiScenarioRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(clock, "clock"));
   }

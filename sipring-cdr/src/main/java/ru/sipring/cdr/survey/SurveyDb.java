@@ -33,6 +33,15 @@ final class SurveyDb {
     }
   }
 
+  /** {@link #write} of work that has nothing to return. */
+  static void run(Jdbi jdbi, String what, org.jdbi.v3.core.HandleConsumer<RuntimeException> work) {
+    try {
+      jdbi.useTransaction(work);
+    } catch (RuntimeException e) {
+      throw DbFailures.translate(what, e);
+    }
+  }
+
   /** DATETIME(6) keeps microseconds: instants are stored (and so read back) truncated to them. */
   static LocalDateTime utc(Instant instant) {
     return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);

@@ -1,6 +1,6 @@
 package ru.sipring.cdr.campaign;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +11,7 @@ import ru.sipring.testkit.contract.CampaignStoreContract;
 /** The campaign contract on the embedded database (H2 file, MariaDB mode) the CLI uses without --db. */
 class EmbeddedCampaignStoreContractTest extends CampaignStoreContract {
   @TempDir Path dir;
-  private HikariDataSource db;
+  private DatabasePool db;
 
   @Override
   protected CampaignStore newStore() {

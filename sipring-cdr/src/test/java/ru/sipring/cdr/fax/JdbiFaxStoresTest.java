@@ -38,7 +38,7 @@ class JdbiFaxStoresTest extends FaxStoresContract {
     if (stores == null) {
       db = newDatabase();
       SipRingSchema.migrate(db.dataSource());
-      stores = JdbiFaxStores.create(db.dataSource());
+      stores = JdbiFaxStores.of(db.dataSource());
     }
     return stores;
   }

@@ -54,7 +54,7 @@ public interface LiveQueueMonitor {
 
   /**
    * How many members of a queue are free now ({@link LiveQueueState#freeMemberCount()}): what a dialer's pacing
-   * needs, e.g. {@code new Dialer(..., () -> monitor.freeMembers("6000"))}.
+   * needs, e.g. {@code Dialer.builder(store, pbx, assignmentId).freeOperators(() -> monitor.freeMembers("6000"))}.
    *
    * @param queue the queue name, as the PBX names it
    * @return the number of free members, 0 when the PBX does not have the queue

@@ -48,8 +48,9 @@ class DialerQueueEventsTest {
         .map(n -> Contact.of(a.id(), n, Map.of(), Map.of())).toList());
     pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     // predictive, 2 free operators at ratio 2.0: 4 calls; the cap is 10 % abandoned
-    dialer = new Dialer(store, pbx, clock, a.id(), DialerSettings.guide("6000", "from-internal", "1", 0,
-        Duration.ofMinutes(5), Duration.ZERO).withPacing(DialerSettings.Mode.PREDICTIVE, 4, 2.0, 2.0, 0.10), () -> 2);
+    dialer = Dialer.builder(store, pbx, a.id()).clock(clock)
+        .settings(DialerSettings.guide("6000", "from-internal", "1", 0, Duration.ofMinutes(5), Duration.ZERO).withPacing(DialerSettings.Mode.PREDICTIVE, 4, 2.0, 2.0, 0.10))
+        .freeOperators(() -> 2).build();
     dialer.start();
   }
 

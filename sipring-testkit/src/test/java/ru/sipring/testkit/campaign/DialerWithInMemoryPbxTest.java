@@ -50,7 +50,9 @@ class DialerWithInMemoryPbxTest {
     InMemoryPbxGateway pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     DialerSettings s = DialerSettings.guide("520", "from-internal", "12345678", 2, Duration.ofMinutes(10),
         Duration.ofSeconds(2)).withPacing(DialerSettings.Mode.FIXED, 5, 1, 1, 0.03);
-    Dialer d = new Dialer(store, pbx, clock, a.id(), s, () -> 0);
+    Dialer d = Dialer.builder(store, pbx, a.id()).clock(clock)
+        .settings(s)
+        .freeOperators(() -> 0).build();
     d.start();
     for (int step = 0; step < 12 * 3600; step++) { // 12 hours in 1 s steps
       d.tick();

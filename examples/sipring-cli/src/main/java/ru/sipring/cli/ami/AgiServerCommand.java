@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,14 +139,14 @@ public final class AgiServerCommand implements Callable<Integer> {
       }
       // the PIN secret is read before the pool opens, so a missing secret fails fast without a connection
       var pins = pinSecret.pins(true);
-      try (HikariDataSource ds = db.open()) {
+      try (DatabasePool ds = db.open()) {
         SipRingSchema.migrate(ds);
-        JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(ds, pins, Clock.systemUTC());
+        JdbiOperatorRegistry registry = JdbiOperatorRegistry.of(ds, pins, Clock.systemUTC());
         OperatorLoginLog both = e -> {
           registry.record(e);
           print.record(e);
         };
-        serve(settings, registry, both, registry, JdbiLoginFailureLedger.create(ds, Clock.systemUTC()));
+        serve(settings, registry, both, registry, JdbiLoginFailureLedger.of(ds, Clock.systemUTC()));
       }
       return 0;
     } catch (SipRingException e) {

@@ -33,7 +33,7 @@ import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentPath;
 import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallWindow;
-import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.DncRepository;
 import ru.sipring.campaign.DncScope;

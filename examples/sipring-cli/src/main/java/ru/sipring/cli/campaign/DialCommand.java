@@ -152,7 +152,9 @@ final class DialCommand implements Callable<Integer> {
             // exactly one of --ami and --fake-pbx is given (checked above)
             : AmiPbxGateway.connect(AmiSettings.parse(Objects.requireNonNull(ami, "--ami"), amiUser,
                 amiSecret == null ? "" : amiSecret), clock, Duration.ofSeconds(amiWait))) {
-      Dialer dialer = new Dialer(store, pbx, clock, a.id(), s, () -> freeOperators);
+      Dialer dialer = Dialer.builder(store, pbx, a.id()).clock(clock)
+          .settings(s)
+          .freeOperators(() -> freeOperators).build();
       dialer.start();
       OperatorCalls view = new OperatorCalls(store, clock);
       Instant end = runFor == null ? Instant.MAX : clock.instant().plusSeconds(runFor);

@@ -1,6 +1,6 @@
 package ru.sipring.cli.campaign;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,12 +53,12 @@ public final class EmbeddedDatabase {
    * @throws BadInputException when {@code dir} is a file (the {@code --store FILE} of older versions)
    * @throws ru.sipring.core.ConnectionException when another process keeps the database, or it cannot be opened
    */
-  public static HikariDataSource open(Path dir, PrintWriter err) {
+  public static DatabasePool open(Path dir, PrintWriter err) {
     if (Files.isRegularFile(dir)) {
       throw new BadInputException("--store", dir + " is a file; --store names the embedded database's directory "
           + "now (to bring in a JSON store of an older SipRing: sipring campaign migrate-json " + dir + ")");
     }
-    HikariDataSource ds = Databases.embedded(dir, lockWait());
+    DatabasePool ds = Databases.embedded(dir, lockWait());
     try {
       SipRingSchema.migrate(ds);
       Path json = dir.resolve(OLD_JSON_STORE);

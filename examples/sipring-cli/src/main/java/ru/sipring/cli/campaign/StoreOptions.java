@@ -1,6 +1,6 @@
 package ru.sipring.cli.campaign;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +37,7 @@ public final class StoreOptions {
 
   /** An open store; {@link Opened#close()} closes its pool (and so lets other processes open the embedded one). */
   public Opened open() {
-    HikariDataSource ds;
+    DatabasePool ds;
     if (db != null) {
       String user = dbUser != null ? dbUser : System.getenv("SIPRING_DB_USER");
       String password = dbPassword != null ? dbPassword : System.getenv("SIPRING_DB_PASSWORD");
@@ -62,9 +62,9 @@ public final class StoreOptions {
   /** An open store and its pool. */
   public static final class Opened implements AutoCloseable {
     private final JdbiCampaignStore store;
-    private final HikariDataSource dataSource;
+    private final DatabasePool dataSource;
 
-    Opened(JdbiCampaignStore store, HikariDataSource dataSource) {
+    Opened(JdbiCampaignStore store, DatabasePool dataSource) {
       this.store = store;
       this.dataSource = dataSource;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -93,7 +93,7 @@ public final class CdrCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (HikariDataSource ds = db.open()) {
+    try (DatabasePool ds = db.open()) {
       CdrQuery.Builder q = CdrQuery.builder();
       if (from != null || to != null) {
         q.localWindow(from == null ? null : java.time.LocalDateTime.ofInstant(TimeArgs.parse("--from", from, zone), zone),
@@ -117,7 +117,7 @@ public final class CdrCommand implements Callable<Integer> {
       if (linkedid != null) {
         q.linkedid(linkedid);
       }
-      JdbiCdrRepository repo = JdbiCdrRepository.create(ds, table);
+      JdbiCdrRepository repo = JdbiCdrRepository.of(ds, table);
       List<String> columns = CdrRecord.COLUMNS.stream().filter(repo.columns()::contains).toList();
       long[] junk = {0};
       try (RowWriter writer = format == Format.csv ? new Csv(out, columns) : new Json(out, columns)) {

@@ -1,7 +1,7 @@
 package ru.sipring.cli.cdr;
 
 import org.jspecify.annotations.Nullable;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import picocli.CommandLine.Option;
 import ru.sipring.cdr.Databases;
 
@@ -27,7 +27,7 @@ public final class DbOptions {
   java.nio.file.@Nullable Path passwordFile;
 
   /** A small pool for one command; the caller closes it. */
-  public HikariDataSource open() {
+  public DatabasePool open() {
     return Databases.pooled(url, user, password());
   }
 

@@ -1,7 +1,7 @@
 package ru.sipring.cli.cdr;
 
 import org.jspecify.annotations.Nullable;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -98,10 +98,10 @@ public final class OperatorsCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (HikariDataSource ds = common.db.open()) {
+      try (DatabasePool ds = common.db.open()) {
         PinHasher pins = common.pins(needsPinSecret());
         SipRingSchema.migrate(ds);
-        run(JdbiOperatorRegistry.create(ds, pins, new PinPolicy(common.minPinDigits), Clock.systemUTC()), out);
+        run(JdbiOperatorRegistry.of(ds, pins, new PinPolicy(common.minPinDigits), Clock.systemUTC()), out);
         out.flush();
         return 0;
       } catch (SipRingException e) {

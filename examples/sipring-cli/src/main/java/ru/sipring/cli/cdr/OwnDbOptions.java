@@ -1,6 +1,6 @@
 package ru.sipring.cli.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +30,7 @@ public final class OwnDbOptions {
   @Nullable String password;
 
   /** A small pool for one command; the caller closes it. */
-  public HikariDataSource open() {
+  public DatabasePool open() {
     if (url != null) {
       return Databases.pooled(url, user, password);
     }

@@ -1,7 +1,7 @@
 package ru.sipring.cli.cdr;
 
 import org.jspecify.annotations.Nullable;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
 import ru.sipring.cdr.Databases;
@@ -45,13 +45,13 @@ public final class QueueLogDbOptions {
 
   /** A source over the table, reading DATETIME/CHAR times in {@code zone} (the report's zone). */
   public Opened open(ZoneId zone) {
-    HikariDataSource pool = Databases.pooled(url, user,
+    DatabasePool pool = Databases.pooled(url, user,
         ru.sipring.cli.Secrets.resolve(password, passwordFile, "--db-password-file", "SIPRING_DB_PASSWORD"));
     return new Opened(pool, QueueLogTableSource.builder(pool).table(table).zone(zone).build());
   }
 
   /** The source and the pool behind it; closing closes the pool. */
-  public record Opened(HikariDataSource pool, QueueLogSource source) implements AutoCloseable {
+  public record Opened(DatabasePool pool, QueueLogSource source) implements AutoCloseable {
     @Override
     public void close() {
       pool.close();

@@ -1,6 +1,6 @@
 package ru.sipring.cli.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -55,8 +55,8 @@ public final class RecordingCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    try (HikariDataSource ds = db.open()) {
-      Recording r = Recordings.create(JdbiCdrRepository.create(ds, table), monitor).find(callId);
+    try (DatabasePool ds = db.open()) {
+      Recording r = Recordings.of(JdbiCdrRepository.of(ds, table), monitor).find(callId);
       if (out.equals("-")) {
         try (InputStream in = r.open()) {
           OutputStream stdout = System.out;

@@ -1,6 +1,6 @@
 package ru.sipring.cli.fax;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,9 +38,9 @@ final class FaxContactsCommands {
 
     @Override
     final void execute() throws Exception {
-      try (HikariDataSource ds = db.open()) {
+      try (DatabasePool ds = db.open()) {
         SipRingSchema.migrate(ds);
-        run(JdbiFaxStores.create(ds).contacts());
+        run(JdbiFaxStores.of(ds).contacts());
       }
     }
   }

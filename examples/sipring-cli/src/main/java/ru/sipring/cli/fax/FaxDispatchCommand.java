@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import picocli.CommandLine.Command;
 import ru.sipring.cdr.Databases;
 import ru.sipring.cdr.SipRingSchema;
@@ -82,9 +82,9 @@ final class FaxDispatchCommand extends FaxCommandBase {
       dispatch(cfg, center);
       return;
     }
-    try (HikariDataSource ds = Databases.pooled(db, dbUser, dbPassword)) {
+    try (DatabasePool ds = Databases.pooled(db, dbUser, dbPassword)) {
       SipRingSchema.migrate(ds);
-      JdbiFaxStores stores = JdbiFaxStores.create(ds);
+      JdbiFaxStores stores = JdbiFaxStores.of(ds);
       FaxCenter center = FaxCenter.builder(noServer()).users(stores.users()).lines(stores.lines())
           .received(stores.received()).contacts(stores.contacts()).clock(clock).build();
       // lines and users in the JSON (if any) are saved over the database's

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,15 +107,15 @@ final class SurveyReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (HikariDataSource ds = db.open()) {
+    try (DatabasePool ds = db.open()) {
       ResponseFilter filter = filter();
-      JdbiScenarioRepository scenarios = JdbiScenarioRepository.create(ds, clock);
+      JdbiScenarioRepository scenarios = JdbiScenarioRepository.of(ds, clock);
       // the reference labels the results: the newest version asked for, else the latest published one
       int newest = versions.stream().mapToInt(Integer::intValue).max().orElse(-1);
       PublishedScenario reference = (newest >= 0 ? scenarios.version(scenario, newest) : scenarios.latest(scenario))
           .orElseThrow(() -> new NotFoundException("no published scenario " + scenario
               + (newest >= 0 ? " version " + newest : "")));
-      JdbiResponseRepository responses = JdbiResponseRepository.create(ds);
+      JdbiResponseRepository responses = JdbiResponseRepository.of(ds);
       try (Stream<SurveyResponse> found = responses.find(filter)) {
         if (format == Format.csv) {
           List<SurveyResponse> all = found.toList();

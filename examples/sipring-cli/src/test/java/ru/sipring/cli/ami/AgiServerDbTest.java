@@ -48,7 +48,7 @@ class AgiServerDbTest {
   void setUp() throws Exception {
     db = CliDatabase.create();
     SipRingSchema.migrate(db.dataSource);
-    registry = JdbiOperatorRegistry.create(db.dataSource,
+    registry = JdbiOperatorRegistry.of(db.dataSource,
         PinHasher.ofSecret(SECRET.getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
     registry.setServicePassword(null, "svc");
     registry.add("501", "Петрова ЛВ", PIN, "svc");

@@ -2,7 +2,7 @@ package ru.sipring.cli.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -129,7 +129,7 @@ class EmbeddedStoreConcurrencyTest {
       holder.getOutputStream().close();
       assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
-    try (HikariDataSource ds = Databases.embedded(home)) {
+    try (DatabasePool ds = Databases.embedded(home)) {
       JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(ds);
       assertThat(store.campaigns().projects()).as("the refused import stored nothing").isEmpty();
     }
@@ -138,7 +138,7 @@ class EmbeddedStoreConcurrencyTest {
   /** Every import that said "imported" has its whole base stored; any other said why in one line. */
   private static void assertBothOrOneClearlyRefused(Path home, List<Outcome> outcomes) {
     String[] assignments = {"P/T/Первая", "P/T/Вторая"};
-    try (HikariDataSource ds = Databases.embedded(home)) {
+    try (DatabasePool ds = Databases.embedded(home)) {
       JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(ds);
       int succeeded = 0;
       for (int i = 0; i < 2; i++) {

@@ -1,6 +1,6 @@
 package ru.sipring.cli.cdr;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import ru.sipring.cdr.TestDatabase;
 
 /**
@@ -11,7 +11,7 @@ import ru.sipring.cdr.TestDatabase;
 public final class CliDatabase implements AutoCloseable {
   private final TestDatabase db;
   public final String url;
-  public final HikariDataSource dataSource;
+  public final DatabasePool dataSource;
 
   private CliDatabase(TestDatabase db) {
     this.db = db;

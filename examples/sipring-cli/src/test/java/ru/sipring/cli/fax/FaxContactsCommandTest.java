@@ -73,7 +73,7 @@ class FaxContactsCommandTest {
     Result again = fax("contacts", "delete", "Склад");
     assertThat(again.exit()).isEqualTo(5);
     assertThat(again.err()).contains("sipring fax contacts delete: no contact 'Склад'");
-    assertThat(JdbiFaxStores.create(db.dataSource()).contacts().contacts())
+    assertThat(JdbiFaxStores.of(db.dataSource()).contacts().contacts())
         .containsExactly(new FaxContact("Бухгалтерия", "ООО Ромашка", "+7 (495) 555-01-01", ""));
   }
 
@@ -95,7 +95,7 @@ class FaxContactsCommandTest {
     assertThat(lists.get(0).get("numbers")).hasSize(3);
 
     FaxCenter center = FaxCenter.builder(FaxDispatchCommand.noServer())
-        .contacts(JdbiFaxStores.create(db.dataSource()).contacts()).build();
+        .contacts(JdbiFaxStores.of(db.dataSource()).contacts()).build();
     assertThat(center.numbersOf("Филиалы")).containsExactly("555-10-10", "555-20-20", "+7 812 555-30-30");
 
     Result badNumber = fax("lists", "add", "Филиалы", "555-10-10", "abc");
@@ -103,6 +103,6 @@ class FaxContactsCommandTest {
     assertThat(badNumber.err()).contains("list 'Филиалы' number 2");
     assertThat(fax("lists", "delete", "Филиалы").exit()).isZero();
     assertThat(fax("lists", "show", "Филиалы").exit()).isEqualTo(5);
-    assertThat(JdbiFaxStores.create(db.dataSource()).contacts().lists()).isEmpty();
+    assertThat(JdbiFaxStores.of(db.dataSource()).contacts().lists()).isEmpty();
   }
 }

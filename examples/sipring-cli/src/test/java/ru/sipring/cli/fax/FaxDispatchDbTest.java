@@ -28,7 +28,7 @@ class FaxDispatchDbTest {
   void recordsTheFaxWithLineAndCategoryInMariaDbAndMailsAllowedUsers() throws Exception {
     try (TestDatabase db = TestDatabase.create("faxcli")) {
       SipRingSchema.migrate(db.dataSource());
-      JdbiFaxStores stores = JdbiFaxStores.create(db.dataSource());
+      JdbiFaxStores stores = JdbiFaxStores.of(db.dataSource());
       stores.lines().save(new FaxLine("ttyIAX2", "Управление 3", "FAX2"));
       stores.users().save(FaxUser.regular("olga", "olga@example.invalid", Set.of("ttyIAX2"), Set.of("FAX2")));
       stores.users().save(FaxUser.regular("petr", "petr@example.invalid", Set.of("ttyIAX2"), Set.of("FAX")));

@@ -3,7 +3,7 @@ package ru.sipring.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class ReportDbOperatorsTest {
   static String server;
   static String database;
   static String url;
-  static HikariDataSource pool;
+  static DatabasePool pool;
 
   @TempDir
   Path tmp;
@@ -86,7 +86,7 @@ class ReportDbOperatorsTest {
       }
     }
     SipRingSchema.migrate(pool);
-    JdbiOperatorRegistry registry = JdbiOperatorRegistry.create(pool,
+    JdbiOperatorRegistry registry = JdbiOperatorRegistry.of(pool,
         PinHasher.ofSecret("report-test-secret-0123456789".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC());
     registry.setServicePassword(null, "sipring");
     registry.add("501", "Петрова ЛВ", null, "sipring");

@@ -3,7 +3,7 @@ package ru.sipring.cli.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,7 @@ class ReportFromDatabaseTest {
   static String server;
   static String database;
   static String url;
-  static HikariDataSource pool;
+  static DatabasePool pool;
   static int rows;
 
   @TempDir

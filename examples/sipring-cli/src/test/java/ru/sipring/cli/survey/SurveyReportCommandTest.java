@@ -46,10 +46,10 @@ class SurveyReportCommandTest {
     Scenario s = Scenario.of("nps", "NPS", "score",
         Question.single("score", "Порекомендуете нас?", "why", Option.of("yes", "Да"), Option.of("no", "Нет")),
         Question.text("why", "Почему?", null));
-    JdbiScenarioRepository scenarios = JdbiScenarioRepository.create(db.dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
+    JdbiScenarioRepository scenarios = JdbiScenarioRepository.of(db.dataSource(), Clock.fixed(T0, ZoneOffset.UTC));
     PublishedScenario p = new PublishedScenario(s, 1, T0);
     scenarios.addVersion(p);
-    JdbiResponseRepository responses = JdbiResponseRepository.create(db.dataSource());
+    JdbiResponseRepository responses = JdbiResponseRepository.of(db.dataSource());
     for (int i = 0; i < 13; i++) {
       Clock at = Clock.fixed(T0.plus(Duration.ofHours(i)), ZoneOffset.UTC);
       SurveyRun run = SurveyRun.start(p, CallContext.of("c" + i, i % 3 == 0 ? "support" : "sales", "10" + (i % 2),
