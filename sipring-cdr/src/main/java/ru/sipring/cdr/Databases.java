@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -89,7 +90,9 @@ public final class Databases {
     config.setMinimumIdle(1);
     config.setMaxLifetime(0);
     config.setIdleTimeout(0);
-    config.setConnectionTimeout(1_000);
+    // opening (or creating) the file can take seconds on a loaded machine; a wait that ends with no connection
+    // and no H2 error is retried below until lockWait runs out, like a lock held by another process
+    config.setConnectionTimeout(5_000);
     config.setInitializationFailTimeout(-1);
     HikariDataSource pool = new HikariDataSource(config);
     long deadline = System.nanoTime() + lockWait.toNanos();
@@ -98,9 +101,14 @@ public final class Databases {
       try (Connection first = pool.getConnection()) {
         return new HikariPool(pool);
       } catch (SQLException e) {
-        if (!inUse(e)) {
+        if (!inUse(e) && !stillOpening(e)) {
           pool.close();
           throw new ConnectionException("cannot open the embedded database " + file + ": " + rootMessage(e), e);
+        }
+        if (System.nanoTime() - deadline >= 0 && !inUse(e)) {
+          pool.close();
+          throw new ConnectionException("the embedded database " + file + " did not open in time ("
+              + rootMessage(e) + "); the machine may be overloaded", e);
         }
         if (System.nanoTime() - deadline >= 0) {
           pool.close();
@@ -138,6 +146,11 @@ public final class Databases {
   }
 
   /** True for an embedded database whose file another process holds (H2 error 90020), anywhere in the causes. */
+  /** The pool's wait ended before H2 finished opening the file, without an error of its own: try again. */
+  static boolean stillOpening(SQLException e) {
+    return e instanceof SQLTransientConnectionException && e.getCause() == null;
+  }
+
   static boolean inUse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {

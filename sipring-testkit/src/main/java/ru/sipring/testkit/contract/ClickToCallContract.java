@@ -64,7 +64,7 @@ public abstract class ClickToCallContract {
     store.contacts().insertAll(assignment.id(), List.of(Contact.of(assignment.id(), "8 (916) 000-00-01", Map.of(),
         Map.of()), Contact.of(assignment.id(), "", Map.of(), Map.of("Имя", "без номера"))));
     client = store.contacts().byAssignment(assignment.id()).get(0);
-    pbx = InMemoryPbxGateway.create(clock).script(r -> InMemoryPbxGateway.Script.hold());
+    pbx = InMemoryPbxGateway.of(clock).script(r -> InMemoryPbxGateway.Script.hold());
     calls = new ClickToCall(store, pbx, clock, ClickToCallSettings.of("from-internal", "\"Продажи\" <4951234567>"));
   }
 
@@ -148,8 +148,9 @@ public abstract class ClickToCallContract {
   @Test
   void aDialerRestartLeavesAnOperatorsRingingCallAlone() {
     CallAttempt open = calls.call("Иванов ВВ", "101", client.id());
-    try (Dialer d = new Dialer(store, pbx, clock, assignment.id(),
-        DialerSettings.guide("520", "from-internal", "1", 0, Duration.ofSeconds(30), Duration.ofSeconds(1)), () -> 0)) {
+    try (Dialer d = Dialer.builder(store, pbx, assignment.id()).clock(clock)
+        .settings(DialerSettings.guide("520", "from-internal", "1", 0, Duration.ofSeconds(30), Duration.ofSeconds(1)))
+        .freeOperators(() -> 0).build()) {
       assertThat(stored(open).inProgress()).isTrue();
       assertThat(card().status()).isEqualTo(ContactStatus.NEW);
     }
