@@ -341,4 +341,34 @@ class AdminAccessTest {
     String page = admin.get("/admin/operators?lang=en").body();
     assertThat(page).contains("PJSIP/501").contains(">agi<").contains(">login<");
   }
+
+  // ---- the OpenAPI document against the real endpoints
+
+  @Autowired
+  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
+  @Test
+  void theOpenApiDocumentDescribesEveryActionEndpointWithItsMethod() throws Exception {
+    HttpResponse<String> r = basic("GET", "/v3/api-docs", "admin", WebTestSupport.ADMIN_PASSWORD, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(r.body()).get("paths");
+    int checked = 0;
+    for (var e : mappings.getHandlerMethods().entrySet()) {
+      Class<?> type = e.getValue().getBeanType();
+      if (type != AdminApi.class && type != AgentApi.class) {
+        continue;
+      }
+      for (String path : e.getKey().getPathPatternsCondition().getPatternValues()) {
+        for (var method : e.getKey().getMethodsCondition().getMethods()) {
+          assertThat(paths.has(path)).as("OpenAPI has " + path).isTrue();
+          assertThat(paths.get(path).has(method.name().toLowerCase(java.util.Locale.ROOT)))
+              .as("OpenAPI has " + method + " " + path).isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isEqualTo(18); // 14 admin, 4 agent endpoints: a new one must be added here and be in the document
+  }
 }
