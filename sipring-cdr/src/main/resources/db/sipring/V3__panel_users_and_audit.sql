@@ -10,9 +10,12 @@ CREATE TABLE sipring_panel_user (
   password_hash VARCHAR(255) NOT NULL,
   enabled       TINYINT(1)   NOT NULL DEFAULT 1,
   operator      VARCHAR(40)  NULL,
+  -- SHA-256 (hex) of the user's API token; the token itself is shown once and never stored
+  token_sha256  CHAR(64)     NULL,
   created_utc   DATETIME(6)  NOT NULL,
   updated_utc   DATETIME(6)  NOT NULL,
   PRIMARY KEY (name),
+  UNIQUE KEY uq_panel_user_token (token_sha256),
   CONSTRAINT ck_panel_user_role CHECK (role IN ('ADMIN', 'SUPERVISOR', 'OPERATOR'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 

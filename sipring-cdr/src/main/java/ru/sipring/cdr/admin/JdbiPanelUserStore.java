@@ -20,7 +20,7 @@ import ru.sipring.core.admin.PanelUserStore;
 /**
  * {@link PanelUserStore} in SipRing's table {@code sipring_panel_user} (created by
  * {@link ru.sipring.cdr.SipRingSchema#migrate}). Only encoded passwords are stored. Thread-safe: each call borrows
- * a pooled connection.
+ * a pooled connection. API tokens are kept as their SHA-256 only.
  */
 public final class JdbiPanelUserStore implements PanelUserStore {
   private static final RowMapper<PanelUser> ROW = (rs, ctx) -> new PanelUser(rs.getString(1),
@@ -79,6 +79,23 @@ public final class JdbiPanelUserStore implements PanelUserStore {
     if (n == 0) {
       throw new NotFoundException("no panel user named " + user.name());
     }
+  }
+
+  @Override
+  public void setTokenHash(String name, @org.jspecify.annotations.Nullable String tokenHash) {
+    LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    int n = run("changing the API token of panel user " + name, () -> jdbi.withHandle(h -> h.createUpdate(
+            "UPDATE sipring_panel_user SET token_sha256 = ?, updated_utc = ? WHERE name = ?")
+        .bind(0, tokenHash).bind(1, now).bind(2, name).execute()));
+    if (n == 0) {
+      throw new NotFoundException("no panel user named " + name);
+    }
+  }
+
+  @Override
+  public Optional<PanelUser> findByTokenHash(String tokenHash) {
+    return run("checking an API token", () -> jdbi.withHandle(h -> h.createQuery(COLUMNS + " WHERE token_sha256 = ?")
+        .bind(0, tokenHash).map(ROW).findOne()));
   }
 
   private static <T> T run(String what, java.util.function.Supplier<T> work) {

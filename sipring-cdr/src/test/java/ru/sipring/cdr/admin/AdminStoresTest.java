@@ -63,6 +63,14 @@ class AdminStoresTest {
       assertThatThrownBy(() -> store.update(new PanelUser("nobody", PanelRole.ADMIN, "x", true, null)))
           .isInstanceOf(NotFoundException.class);
       assertThat(store.find("nobody")).isEmpty();
+      // API tokens: found by hash, replaced, revoked
+      store.setTokenHash("ivan", "a".repeat(64));
+      assertThat(store.findByTokenHash("a".repeat(64))).map(PanelUser::name).contains("ivan");
+      store.setTokenHash("ivan", "b".repeat(64));
+      assertThat(store.findByTokenHash("a".repeat(64))).isEmpty();
+      store.setTokenHash("ivan", null);
+      assertThat(store.findByTokenHash("b".repeat(64))).isEmpty();
+      assertThatThrownBy(() -> store.setTokenHash("nobody", null)).isInstanceOf(NotFoundException.class);
     }
   }
 }

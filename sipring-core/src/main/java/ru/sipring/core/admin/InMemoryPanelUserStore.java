@@ -10,6 +10,7 @@ import ru.sipring.core.RejectedException;
 /** {@link PanelUserStore#inMemory()}: a sorted map under a lock. */
 final class InMemoryPanelUserStore implements PanelUserStore {
   private final TreeMap<String, PanelUser> users = new TreeMap<>();
+  private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
 
   @Override
   public synchronized Optional<PanelUser> find(String name) {
@@ -33,5 +34,22 @@ final class InMemoryPanelUserStore implements PanelUserStore {
     if (users.replace(user.name(), user) == null) {
       throw new NotFoundException("no user named " + user.name());
     }
+  }
+
+  @Override
+  public synchronized void setTokenHash(String name, @org.jspecify.annotations.Nullable String tokenHash) {
+    if (!users.containsKey(name)) {
+      throw new NotFoundException("no user named " + name);
+    }
+    tokens.values().remove(name);
+    if (tokenHash != null) {
+      tokens.put(tokenHash, name);
+    }
+  }
+
+  @Override
+  public synchronized Optional<PanelUser> findByTokenHash(String tokenHash) {
+    String name = tokens.get(tokenHash);
+    return name == null ? Optional.empty() : Optional.ofNullable(users.get(name));
   }
 }

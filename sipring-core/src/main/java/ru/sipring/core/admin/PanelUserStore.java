@@ -41,6 +41,23 @@ public interface PanelUserStore {
   void update(PanelUser user);
 
   /**
+   * Sets or removes the hash of a user's API token (a service account's credential for the REST API).
+   *
+   * @param name the user
+   * @param tokenHash the SHA-256 of the token in lower-case hex, or null to revoke it
+   * @throws ru.sipring.core.NotFoundException when there is no user of that name
+   */
+  void setTokenHash(String name, @org.jspecify.annotations.Nullable String tokenHash);
+
+  /**
+   * The user whose API token has this hash.
+   *
+   * @param tokenHash the SHA-256 of a token in lower-case hex
+   * @return the user, or empty
+   */
+  Optional<PanelUser> findByTokenHash(String tokenHash);
+
+  /**
    * A store in memory, for tests and for hosts without a database (users are lost at restart).
    *
    * @return an empty store

@@ -16,10 +16,11 @@ import ru.sipring.core.audit.AuditEntry;
 import ru.sipring.core.audit.AuditLog;
 
 /**
- * The stored users of an administration panel: add, change the role, disable or enable, reset the password.
+ * The stored users of an administration panel: add, change the role, disable or enable, reset the password, issue
+ * or revoke an API token (a service account's credential for the REST API).
  * Passwords pass the {@link PasswordPolicy} and are hashed by the host's encoder before they are stored; every
  * change is recorded in the {@link AuditLog} as {@code user.add}, {@code user.role}, {@code user.disable},
- * {@code user.enable} or {@code user.password} with the acting user and the changed one (never a password).
+ * {@code user.enable}, {@code user.password}, {@code user.token.issue} or {@code user.token.revoke} with the acting user and the changed one (never a password).
  *
  * <p>Names are 1..64 of {@code A-Z a-z 0-9 . _ @ -}. Names the host reserves (its first admin, users from its
  * configuration) cannot be stored. A user of role {@link PanelRole#OPERATOR} is one of the operator registry's
@@ -29,6 +30,8 @@ import ru.sipring.core.audit.AuditLog;
  */
 public final class PanelUsers {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private static final String TOKEN_PREFIX = "srt_";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
   private final PanelUserStore store;
   private final PasswordPolicy policy;
   private final UnaryOperator<String> hasher;
@@ -161,6 +164,72 @@ public final class PanelUsers {
     store.update(changed);
     record(actor, "user.password", u.name(), "");
     return changed;
+  }
+
+  /**
+   * Issues a new API token for a user (a service account of a CRM), replacing the previous one. Only the token's
+   * SHA-256 is stored; the token is returned once and cannot be shown again. Recorded as {@code user.token.issue}.
+   *
+   * @param actor who does it
+   * @param name the user
+   * @return the token, {@code srt_} and 43 URL-safe base64 characters (256 random bits)
+   * @throws NotFoundException for an unknown user
+   * @throws RejectedException for a disabled user
+   */
+  public String issueToken(String actor, String name) {
+    PanelUser u = existing(name);
+    if (!u.enabled()) {
+      throw new RejectedException("the user " + u.name() + " is disabled; enable them before issuing a token");
+    }
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    String token = TOKEN_PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    store.setTokenHash(u.name(), tokenHash(token));
+    record(actor, "user.token.issue", u.name(), "");
+    return token;
+  }
+
+  /**
+   * Revokes a user's API token. Recorded as {@code user.token.revoke}.
+   *
+   * @param actor who does it
+   * @param name the user
+   * @throws NotFoundException for an unknown user
+   */
+  public void revokeToken(String actor, String name) {
+    PanelUser u = existing(name);
+    store.setTokenHash(u.name(), null);
+    record(actor, "user.token.revoke", u.name(), "");
+  }
+
+  /**
+   * The enabled user an API token belongs to.
+   *
+   * @param token the token as presented ({@code Authorization: Bearer ...})
+   * @return the user, or empty for an unknown, revoked or malformed token or a disabled user
+   */
+  public Optional<PanelUser> authenticateToken(String token) {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
+      return Optional.empty();
+    }
+    return store.findByTokenHash(tokenHash(token)).filter(PanelUser::enabled);
+  }
+
+  /**
+   * The stored form of a token: SHA-256 in lower-case hex. A token is 256 random bits, so a plain hash suffices (no
+   * salt or stretching: nobody guesses it from the hash).
+   *
+   * @param token the token
+   * @return the hash
+   */
+  public static String tokenHash(String token) {
+    try {
+      byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JRE", e);
+    }
   }
 
   private PanelUser existing(String name) {

@@ -88,4 +88,26 @@ class PanelUsersTest {
         .hasMessageContaining("too long");
     assertThat(PasswordPolicy.defaults().check("u", "correct-horse-7")).isEqualTo("correct-horse-7");
   }
+
+  @Test
+  void anApiTokenIsShownOnceStoredAsAHashAndStopsWorkingWhenRevokedOrTheUserDisabled() {
+    users.add("admin", "crm", PanelRole.SUPERVISOR, "Kx7-lantern-9", null);
+    String token = users.issueToken("admin", "crm");
+    assertThat(token).startsWith("srt_").hasSize(47);
+    assertThat(users.authenticateToken(token)).map(PanelUser::name).contains("crm");
+    assertThat(store.findByTokenHash(PanelUsers.tokenHash(token))).isPresent();
+    assertThat(users.authenticateToken(token + "x")).isEmpty();
+    assertThat(users.authenticateToken("Kx7-lantern-9")).isEmpty();
+    String second = users.issueToken("admin", "crm");
+    assertThat(users.authenticateToken(token)).as("the old token is replaced").isEmpty();
+    users.setEnabled("admin", "crm", false);
+    assertThat(users.authenticateToken(second)).isEmpty();
+    assertThatThrownBy(() -> users.issueToken("admin", "crm")).isInstanceOf(RejectedException.class);
+    users.setEnabled("admin", "crm", true);
+    assertThat(users.authenticateToken(second)).isPresent();
+    users.revokeToken("admin", "crm");
+    assertThat(users.authenticateToken(second)).isEmpty();
+    assertThat(audit.recent(10)).extracting(AuditEntry::action).contains("user.token.issue", "user.token.revoke");
+    assertThat(audit.recent(10)).allSatisfy(e -> assertThat(e.detail()).doesNotContain(second.substring(4)));
+  }
 }
