@@ -109,6 +109,17 @@ class AdminApi {
     return UserView.of(users.resetPassword(auth.getName(), name, required("password", p.password())));
   }
 
+  @PostMapping("/users/{name}/token")
+  Map<String, String> issueToken(Authentication auth, @PathVariable String name) {
+    return Map.of("user", name, "token", users.issueToken(auth.getName(), name));
+  }
+
+  @PostMapping("/users/{name}/token/revoke")
+  Map<String, String> revokeToken(Authentication auth, @PathVariable String name) {
+    users.revokeToken(auth.getName(), name);
+    return Map.of("status", "done");
+  }
+
   @GetMapping("/audit")
   List<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit) {
     if (limit < 1 || limit > 10_000) {

@@ -95,6 +95,24 @@ class AdminPages {
         () -> users.resetPassword(auth.getName(), name, password));
   }
 
+  @PostMapping("/admin/users/{name}/token")
+  String issueToken(Authentication auth, @PathVariable String name, RedirectAttributes flash) {
+    String back = act(flash, "/admin/users", "users.done.token", () -> {
+      flash.addFlashAttribute("issuedToken", users.issueToken(auth.getName(), name));
+      flash.addFlashAttribute("issuedFor", name);
+      return null;
+    });
+    return back;
+  }
+
+  @PostMapping("/admin/users/{name}/token/revoke")
+  String revokeToken(Authentication auth, @PathVariable String name, RedirectAttributes flash) {
+    return act(flash, "/admin/users", "users.done.tokenrevoke", () -> {
+      users.revokeToken(auth.getName(), name);
+      return null;
+    });
+  }
+
   @GetMapping("/admin/audit")
   String audit(Model model) {
     model.addAttribute("entries", audit.recent(AUDIT_PAGE));

@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import ru.sipring.core.admin.PanelUser;
 import ru.sipring.core.admin.PanelUserStore;
+import ru.sipring.core.admin.PanelUsers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -76,12 +77,16 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      PanelUsers panelUsers) throws Exception {
     String admin = WebProperties.Role.ADMIN.name();
     String supervisor = WebProperties.Role.SUPERVISOR.name();
     String operator = WebProperties.Role.OPERATOR.name();
     // the throttled manager for the form and Basic alike (Spring would otherwise build its own from the users)
     http.authenticationManager(authenticationManager);
+    // ---- web-admin: service accounts' API tokens (Authorization: Bearer srt_...) on /api/**
+    http.addFilterBefore(new TokenAuthenticationFilter(panelUsers),
+        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/api/health", "/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/admin/**", "/api/admin/**").hasRole(admin)

@@ -139,6 +139,8 @@ class AdminAccessTest {
         Arguments.of("sv", sv, "POST", "/api/admin/users/x1/role", "{\"role\":\"ADMIN\"}"),
         Arguments.of("sv", sv, "POST", "/api/admin/users/x1/enabled", "{\"enabled\":false}"),
         Arguments.of("sv", sv, "POST", "/api/admin/users/x1/password", "{\"password\":\"Kx7-lantern-9\"}"),
+        Arguments.of("sv", sv, "POST", "/api/admin/users/x1/token", null),
+        Arguments.of("sv", sv, "POST", "/api/admin/users/x1/token/revoke", null),
         Arguments.of("sv", sv, "GET", "/api/admin/audit", null),
         Arguments.of("sv", sv, "GET", "/api/admin/operators", null),
         Arguments.of("sv", sv, "POST", "/api/admin/operators", "{\"number\":\"9\",\"name\":\"X\",\"servicePassword\":\"" + SERVICE + "\"}"),
@@ -184,6 +186,8 @@ class AdminAccessTest {
         Arguments.of("sv", sv, "POST", "/admin/users/x2/role", "role=ADMIN"),
         Arguments.of("sv", sv, "POST", "/admin/users/x2/enabled", "enabled=false"),
         Arguments.of("sv", sv, "POST", "/admin/users/x2/password", "password=Kx7-lantern-9"),
+        Arguments.of("sv", sv, "POST", "/admin/users/x2/token", ""),
+        Arguments.of("sv", sv, "POST", "/admin/users/x2/token/revoke", ""),
         Arguments.of("sv", sv, "GET", "/admin/audit", ""),
         Arguments.of("sv", sv, "GET", "/admin/operators", ""),
         Arguments.of("sv", sv, "POST", "/admin/operators", "number=9&name=X&servicePassword=" + SERVICE),
@@ -223,6 +227,8 @@ class AdminAccessTest {
         new String[] {"/admin/users/csrf1/role", "role=ADMIN"},
         new String[] {"/admin/users/csrf1/enabled", "enabled=false"},
         new String[] {"/admin/users/csrf1/password", "password=Kx7-lantern-9"},
+        new String[] {"/admin/users/csrf1/token", ""},
+        new String[] {"/admin/users/csrf1/token/revoke", ""},
         new String[] {"/admin/operators", "number=8&name=Csrf&servicePassword=" + SERVICE},
         new String[] {"/admin/operators/501/name", "name=Csrf&servicePassword=" + SERVICE},
         new String[] {"/admin/operators/501/pin", "pin=2580&servicePassword=" + SERVICE},
@@ -297,6 +303,50 @@ class AdminAccessTest {
     assertThat(auditPage).contains("user.disable").contains("maria");
   }
 
+  // ---- service-account tokens
+
+  private HttpResponse<String> bearer(String method, String path, String token, @Nullable String json)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
+        .send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aServiceAccountTokenCarriesItsUsersRoleOnTheApiOnlyUntilRevoked() throws Exception {
+    String a = WebTestSupport.ADMIN_PASSWORD;
+    assertThat(basic("POST", "/api/admin/users", "admin", a,
+        "{\"name\":\"crm\",\"role\":\"SUPERVISOR\",\"password\":\"Kx7-lantern-9\"}").statusCode()).isEqualTo(201);
+    HttpResponse<String> issued = basic("POST", "/api/admin/users/crm/token", "admin", a, null);
+    assertThat(issued.statusCode()).isEqualTo(200);
+    String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(issued.body()).get("token").asText();
+    assertThat(token).startsWith("srt_");
+    assertThat(bearer("GET", "/api/inbound/report?from=2026-03-02&sections=summary", token, null).statusCode())
+        .isEqualTo(200);
+    assertThat(bearer("GET", "/api/admin/users", token, null).statusCode()).isEqualTo(403);
+    // a supervisor may act on agents: no PBX here, so the library's answer is 503, not 401/403
+    assertThat(bearer("POST", "/api/agents/pause", token,
+        "{\"queue\":\"6000\",\"interface\":\"PJSIP/501\",\"reason\":\"lunch\"}").statusCode()).isEqualTo(503);
+    // a token is for the API, not the pages; a made-up one is 401
+    assertThat(bearer("GET", "/reports/inbound", token, null).statusCode()).isEqualTo(302);
+    assertThat(bearer("GET", "/api/live/queues", "srt_made-up", null).statusCode()).isEqualTo(401);
+    // the users page issues one too and shows it once
+    Browser admin = new Browser("admin", a);
+    admin.postWithToken("/admin/users/crm/token", "");
+    String page = admin.get("/admin/users").body();
+    Matcher shown = Pattern.compile("<code>(srt_[A-Za-z0-9_-]+)</code>").matcher(page);
+    assertThat(shown.find()).isTrue();
+    assertThat(admin.get("/admin/users").body()).doesNotContain(shown.group(1));
+    assertThat(bearer("GET", "/api/live/queues", token, null).statusCode()).as("replaced").isEqualTo(401);
+    assertThat(bearer("GET", "/api/live/queues", shown.group(1), null).statusCode()).isEqualTo(200);
+    assertThat(basic("POST", "/api/admin/users/crm/token/revoke", "admin", a, null).statusCode()).isEqualTo(200);
+    assertThat(bearer("GET", "/api/live/queues", shown.group(1), null).statusCode()).isEqualTo(401);
+    assertThat(audit.recent(20)).extracting(e -> e.action() + " " + e.target())
+        .contains("user.token.issue crm", "user.token.revoke crm");
+  }
+
   // ---- hostile text
 
   @Test
@@ -369,6 +419,6 @@ class AdminAccessTest {
         }
       }
     }
-    assertThat(checked).isEqualTo(18); // 14 admin, 4 agent endpoints: a new one must be added here and be in the document
+    assertThat(checked).isEqualTo(20); // 16 admin, 4 agent endpoints: a new one must be added here and be in the document
   }
 }
