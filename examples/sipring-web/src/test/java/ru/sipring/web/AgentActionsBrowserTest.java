@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -112,13 +111,23 @@ class AgentActionsBrowserTest {
         + demo.pbx.actionsSeen());
   }
 
+  /** The texts of the elements matching {@code css}, read in one script (atomic against the board's redraws). */
+  @SuppressWarnings("unchecked")
+  private static java.util.List<String> texts(WebDriver d, String css) {
+    return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        "return Array.from(document.querySelectorAll(arguments[0])).map(function (e) { return e.textContent; });",
+        css);
+  }
+
   @Test
   void anAdminAddsAndPausesAnOperatorFromThePagesAndTheFakeAsteriskGetsTheAmiActions() throws Exception {
     assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).isTrue();
     WebDriver d = browser();
     try {
       signIn(d, "admin", WebTestSupport.ADMIN_PASSWORD);
+      // the live board is redrawn every second: an element read between two draws is stale, so waits retry
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
 
       // the registry page: a new operator with a hostile full name, under the service password rule
       d.get(url("/admin/operators?lang=en"));
@@ -154,10 +163,8 @@ class AgentActionsBrowserTest {
       wait.until(x -> x.findElement(By.id("queue-6000")).getText().contains(HOSTILE_NAME));
       wait.until(x -> x.findElement(By.id("queue-6000")).getText().contains(HOSTILE_CALLER));
       assertThat(d.findElements(By.cssSelector("#wallboard script, #wallboard img, #wallboard b"))).isEmpty();
-      assertThat(d.findElements(By.cssSelector("#queue-6000 table.members thead th"))).extracting(WebElement::getText)
-          .containsExactly("Member", "State", "Calls taken");
-      assertThat(d.findElements(By.cssSelector("#queue-6000 table.callers th"))).extracting(WebElement::getText)
-          .containsExactly("No.", "Caller", "Waiting");
+      assertThat(texts(d, "#queue-6000 table.members thead th")).containsExactly("Member", "State", "Calls taken");
+      assertThat(texts(d, "#queue-6000 table.callers th")).containsExactly("No.", "Caller", "Waiting");
 
       // pause with a reason from the page: QueuePause reaches the fake Asterisk
       d.get(url("/wallboard"));
