@@ -29,13 +29,40 @@
       w.appendChild(el('span', 'longest', mmss(q.longestWaitSeconds)));
       d.appendChild(w);
       d.appendChild(el('div', '', t.answered + ': ' + q.answered + ' · ' + t.abandoned + ': ' + q.abandoned));
+      // the callers waiting, in queue order (caller IDs come from outside: textContent only)
+      d.appendChild(el('div', 'members-title', t.callers));
+      if (q.callers && q.callers.length) {
+        var ct = el('table', 'grid callers');
+        var ch = el('tr');
+        [t.position, t.caller, t.wait].forEach(function (h) { ch.appendChild(el('th', '', h)); });
+        ct.appendChild(ch);
+        q.callers.forEach(function (c) {
+          var tr = el('tr');
+          tr.appendChild(el('td', 'n', String(c.position)));
+          tr.appendChild(el('td', '', c.callerIdNum + (c.callerIdName ? ' ' + c.callerIdName : '')));
+          tr.appendChild(el('td', 'n', mmss(c.waitingSeconds)));
+          ct.appendChild(tr);
+        });
+        d.appendChild(ct);
+      } else {
+        d.appendChild(el('div', 'hint', t.nocallers));
+      }
       var table = el('table', 'grid members');
+      var head = el('tr');
+      head.appendChild(el('th', '', t.member));
+      head.appendChild(el('th', '', t.state));
+      head.appendChild(el('th', 'n', t.calls));
+      var thead = el('thead');
+      thead.appendChild(head);
+      table.appendChild(thead);
+      var tbody = el('tbody');
+      table.appendChild(tbody);
       q.members.forEach(function (m) {
         var tr = el('tr');
         tr.appendChild(el('td', '', m.name));
         tr.appendChild(el('td', m.status, (root.getAttribute('data-s-' + m.status.toLowerCase()) || m.status) + (m.paused && m.pausedReason ? ' (' + m.pausedReason + ')' : '')));
         tr.appendChild(el('td', 'n', String(m.callsTaken)));
-        table.appendChild(tr);
+        tbody.appendChild(tr);
       });
       d.appendChild(el('div', 'members-title', t.members));
       d.appendChild(table);

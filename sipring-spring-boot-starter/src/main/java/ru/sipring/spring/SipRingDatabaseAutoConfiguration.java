@@ -19,6 +19,11 @@ import ru.sipring.cdr.JdbiOperatorRegistry;
 import ru.sipring.cdr.OperatorRegistry;
 import ru.sipring.cdr.PinHasher;
 import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cdr.admin.JdbiAuditLog;
+import ru.sipring.cdr.admin.JdbiPanelUserStore;
+import ru.sipring.cdr.admin.OperatorAdmin;
+import ru.sipring.core.admin.PanelUserStore;
+import ru.sipring.core.audit.AuditLog;
 
 /**
  * The database side (needs sipring-cdr): SipRing's own pool from {@code sipring.database.url} when the host has
@@ -50,18 +55,15 @@ public class SipRingDatabaseAutoConfiguration {
    * @param dataSource the database
    * @param props the properties
    * @param clocks the host's Clock, if any
+   * @param schema the schema, migrated first when asked
    * @return the registry, which is also the agent directory of reports
    */
   @Bean
   @ConditionalOnBean(DataSource.class)
   @ConditionalOnMissingBean(OperatorRegistry.class)
   public JdbiOperatorRegistry sipringOperatorRegistry(DataSource dataSource, SipRingProperties props,
-      ObjectProvider<Clock> clocks) {
+      ObjectProvider<Clock> clocks, SipRingSchemaReady schema) {
     SipRingProperties.Database db = props.database();
-    if (db.migrate()) {
-      SipRingSchema.Result r = SipRingSchema.migrate(dataSource);
-      LOG.info("SipRing schema at version {} ({} migrations applied)", r.version(), r.applied());
-    }
     PinHasher pins;
     if (db.pinSecretFile() != null) {
       pins = PinHasher.ofSecretFile(db.pinSecretFile());
@@ -72,5 +74,70 @@ public class SipRingDatabaseAutoConfiguration {
       pins = PinHasher.ofSecret(unused);
     }
     return JdbiOperatorRegistry.of(dataSource, pins, clocks.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * SipRing's schema on the DataSource, migrated first when {@code sipring.database.migrate}: every store of the
+   * database takes this bean, so none is used before its tables exist.
+   *
+   * @param dataSource the database
+   * @param props the properties
+   * @return the marker
+   */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnMissingBean(SipRingSchemaReady.class)
+  public SipRingSchemaReady sipringSchema(DataSource dataSource, SipRingProperties props) {
+    if (props.database().migrate()) {
+      SipRingSchema.Result r = SipRingSchema.migrate(dataSource);
+      LOG.info("SipRing schema at version {} ({} migrations applied)", r.version(), r.applied());
+      return new SipRingSchemaReady(r.version());
+    }
+    return new SipRingSchemaReady("not migrated by the application");
+  }
+
+  /**
+   * The audit log in SipRing's table {@code sipring_audit}.
+   *
+   * @param dataSource the database
+   * @param schema the schema, migrated first when asked
+   * @return the audit log
+   */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnMissingBean(AuditLog.class)
+  public JdbiAuditLog sipringAuditLog(DataSource dataSource, SipRingSchemaReady schema) {
+    return JdbiAuditLog.create(dataSource);
+  }
+
+  /**
+   * The panel users in SipRing's table {@code sipring_panel_user}.
+   *
+   * @param dataSource the database
+   * @param clocks the host's Clock, if any
+   * @param schema the schema, migrated first when asked
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnMissingBean(PanelUserStore.class)
+  public JdbiPanelUserStore sipringPanelUserStore(DataSource dataSource, ObjectProvider<Clock> clocks,
+      SipRingSchemaReady schema) {
+    return JdbiPanelUserStore.create(dataSource, clocks.getIfAvailable(Clock::systemUTC));
+  }
+
+  /**
+   * The operator registry's edits, each audited.
+   *
+   * @param registry the operator registry
+   * @param audit the audit log
+   * @param clocks the host's Clock, if any
+   * @return the edits
+   */
+  @Bean
+  @ConditionalOnBean({OperatorRegistry.class, AuditLog.class})
+  @ConditionalOnMissingBean(OperatorAdmin.class)
+  public OperatorAdmin sipringOperatorAdmin(OperatorRegistry registry, AuditLog audit, ObjectProvider<Clock> clocks) {
+    return new OperatorAdmin(registry, audit, clocks.getIfAvailable(Clock::systemUTC));
   }
 }

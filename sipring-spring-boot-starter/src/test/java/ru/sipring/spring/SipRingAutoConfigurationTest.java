@@ -31,7 +31,8 @@ class SipRingAutoConfigurationTest {
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(SipRingDatabaseAutoConfiguration.class, SipRingAutoConfiguration.class,
           SipRingAmiAutoConfiguration.class, SipRingFaxAutoConfiguration.class, SipRingHaAutoConfiguration.class,
-          SipRingHealthAutoConfiguration.class, SipRingMetricsAutoConfiguration.class));
+          SipRingHealthAutoConfiguration.class, SipRingMetricsAutoConfiguration.class,
+          SipRingAdminAutoConfiguration.class));
 
   @Test
   void propertiesAreBoundAndTheReportReadsTheConfiguredFiles() {
@@ -113,6 +114,14 @@ class SipRingAutoConfigurationTest {
             assertThat(ctx).hasNotFailed();
             AmiPbxGateway gateway = ctx.getBean(AmiPbxGateway.class);
             assertThat(gateway.awaitConnected(Duration.ofSeconds(10))).isTrue();
+            // the wallboard's member actions exist with the gateway, audited in memory without a database
+            assertThat(ctx).hasSingleBean(ru.sipring.core.admin.QueueMemberActions.class);
+            // the fake Asterisk refuses a pause of a non-member as Asterisk does; the attempt is audited
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctx.getBean(
+                ru.sipring.core.admin.QueueMemberActions.class).pause("sv", "6000", "PJSIP/501", "lunch"))
+                .isInstanceOf(ru.sipring.core.RejectedException.class);
+            assertThat(ctx.getBean(ru.sipring.core.audit.AuditLog.class).recent(1).get(0))
+                .satisfies(e -> assertThat(e.action() + " " + e.detail()).startsWith("agent.pause lunch; failed:"));
             HealthIndicator health = ctx.getBean("sipringAmiHealthIndicator", HealthIndicator.class);
             assertThat(health.health().getStatus()).isEqualTo(Status.UP);
             MeterRegistry registry = ctx.getBean(MeterRegistry.class);
@@ -183,6 +192,13 @@ class SipRingAutoConfigurationTest {
           .run(ctx -> {
             assertThat(ctx).hasNotFailed().hasSingleBean(DataSource.class).hasSingleBean(OperatorRegistry.class);
             assertThat(ctx.getBean(OperatorRegistry.class).list()).isEmpty();
+            // the panel's stores are SipRing's tables (migration V3), and registry edits are audited there
+            assertThat(ctx).hasSingleBean(ru.sipring.cdr.admin.JdbiAuditLog.class)
+                .hasSingleBean(ru.sipring.cdr.admin.JdbiPanelUserStore.class)
+                .hasSingleBean(ru.sipring.cdr.admin.OperatorAdmin.class);
+            ctx.getBean(ru.sipring.cdr.admin.OperatorAdmin.class).setServicePassword("admin", null, "svc-pass-1");
+            assertThat(ctx.getBean(ru.sipring.core.audit.AuditLog.class).recent(1).get(0).action())
+                .isEqualTo("operator.service-password");
             InboundReports reports = ctx.getBean(InboundReports.class);
             assertThat(reports.source()).isEqualTo("table queue_log");
             assertThat(reports.compute(InboundReports.Query.all(ZoneId.of("Europe/Moscow"))).summary().answered())
@@ -193,5 +209,19 @@ class SipRingAutoConfigurationTest {
                 .doesNotContain("password=" + TestDatabase.password()).contains("password=***");
           });
     }
+  }
+
+  @Test
+  void withoutADatabaseThePanelStoresAreInMemoryAndThereAreNoMemberActionsWithoutAPbx() {
+    runner.run(ctx -> {
+      assertThat(ctx).hasNotFailed().hasSingleBean(ru.sipring.core.audit.AuditLog.class)
+          .hasSingleBean(ru.sipring.core.admin.PanelUserStore.class)
+          .doesNotHaveBean(ru.sipring.core.admin.QueueMemberActions.class)
+          .doesNotHaveBean(ru.sipring.cdr.admin.OperatorAdmin.class);
+      assertThat(ctx.getBean(ru.sipring.core.audit.AuditLog.class).recent(5)).isEmpty();
+    });
+    ru.sipring.core.audit.AuditLog own = ru.sipring.core.audit.AuditLog.inMemory();
+    runner.withBean(ru.sipring.core.audit.AuditLog.class, () -> own)
+        .run(ctx -> assertThat(ctx.getBean(ru.sipring.core.audit.AuditLog.class)).isSameAs(own));
   }
 }

@@ -111,4 +111,32 @@ class DemoConfiguration {
       }
     };
   }
+
+  /** The demo registry's service password (the demo is a toy on loopback; a real registry gets its own). */
+  static final String DEMO_SERVICE_PASSWORD = "demo-service";
+
+  /**
+   * web-admin: the embedded database of the demo (in memory), migrated, its operator registry holding the simulated
+   * day's operators 501..510 ("Operator 501"...) without PINs and with the service password
+   * {@value #DEMO_SERVICE_PASSWORD}, so the registry, user and agent pages have someone to show.
+   */
+  @Bean(destroyMethod = "close")
+  @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(javax.sql.DataSource.class)
+  com.zaxxer.hikari.HikariDataSource sipringDemoDataSource() {
+    String url = "jdbc:h2:mem:sipring-demo-" + java.util.UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+        + ";NON_KEYWORDS=DAY,VALUE";
+    com.zaxxer.hikari.HikariDataSource ds = ru.sipring.cdr.Databases.pooled(url, "sa", "");
+    ru.sipring.cdr.SipRingSchema.migrate(ds);
+    byte[] secret = new byte[32];
+    new java.security.SecureRandom().nextBytes(secret);
+    ru.sipring.cdr.JdbiOperatorRegistry seed = ru.sipring.cdr.JdbiOperatorRegistry.create(ds,
+        ru.sipring.cdr.PinHasher.ofSecret(secret), Clock.systemUTC());
+    seed.setServicePassword("", DEMO_SERVICE_PASSWORD);
+    for (int n = 501; n <= 510; n++) {
+      seed.add(String.valueOf(n), "Operator " + n, null, DEMO_SERVICE_PASSWORD);
+    }
+    LOG.info("demo: embedded database in memory; operator registry service password '{}'", DEMO_SERVICE_PASSWORD);
+    return ds;
+  }
 }

@@ -26,7 +26,10 @@ import ru.sipring.core.pbx.LiveQueueState;
 class LiveApi {
   /** One queue as the wallboard shows it. */
   record QueueView(String queue, int waiting, long longestWaitSeconds, int answered, int abandoned,
-      List<MemberView> members) {}
+      List<MemberView> members, List<CallerView> callers) {}
+
+  /** One caller waiting, position 1 first (caller ID number and name as the PBX gives them: outside text). */
+  record CallerView(int position, String callerIdNum, String callerIdName, long waitingSeconds) {}
 
   /** One member. */
   record MemberView(String name, String status, boolean paused, @Nullable String pausedReason, int callsTaken) {}
@@ -55,8 +58,12 @@ class LiveApi {
       for (LiveQueueState.Member m : s.members()) {
         members.add(new MemberView(m.name(), m.status().name(), m.paused(), m.pausedReason(), m.callsTaken()));
       }
+      List<CallerView> callers = new ArrayList<>();
+      for (LiveQueueState.Caller c : s.callers()) {
+        callers.add(new CallerView(c.position(), c.callerIdNum(), c.callerIdName(), c.waiting().toSeconds()));
+      }
       out.add(new QueueView(s.queue(), s.callers().size(), s.longestWait().toSeconds(), s.answered(), s.abandoned(),
-          members));
+          members, callers));
     }
     return out;
   }

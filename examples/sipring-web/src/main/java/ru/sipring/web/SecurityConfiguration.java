@@ -1,8 +1,7 @@
 package ru.sipring.web;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import ru.sipring.core.admin.PanelUser;
+import ru.sipring.core.admin.PanelUserStore;
+import ru.sipring.core.admin.PanelUsers;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -36,20 +38,30 @@ class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService users(WebProperties props, PasswordEncoder encoder) {
+  UserDetailsService users(WebProperties props, PasswordEncoder encoder, PanelUserStore stored) {
     String admin = AdminPassword.resolve(props.adminPassword(), System.getenv());
-    List<UserDetails> users = new ArrayList<>();
-    users.add(User.withUsername("admin").password(encoder.encode(admin)).roles(WebProperties.Role.ADMIN.name())
-        .build());
+    Map<String, UserDetails> fixed = new HashMap<>();
+    fixed.put("admin", User.withUsername("admin").password(encoder.encode(admin))
+        .roles(WebProperties.Role.ADMIN.name()).build());
     for (Map.Entry<String, WebProperties.User> e : props.users().entrySet()) {
       String pw = e.getValue().password();
       if (!pw.startsWith("{") || pw.startsWith("{noop}")) {
         throw new IllegalStateException("sipring.web.users." + e.getKey() + ".password must be encoded "
             + "({bcrypt}$2a$... from 'htpasswd -nbBC 10 user pw', or {argon2}...), not plain text");
       }
-      users.add(User.withUsername(e.getKey()).password(pw).roles(e.getValue().role().name()).build());
+      fixed.put(e.getKey(), User.withUsername(e.getKey()).password(pw).roles(e.getValue().role().name()).build());
     }
-    return new InMemoryUserDetailsManager(users);
+    // ---- web-admin: the configured users first, then the users stored by the admin pages (a disabled one is
+    // refused at sign-in); a copy each time, as Spring erases the credentials of what it is given
+    return name -> {
+      UserDetails f = fixed.get(name);
+      if (f != null) {
+        return User.withUserDetails(f).build();
+      }
+      PanelUser u = stored.find(name).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+      return User.withUsername(u.name()).password(u.passwordHash()).roles(u.role().name())
+          .disabled(!u.enabled()).build();
+    };
   }
 
   @Bean
@@ -66,15 +78,22 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      PanelUsers panelUsers) throws Exception {
     String admin = WebProperties.Role.ADMIN.name();
     String supervisor = WebProperties.Role.SUPERVISOR.name();
     String operator = WebProperties.Role.OPERATOR.name();
     // the throttled manager for the form and Basic alike (Spring would otherwise build its own from the users)
     http.authenticationManager(authenticationManager);
+    // ---- web-admin: service accounts' API tokens (Authorization: Bearer srt_...) on /api/**
+    http.addFilterBefore(new TokenAuthenticationFilter(panelUsers),
+        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
     http.authorizeHttpRequests(a -> a
             .requestMatchers("/api/health", "/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/admin/**", "/api/admin/**").hasRole(admin)
+            // ---- web-admin: queue-member actions of the wallboard, page and API
+            .requestMatchers("/wallboard/agents/**", "/api/agents/**").hasAnyRole(admin, supervisor)
+            // ---- end web-admin
             .requestMatchers("/reports/**", "/api/inbound/**").hasAnyRole(admin, supervisor)
             .requestMatchers("/", "/wallboard/**", "/api/live/**").hasAnyRole(admin, supervisor, operator)
             // ---- fax and cluster (web-ops): fax for every role (the fax account's rights decide what each sees);
@@ -87,10 +106,10 @@ class SecurityConfiguration {
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
         .httpBasic(b -> b.realmName("SipRing"))
-        // the API is for service accounts with HTTP Basic; forms keep CSRF tokens. A browser session calling a
-        // changing /api/fax/** or /api/cluster/** endpoint without Basic credentials needs the token too (web-ops)
-        .csrf(c -> c.ignoringRequestMatchers(request -> new AntPathRequestMatcher("/api/**").matches(request)
-            && (!OpsPaths.changing(request) || OpsPaths.basic(request))))
+        // ---- web-admin: the API takes no CSRF token from service accounts (HTTP Basic, no session cookie); a
+        // request to /api/** riding on a browser's session cookie needs the token like every form, so a page
+        // elsewhere cannot make a signed-in browser pause agents
+        .csrf(c -> c.ignoringRequestMatchers(SecurityConfiguration::apiWithoutSession))
         .exceptionHandling(e -> {
           BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
           basic.setRealmName("SipRing");
@@ -102,5 +121,12 @@ class SecurityConfiguration {
             "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none';"
                 + " frame-ancestors 'none'")));
     return http.build();
+  }
+
+  /** An {@code /api/**} request that carries HTTP Basic credentials, or no session at all (then it is refused 401). */
+  static boolean apiWithoutSession(jakarta.servlet.http.HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/")
+        && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
   }
 }

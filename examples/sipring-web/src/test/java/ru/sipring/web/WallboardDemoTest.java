@@ -72,8 +72,8 @@ class WallboardDemoTest {
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       // both demo queues appear, with their members (agents log in at 08:00 simulated, before the live part)
       wait.until(x -> x.findElements(By.id("queue-6000")).size() == 1 && x.findElements(By.id("queue-6001")).size() == 1
-          && !x.findElements(By.cssSelector("#queue-6000 table.members tr")).isEmpty());
-      List<WebElement> members = d.findElements(By.cssSelector("#queue-6000 table.members tr"));
+          && !x.findElements(By.cssSelector("#queue-6000 table.members tbody tr")).isEmpty());
+      List<WebElement> members = d.findElements(By.cssSelector("#queue-6000 table.members tbody tr"));
       assertThat(members).isNotEmpty();
       assertThat(members.get(0).getText()).startsWith("Operator 5");
       // the numbers move: the events stream replaces the board; the same element text changes over time
