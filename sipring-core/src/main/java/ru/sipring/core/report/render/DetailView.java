@@ -57,17 +57,21 @@ public record DetailView(ReportSection section, String title, List<Column> colum
    *
    * @param cells display strings, one per column (outside text as it came: escape it for where it goes)
    * @param callId the queue_log call id (the CDR uniqueid), to find the call's recording
+   * @param day the local date the call entered the queue in the report's zone (ISO, {@code 2026-03-02}): the
+   *     dated directory ({@code YYYY/MM/DD}) Asterisk's MixMonitor records it into
    */
-  public record Row(List<String> cells, String callId) {
+  public record Row(List<String> cells, String callId, String day) {
     /**
      * Keeps an unmodifiable copy of the cells.
      *
      * @param cells display strings, one per column
      * @param callId the queue_log call id
+     * @param day the local date of the call
      */
     public Row {
       cells = List.copyOf(cells);
       Objects.requireNonNull(callId, "callId");
+      Objects.requireNonNull(day, "day");
     }
   }
 
@@ -115,7 +119,7 @@ public record DetailView(ReportSection section, String title, List<Column> colum
       DetailSlice<AnsweredCall> s = DetailSlice.answered(report.answered(), request);
       table = d.answered(s.rows(), report.view());
       for (AnsweredCall c : s.rows()) {
-        rows.add(new Row(List.of(), c.callId()));
+        rows.add(new Row(List.of(), c.callId(), day(c.enteredAt(), report)));
       }
       slice = s;
       keys = new String[] {"queue", "", "agent", "agentName", "enteredAt", "caller", "wait", "talk", "position",
@@ -124,7 +128,7 @@ public record DetailView(ReportSection section, String title, List<Column> colum
       DetailSlice<LostCall> s = DetailSlice.lost(report.lost(), request);
       table = d.lost(s.rows(), report.view());
       for (LostCall c : s.rows()) {
-        rows.add(new Row(List.of(), c.callId()));
+        rows.add(new Row(List.of(), c.callId(), day(c.enteredAt(), report)));
       }
       slice = s;
       keys = new String[] {"queue", "", "enteredAt", "caller", "wait", "position", "cause", "", "stints"};
@@ -136,9 +140,13 @@ public record DetailView(ReportSection section, String title, List<Column> colum
       cols.add(new Column(table.headers.get(i), i < keys.length ? keys[i] : "", table.rightAligned.get(i)));
     }
     for (int i = 0; i < rows.size(); i++) {
-      rows.set(i, new Row(table.rows.get(i), rows.get(i).callId()));
+      rows.set(i, new Row(table.rows.get(i), rows.get(i).callId(), rows.get(i).day()));
     }
     return new DetailView(section, table.title, cols, rows, slice.page(), slice.pages(), slice.size(),
         slice.total(), slice.sort(), slice.descending());
+  }
+
+  private static String day(java.time.Instant at, InboundReport report) {
+    return at.atZone(report.window().zone()).toLocalDate().toString();
   }
 }
