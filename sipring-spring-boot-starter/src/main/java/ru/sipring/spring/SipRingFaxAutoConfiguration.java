@@ -65,7 +65,8 @@ public class SipRingFaxAutoConfiguration {
   @ConditionalOnMissingBean
   public FaxCenter sipringFaxCenter(SipRingProperties props, ObjectProvider<Clock> clocks) {
     SipRingProperties.Fax f = props.fax();
-    FaxServerAddress address = new FaxServerAddress(f.host(), f.port());
+    // the bean exists only with sipring.fax.host set (@ConditionalOnProperty on the class)
+    FaxServerAddress address = new FaxServerAddress(java.util.Objects.requireNonNull(f.host(), "sipring.fax.host"), f.port());
     FaxCredentials service = FaxCredentials.of(f.user(), f.password());
     if (f.adminPassword() != null) {
       service = service.withAdmin(f.adminPassword());

@@ -76,7 +76,8 @@ public class SipRingHaAutoConfiguration {
     ClusterControl control = controls.getIfAvailable(() -> source instanceof ClusterControl c ? c
         : PacemakerTools.of(runner, PacemakerTools.Tool.PCS, Duration.ofSeconds(60)));
     HealthChecker checker = HealthChecker.withDefaults();
-    ClusterManager manager = ClusterManager.of(source, control, checker, props.ha().settleTimeout(), clock);
+    ClusterManager manager = ClusterManager.builder(source, control).checker(checker)
+        .settleTimeout(props.ha().settleTimeout()).clock(clock).build();
     return new ClusterConsole(manager, runner, checker, audit.getIfAvailable(AuditLog::inMemory), clock,
         watcher::availability);
   }
