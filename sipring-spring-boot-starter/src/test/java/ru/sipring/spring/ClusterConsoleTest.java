@@ -89,7 +89,7 @@ class ClusterConsoleTest {
   @Test
   void theOverviewHasNodesDaemonsResourcesAndTheVerdict() throws Exception {
     ClusterStatus s = healthy();
-    ClusterManager m = ClusterManager.of(() -> s, a -> { }, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
+    ClusterManager m = manager(() -> s, a -> { }, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
     ClusterConsole.Overview o = new ClusterConsole(m, RUNNER, HealthChecker.withDefaults(), AuditLog.inMemory(), CLOCK,
         null).overview();
     assertThat(o.status().nodes()).hasSize(2);
@@ -111,7 +111,7 @@ class ClusterConsoleTest {
     ClusterStatus s = healthy();
     List<ClusterAction> done = new ArrayList<>();
     AuditLog audit = AuditLog.inMemory();
-    ClusterManager ok = ClusterManager.of(() -> s, done::add, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
+    ClusterManager ok = manager(() -> s, done::add, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
     new ClusterConsole(ok, RUNNER, HealthChecker.withDefaults(), audit, CLOCK, null)
         .perform("admin", new ClusterAction.Cleanup("pbx", null));
     assertThat(done).containsExactly(new ClusterAction.Cleanup("pbx", null));
@@ -120,7 +120,7 @@ class ClusterConsoleTest {
     assertThat(List.of(settled.actor(), settled.action(), settled.target(), settled.detail()))
         .containsExactly("admin", "cluster.cleanup", "pbx", "settled in 0.0 s; verdict DEGRADED");
 
-    ClusterManager refusing = ClusterManager.of(() -> s, a -> {
+    ClusterManager refusing = manager(() -> s, a -> {
       throw new RejectedException("`pcs resource move pbx node1` failed (exit 1): Error: already there\r\nX");
     }, HealthChecker.withDefaults(), Duration.ofSeconds(1), CLOCK);
     ClusterConsole console = new ClusterConsole(refusing, RUNNER, HealthChecker.withDefaults(), audit, CLOCK, null);
@@ -131,5 +131,11 @@ class ClusterConsoleTest {
     assertThat(refused.target()).isEqualTo("pbx -> node1");
     assertThat(refused.detail()).startsWith("refused: `pcs resource move pbx node1` failed").endsWith("there\\r\\nX");
     assertThat(console.recentActions(5)).hasSize(2);
+  }
+
+  /** ClusterManager's builder with every option these tests set. */
+  private static ClusterManager manager(ru.sipring.ha.ClusterStatusSource source, ru.sipring.ha.ClusterControl control,
+      HealthChecker checker, Duration settle, java.time.Clock clock) {
+    return ClusterManager.builder(source, control).checker(checker).settleTimeout(settle).clock(clock).build();
   }
 }
