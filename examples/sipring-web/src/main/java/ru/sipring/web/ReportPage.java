@@ -85,12 +85,11 @@ class ReportPage {
       UriComponentsBuilder here = currentQuery(from, to, zone, queue, agent, view, section, answeredPage,
           answeredSort, lostPage, lostSort, size);
       if (drawn.remove(ReportSection.ANSWERED)) {
-        details.add(detail(DetailView.of(report, ReportSection.ANSWERED,
-            DetailRequest.parse(answeredPage, size, answeredSort), language), here));
+        details.add(detail(detailView(report, ReportSection.ANSWERED, answeredPage, size, answeredSort, language),
+            here));
       }
       if (drawn.remove(ReportSection.LOST)) {
-        details.add(detail(DetailView.of(report, ReportSection.LOST, DetailRequest.parse(lostPage, size, lostSort),
-            language), here));
+        details.add(detail(detailView(report, ReportSection.LOST, lostPage, size, lostSort, language), here));
       }
       model.addAttribute("details", details);
       model.addAttribute("recordings", recordings.getIfAvailable() != null);
@@ -119,6 +118,26 @@ class ReportPage {
       model.addAttribute("error", e.getMessage());
     }
     return "report";
+  }
+
+  /**
+   * The library's page of one table; its errors name the page's parameter ({@code answeredSort}, not the
+   * library's {@code sort}), as the person typed or followed it.
+   */
+  private static DetailView detailView(InboundReport report, ReportSection s, @Nullable String page,
+      @Nullable String size, @Nullable String sort, ReportLanguage language) {
+    try {
+      return DetailView.of(report, s, DetailRequest.parse(page, size, sort), language);
+    } catch (BadInputException e) {
+      String location = switch (e.location()) {
+        case "sort" -> s.key() + "Sort";
+        case "page" -> s.key() + "Page";
+        default -> e.location();
+      };
+      String message = String.valueOf(e.getMessage());
+      throw new BadInputException(location, message.substring(Math.min(message.length(), e.location().length() + 2)),
+          e);
+    }
   }
 
   /** The page's own query, to which a sort or page link changes one table's parameters. */

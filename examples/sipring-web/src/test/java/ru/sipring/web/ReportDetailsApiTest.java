@@ -153,7 +153,9 @@ class ReportDetailsApiTest {
   void thePageAnswers400ForABadSortKeyNamingIt() throws Exception {
     HttpResponse<byte[]> r = admin("/reports/inbound?section=answered&answeredSort=colour");
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("sort: &#39;colour&#39; is not one of");
+    assertThat(new String(admin("/reports/inbound?section=lost&lostPage=0").body(), StandardCharsets.UTF_8))
+        .contains("lostPage: 0 is not a page number");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("answeredSort: &#39;colour&#39; is not one of");
   }
 
   private void assertError(String path, int status, String message) throws Exception {

@@ -187,7 +187,7 @@ class ReportDetailsBrowserTest {
       shot(d, "details-03-lost-by-cause");
 
       d.get(url("/reports/inbound?" + WINDOW + "&section=answered&answeredSort=colour"));
-      assertThat(d.findElement(By.id("error")).getText()).startsWith("sort: 'colour' is not one of enteredAt");
+      assertThat(d.findElement(By.id("error")).getText()).startsWith("answeredSort: 'colour' is not one of enteredAt");
       shot(d, "details-04-bad-sort-key");
     } finally {
       d.quit();
