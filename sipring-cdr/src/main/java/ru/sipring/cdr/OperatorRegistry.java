@@ -1,5 +1,6 @@
 package ru.sipring.cdr;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public interface OperatorRegistry extends AgentDirectory, OperatorAuthenticator,
    * @param servicePassword the service password
    * @return the operator as stored
    */
-  OperatorInfo add(String number, String name, String pin, String servicePassword);
+  OperatorInfo add(String number, String name, @Nullable String pin, String servicePassword);
 
   /**
    * Changes an operator's full name.

@@ -135,4 +135,10 @@ class ClusterConsoleTest {
     assertThat(refused.detail()).startsWith("refused: `pcs resource move pbx node1` failed").endsWith("there\\r\\nX");
     assertThat(console.recentActions(5)).hasSize(2);
   }
+
+  /** ClusterManager's builder with every option these tests set. */
+  private static ClusterManager manager(ru.sipring.ha.ClusterStatusSource source, ru.sipring.ha.ClusterControl control,
+      HealthChecker checker, Duration settle, java.time.Clock clock) {
+    return ClusterManager.builder(source, control).checker(checker).settleTimeout(settle).clock(clock).build();
+  }
 }

@@ -1,11 +1,16 @@
 package ru.sipring.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.SipRingException;
+import ru.sipring.cdr.CallRecordings;
+import ru.sipring.core.report.DetailRequest;
+import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.ReportSection;
+import ru.sipring.core.report.render.DetailView;
 import ru.sipring.core.report.render.HtmlReportRenderer;
 import ru.sipring.core.report.render.ReportLanguage;
 import ru.sipring.spring.InboundReports;
@@ -21,7 +30,9 @@ import ru.sipring.spring.SipRingProperties;
 
 /**
  * The report page: a filter form, export links, and the report itself as the library's HTML renderer draws it
- * (its tables, its inline SVG charts and its print stylesheet) in the user's language. No arithmetic here.
+ * (its tables, its inline SVG charts and its print stylesheet) in the user's language; the answered and lost calls
+ * as pages the library cuts and sorts ({@link DetailView}), with each call's recording when recordings are
+ * configured. No arithmetic here.
  */
 @Controller
 class ReportPage {
@@ -31,17 +42,24 @@ class ReportPage {
 
   private final InboundReports reports;
   private final SipRingProperties props;
+  private final ObjectProvider<CallRecordings> recordings;
 
-  ReportPage(InboundReports reports, SipRingProperties props) {
+  ReportPage(InboundReports reports, SipRingProperties props, ObjectProvider<CallRecordings> recordings) {
     this.reports = reports;
     this.props = props;
+    this.recordings = recordings;
   }
 
   @GetMapping("/reports/inbound")
   String page(@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
       @RequestParam(required = false) @Nullable String zone, @RequestParam(required = false) @Nullable String queue,
       @RequestParam(required = false) @Nullable String agent, @RequestParam(required = false) @Nullable String view,
-      @RequestParam(required = false) @Nullable List<String> section, Locale locale, Model model) {
+      @RequestParam(required = false) @Nullable List<String> section,
+      @RequestParam(required = false) @Nullable String answeredPage,
+      @RequestParam(required = false) @Nullable String answeredSort,
+      @RequestParam(required = false) @Nullable String lostPage, @RequestParam(required = false) @Nullable String lostSort,
+      @RequestParam(required = false) @Nullable String size, Locale locale, Model model,
+      HttpServletResponse response) {
     model.addAttribute("from", from == null ? "" : from);
     model.addAttribute("to", to == null ? "" : to);
     model.addAttribute("zone", ReportRequests.blank(zone) ? props.zoneOrDefault().getId() : zone);
@@ -59,8 +77,24 @@ class ReportPage {
           queue == null ? List.of() : List.of(queue), agent == null ? List.of() : List.of(agent), List.of(), view,
           null);
       ReportLanguage language = ReportLanguage.ofCode(WebMvcConfiguration.supported(locale).getLanguage());
+      // the long tables (answered, lost) are paged and sorted by the library and drawn by the page; the others
+      // as the library's renderer draws them
+      InboundReport report = reports.compute(q);
+      List<Map<String, Object>> details = new ArrayList<>();
+      EnumSet<ReportSection> drawn = EnumSet.copyOf(q.sections());
+      UriComponentsBuilder here = currentQuery(from, to, zone, queue, agent, view, section, answeredPage,
+          answeredSort, lostPage, lostSort, size);
+      if (drawn.remove(ReportSection.ANSWERED)) {
+        details.add(detail(detailView(report, ReportSection.ANSWERED, answeredPage, size, answeredSort, language),
+            here));
+      }
+      if (drawn.remove(ReportSection.LOST)) {
+        details.add(detail(detailView(report, ReportSection.LOST, lostPage, size, lostSort, language), here));
+      }
+      model.addAttribute("details", details);
+      model.addAttribute("recordings", recordings.getIfAvailable() != null);
       StringBuilder html = new StringBuilder(1 << 16);
-      HtmlReportRenderer.of(language).render(reports.compute(q), q.sections(), html);
+      HtmlReportRenderer.of(language).render(report, drawn, html);
       model.addAttribute("reportCss", between(html, "<style>\n", "</style>"));
       model.addAttribute("reportBody", between(html, "<body>\n", "</body>"));
       UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/inbound/report");
@@ -84,11 +118,88 @@ class ReportPage {
               .build().encode().toUriString()})
           .toList());
     } catch (BadInputException e) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("error", e.getMessage());
     } catch (SipRingException | IllegalStateException e) {
       model.addAttribute("error", e.getMessage());
     }
     return "report";
+  }
+
+  /**
+   * The library's page of one table; its errors name the page's parameter ({@code answeredSort}, not the
+   * library's {@code sort}), as the person typed or followed it.
+   */
+  private static DetailView detailView(InboundReport report, ReportSection s, @Nullable String page,
+      @Nullable String size, @Nullable String sort, ReportLanguage language) {
+    try {
+      return DetailView.of(report, s, DetailRequest.parse(page, size, sort), language);
+    } catch (BadInputException e) {
+      String location = switch (e.location()) {
+        case "sort" -> s.key() + "Sort";
+        case "page" -> s.key() + "Page";
+        default -> e.location();
+      };
+      String message = String.valueOf(e.getMessage());
+      throw new BadInputException(location, message.substring(Math.min(message.length(), e.location().length() + 2)),
+          e);
+    }
+  }
+
+  /** The page's own query, to which a sort or page link changes one table's parameters. */
+  private static UriComponentsBuilder currentQuery(@Nullable String from, @Nullable String to, @Nullable String zone,
+      @Nullable String queue, @Nullable String agent, @Nullable String view, @Nullable List<String> section,
+      @Nullable String answeredPage, @Nullable String answeredSort, @Nullable String lostPage,
+      @Nullable String lostSort, @Nullable String size) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/reports/inbound");
+    param(b, "from", from);
+    param(b, "to", to);
+    param(b, "zone", zone);
+    param(b, "queue", queue);
+    param(b, "agent", agent);
+    param(b, "view", view);
+    if (section != null) {
+      for (String s : section) {
+        param(b, "section", s);
+      }
+    }
+    param(b, "answeredPage", answeredPage);
+    param(b, "answeredSort", answeredSort);
+    param(b, "lostPage", lostPage);
+    param(b, "lostSort", lostSort);
+    param(b, "size", size);
+    return b;
+  }
+
+  /**
+   * What the template needs of one paged table: the library's view plus links (sort by a column: ascending
+   * first, the other way when it is already sorted by it; pages) that keep the rest of the query.
+   */
+  private static Map<String, Object> detail(DetailView v, UriComponentsBuilder query) {
+    String key = v.section().key();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("key", key);
+    m.put("view", v);
+    List<String> sortLinks = new ArrayList<>();
+    for (DetailView.Column c : v.columns()) {
+      if (c.sortKey().isEmpty()) {
+        sortLinks.add("");
+      } else {
+        String next = c.sortKey().equals(v.sort()) && !v.descending() ? "-" + c.sortKey() : c.sortKey();
+        sortLinks.add(query.cloneBuilder().replaceQueryParam(key + "Sort", next).replaceQueryParam(key + "Page")
+            .fragment(key).build().encode().toUriString());
+      }
+    }
+    m.put("sortLinks", sortLinks);
+    m.put("prev", v.page() > 1 ? pageLink(query, key, v.page() - 1) : "");
+    m.put("next", v.page() < v.pages() ? pageLink(query, key, v.page() + 1) : "");
+    m.put("first", v.page() > 1 ? pageLink(query, key, 1) : "");
+    m.put("last", v.page() < v.pages() ? pageLink(query, key, v.pages()) : "");
+    return m;
+  }
+
+  private static String pageLink(UriComponentsBuilder query, String key, int page) {
+    return query.cloneBuilder().replaceQueryParam(key + "Page", page).fragment(key).build().encode().toUriString();
   }
 
   private static void param(UriComponentsBuilder b, String name, @Nullable String value) {

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.CallOutcome;
-import ru.sipring.campaign.CampaignJson;
+import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
 import ru.sipring.campaign.ContactStatus;

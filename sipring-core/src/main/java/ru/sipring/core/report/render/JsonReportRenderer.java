@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import ru.sipring.core.queuelog.InputProblem;
 import ru.sipring.core.report.AgentAnalytics;
 import ru.sipring.core.report.AnsweredCall;
+import ru.sipring.core.report.DetailRequest;
+import ru.sipring.core.report.DetailSlice;
 import ru.sipring.core.report.DurationStats;
 import ru.sipring.core.report.InboundReport;
 import ru.sipring.core.report.LostCall;
@@ -85,6 +87,47 @@ public final class JsonReportRenderer implements ReportRenderer {
       w.endObject();
     } catch (IOException e) {
       throw WriteFailure.of(e);
+    }
+  }
+
+  /**
+   * One page of the answered or lost calls as JSON: {@code {"section","page","pages","size","total","sort",
+   * "descending","rows":[...]}}, each row the object {@link #render} writes in that section's array.
+   *
+   * @param r the report (computed with the section)
+   * @param section {@link ReportSection#ANSWERED} or {@link ReportSection#LOST}
+   * @param request page, size and sort
+   * @param out where the JSON goes
+   * @throws ru.sipring.core.BadInputException naming {@code section} or {@code sort}
+   */
+  public void renderDetail(InboundReport r, ReportSection section, DetailRequest request, Appendable out) {
+    ZoneId zone = r.window().zone();
+    DetailSlice<?> slice;
+    if (section == ReportSection.ANSWERED) {
+      slice = DetailSlice.answered(r.answered(), request);
+    } else if (section == ReportSection.LOST) {
+      slice = DetailSlice.lost(r.lost(), request);
+    } else {
+      throw new ru.sipring.core.BadInputException("section", "'" + section.key()
+          + "' is not a detail table (answered, lost)");
+    }
+    try {
+      JsonWriter w = new JsonWriter(out);
+      w.beginObject().field("section", section.key()).field("page", slice.page()).field("pages", slice.pages())
+          .field("size", slice.size()).field("total", slice.total()).field("sort", slice.sort())
+          .field("descending", slice.descending());
+      w.name("rows").beginArray();
+      for (Object row : slice.rows()) {
+        if (row instanceof AnsweredCall c) {
+          answered(w, c, zone, r.view());
+        } else if (row instanceof LostCall c) {
+          lost(w, c, zone, r.view());
+        }
+      }
+      w.endArray();
+      w.endObject();
+    } catch (IOException e) {
+      throw ReportRenderer.writeFailed(e);
     }
   }
 

@@ -88,6 +88,16 @@ final class JsonWriter {
     return this;
   }
 
+  JsonWriter value(boolean v) throws IOException {
+    beforeValue();
+    out.append(v ? "true" : "false");
+    return this;
+  }
+
+  JsonWriter field(String name, boolean v) throws IOException {
+    return name(name).value(v);
+  }
+
   JsonWriter nullValue() throws IOException {
     beforeValue();
     out.append("null");
