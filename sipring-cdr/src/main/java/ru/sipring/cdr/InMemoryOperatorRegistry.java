@@ -68,7 +68,7 @@ public final class InMemoryOperatorRegistry implements OperatorRegistry {
   }
 
   @Override
-  public synchronized void setServicePassword(String current, String next) {
+  public synchronized void setServicePassword(@Nullable String current, String next) {
     if (next == null || next.isEmpty()) {
       throw new BadInputException("service password", "must not be empty");
     }

@@ -78,7 +78,7 @@ public final class JdbiOperatorRegistry implements OperatorRegistry {
   }
 
   @Override
-  public void setServicePassword(String current, String next) {
+  public void setServicePassword(@Nullable String current, String next) {
     if (next == null || next.isEmpty()) {
       throw new ru.sipring.core.BadInputException("service password", "must not be empty");
     }

@@ -33,12 +33,12 @@ public interface OperatorRegistry extends AgentDirectory, OperatorAuthenticator,
   /**
    * Sets the service password: the first time {@code current} is ignored, later it must match.
    *
-   * @param current the password now; ignored while none is set
+   * @param current the password now; ignored while none is set (null then)
    * @param next the new password, not empty
    * @throws ru.sipring.core.RejectedException when {@code current} is wrong
    * @throws ru.sipring.core.BadInputException when {@code next} is empty
    */
-  void setServicePassword(String current, String next);
+  void setServicePassword(@Nullable String current, String next);
 
   /**
    * Whether a service password has been set (edits are refused until one is).

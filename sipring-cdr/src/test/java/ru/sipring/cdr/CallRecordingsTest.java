@@ -43,7 +43,7 @@ class CallRecordingsTest {
     CdrRecord row = new CdrRecord(LocalDateTime.parse("2026-03-02T09:15:00"), "", "101", "200", "ext-queues", "", "",
         "Queue", "150", Duration.ofSeconds(60), Duration.ofSeconds(50), "ANSWERED", 3, "", "1772431200.12", "", "",
         "elsewhere.gsm", "", "", "", "", "", "1772431200.12", "", 1);
-    Recording r = CallRecordings.of(root, Recordings.create(InMemoryCdrRepository.of(List.of(row)), root))
+    Recording r = CallRecordings.of(root, Recordings.of(InMemoryCdrRepository.of(List.of(row)), root))
         .find("1772431200.12", DAY);
     assertThat(r.format()).isEqualTo("gsm");
     assertThat(CallRecordings.contentType(r)).isEqualTo("audio/x-gsm");

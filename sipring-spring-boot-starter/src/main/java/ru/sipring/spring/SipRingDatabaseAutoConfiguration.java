@@ -45,7 +45,12 @@ public class SipRingDatabaseAutoConfiguration {
     @Bean(destroyMethod = "close")
     ru.sipring.cdr.DatabasePool sipringDataSource(SipRingProperties props) {
       SipRingProperties.Database db = props.database();
-      return Databases.pooled(db.url(), db.username(), db.password());
+      String url = db.url();
+      if (url == null) {
+        // @ConditionalOnProperty made this bean only because sipring.database.url is set, so this is not reached
+        throw new IllegalStateException("sipring.database.url is not set");
+      }
+      return Databases.pooled(url, db.username(), db.password());
     }
   }
 
@@ -107,7 +112,7 @@ public class SipRingDatabaseAutoConfiguration {
   @ConditionalOnBean(DataSource.class)
   @ConditionalOnMissingBean(AuditLog.class)
   public JdbiAuditLog sipringAuditLog(DataSource dataSource, SipRingSchemaReady schema) {
-    return JdbiAuditLog.create(dataSource);
+    return JdbiAuditLog.of(dataSource);
   }
 
   /**
@@ -123,7 +128,7 @@ public class SipRingDatabaseAutoConfiguration {
   @ConditionalOnMissingBean(PanelUserStore.class)
   public JdbiPanelUserStore sipringPanelUserStore(DataSource dataSource, ObjectProvider<Clock> clocks,
       SipRingSchemaReady schema) {
-    return JdbiPanelUserStore.create(dataSource, clocks.getIfAvailable(Clock::systemUTC));
+    return JdbiPanelUserStore.of(dataSource, clocks.getIfAvailable(Clock::systemUTC));
   }
 
   /**

@@ -50,6 +50,6 @@ public class SipRingRecordingsAutoConfiguration {
       throw new IllegalStateException("sipring.recordings.cdr-table=" + table + " needs a DataSource "
           + "(sipring.database.url or spring.datasource.url)");
     }
-    return CallRecordings.of(dir, Recordings.create(JdbiCdrRepository.create(ds, table), dir));
+    return CallRecordings.of(dir, Recordings.of(JdbiCdrRepository.of(ds, table), dir));
   }
 }

@@ -113,7 +113,7 @@ public final class ReconcileBenchmark {
         for (int i = 0; i < cdr.size(); i += 50_000) {
           CdrTables.insert(db.dataSource(), "cdr", cdr.subList(i, Math.min(cdr.size(), i + 50_000)));
         }
-        repo = JdbiCdrRepository.create(db.dataSource(), "cdr");
+        repo = JdbiCdrRepository.of(db.dataSource(), "cdr");
       }
       cdr = null; // let the rows go before measuring
       CdrReconciler rec = new CdrReconciler(store, repo, PBX, Clock.systemUTC(), Duration.ofSeconds(60),

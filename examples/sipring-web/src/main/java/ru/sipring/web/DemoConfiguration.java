@@ -122,15 +122,15 @@ class DemoConfiguration {
    */
   @Bean(destroyMethod = "close")
   @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(javax.sql.DataSource.class)
-  com.zaxxer.hikari.HikariDataSource sipringDemoDataSource() {
+  ru.sipring.cdr.DatabasePool sipringDemoDataSource() {
     String url = "jdbc:h2:mem:sipring-demo-" + java.util.UUID.randomUUID()
         + ";DB_CLOSE_DELAY=-1;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
         + ";NON_KEYWORDS=DAY,VALUE";
-    com.zaxxer.hikari.HikariDataSource ds = ru.sipring.cdr.Databases.pooled(url, "sa", "");
+    ru.sipring.cdr.DatabasePool ds = ru.sipring.cdr.Databases.pooled(url, "sa", "");
     ru.sipring.cdr.SipRingSchema.migrate(ds);
     byte[] secret = new byte[32];
     new java.security.SecureRandom().nextBytes(secret);
-    ru.sipring.cdr.JdbiOperatorRegistry seed = ru.sipring.cdr.JdbiOperatorRegistry.create(ds,
+    ru.sipring.cdr.JdbiOperatorRegistry seed = ru.sipring.cdr.JdbiOperatorRegistry.of(ds,
         ru.sipring.cdr.PinHasher.ofSecret(secret), Clock.systemUTC());
     seed.setServicePassword("", DEMO_SERVICE_PASSWORD);
     for (int n = 501; n <= 510; n++) {

@@ -52,7 +52,7 @@ class InboundDetailApi {
         InboundReportApi.orEmpty(queues), InboundReportApi.orEmpty(agents), InboundReportApi.orEmpty(callers), view,
         null);
     StringBuilder out = new StringBuilder(1 << 14);
-    JsonReportRenderer.create().renderDetail(reports.compute(q), section, request, out);
+    JsonReportRenderer.of().renderDetail(reports.compute(q), section, request, out);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(out.toString());
   }
 

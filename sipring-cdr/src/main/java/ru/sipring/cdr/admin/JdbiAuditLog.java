@@ -29,7 +29,7 @@ public final class JdbiAuditLog implements AuditLog {
    * @param dataSource the database, migrated by {@link ru.sipring.cdr.SipRingSchema#migrate}
    * @return the log
    */
-  public static JdbiAuditLog create(DataSource dataSource) {
+  public static JdbiAuditLog of(DataSource dataSource) {
     return new JdbiAuditLog(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 

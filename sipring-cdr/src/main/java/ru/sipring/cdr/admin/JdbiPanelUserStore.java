@@ -41,7 +41,7 @@ public final class JdbiPanelUserStore implements PanelUserStore {
    * @param clock the time of the rows' created/updated columns
    * @return the store
    */
-  public static JdbiPanelUserStore create(DataSource dataSource, Clock clock) {
+  public static JdbiPanelUserStore of(DataSource dataSource, Clock clock) {
     return new JdbiPanelUserStore(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
         Objects.requireNonNull(clock, "clock"));
   }

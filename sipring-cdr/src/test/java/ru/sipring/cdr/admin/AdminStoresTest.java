@@ -30,7 +30,7 @@ class AdminStoresTest {
   @ValueSource(strings = {"h2", "mariadb"})
   void auditEntriesComeBackNewestFirstWithTheirTextAsGiven(String engine) {
     try (TestDatabase db = database(engine)) {
-      JdbiAuditLog log = JdbiAuditLog.create(db.dataSource());
+      JdbiAuditLog log = JdbiAuditLog.of(db.dataSource());
       log.record(new AuditEntry(T, "admin", "agent.pause", "6000/PJSIP/501", "обед <script>x</script>"));
       log.record(new AuditEntry(T, "sv", "agent.unpause", "6000/PJSIP/501", ""));
       log.record(new AuditEntry(T.plusSeconds(1), "sv", "user.add", "maria", "x".repeat(2000)));
@@ -47,7 +47,7 @@ class AdminStoresTest {
   @ValueSource(strings = {"h2", "mariadb"})
   void panelUsersAreStoredChangedAndNeverDuplicated(String engine) {
     try (TestDatabase db = database(engine)) {
-      JdbiPanelUserStore store = JdbiPanelUserStore.create(db.dataSource(), Clock.fixed(T, ZoneOffset.UTC));
+      JdbiPanelUserStore store = JdbiPanelUserStore.of(db.dataSource(), Clock.fixed(T, ZoneOffset.UTC));
       PanelUser maria = new PanelUser("maria", PanelRole.SUPERVISOR, "{bcrypt}$2a$10$abc", true, null);
       store.insert(maria);
       store.insert(new PanelUser("ivan", PanelRole.OPERATOR, "{bcrypt}$2a$10$def", true, "501"));

@@ -18,7 +18,7 @@ import ru.sipring.core.audit.AuditLog;
 class OperatorAdminTest {
   private static final Instant T = Instant.parse("2026-03-02T09:00:00Z");
   private final AuditLog audit = AuditLog.inMemory();
-  private final OperatorAdmin admin = new OperatorAdmin(InMemoryOperatorRegistry.create(
+  private final OperatorAdmin admin = new OperatorAdmin(InMemoryOperatorRegistry.of(
       PinHasher.ofSecret("test-secret-not-for-production".getBytes(StandardCharsets.UTF_8))), audit,
       Clock.fixed(T, ZoneOffset.UTC));
 

@@ -30,7 +30,7 @@ final class DatabaseFixture implements CdrReconcilerContract.Fixture {
     } else {
       CdrTables.createFreePbxTable(db.dataSource(), "cdr");
     }
-    this.cdr = JdbiCdrRepository.create(db.dataSource(), "cdr");
+    this.cdr = JdbiCdrRepository.of(db.dataSource(), "cdr");
   }
 
   @Override

@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import ru.sipring.campaign.billing.Rating;
+import ru.sipring.campaign.billing.Tariff;
 import ru.sipring.campaign.billing.TariffCsv;
 import ru.sipring.campaign.billing.TariffTable;
 import ru.sipring.core.BadInputException;
@@ -95,15 +96,17 @@ public final class BillingCommand implements Runnable {
           throw new BadInputException(tariffs.toString(), String.valueOf(e.getMessage()));
         }
         Rating rating = table.rate(number, at == null ? Instant.now() : at, seconds, !unanswered);
+        Tariff tariff = rating.tariff();
+        java.math.BigDecimal cost = rating.cost();
         if (format.equalsIgnoreCase("json")) {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("prefix", rating.prefix());
           m.put("billedSeconds", rating.billedSeconds());
           m.put("cost", rating.cost() == null ? null : rating.cost().toPlainString());
           out.println(CampaignCommand.JSON.writeValueAsString(m));
-        } else if (rating.rated()) {
-          out.printf("%s (%s): billed %d s, cost %s%n", rating.prefix(), rating.tariff().name(), rating.billedSeconds(),
-              rating.cost().toPlainString());
+        } else if (tariff != null && cost != null) {
+          out.printf("%s (%s): billed %d s, cost %s%n", rating.prefix(), tariff.name(), rating.billedSeconds(),
+              cost.toPlainString());
         } else {
           out.println("no tariff for " + number + ": unrated");
         }

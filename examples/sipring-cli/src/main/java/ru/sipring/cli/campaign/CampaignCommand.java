@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -286,7 +287,7 @@ public final class CampaignCommand implements Runnable {
           result = new ContactImporter(s.contacts()).importFile(a.id(), file,
               new ImportOptions(cs, d, m, duplicates, strict));
         } catch (BadInputException e) {
-          result = new ImportResult(0, List.of(new ImportResult.Rejection(lineOf(e), e.getMessage())), 0,
+          result = new ImportResult(0, List.of(new ImportResult.Rejection(lineOf(e), String.valueOf(e.getMessage()))), 0,
               StandardCharsets.UTF_8, ',', false, ColumnMapping.auto());
         }
       } catch (SipRingException e) {
@@ -597,7 +598,8 @@ public final class CampaignCommand implements Runnable {
         if (file == null) {
           throw new BadInputException("--file", "needed with --save");
         }
-        s.mappings().save(what.save, resolveMapping(s, file.toString()));
+        // the group is exclusive: without --list, --save is the one given
+        s.mappings().save(Objects.requireNonNull(what.save, "--save"), resolveMapping(s, file.toString()));
         return 0;
       } catch (SipRingException e) {
         return fail(spec, e);

@@ -115,10 +115,12 @@ final class WorkCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, WorkSession w) {
     Instant now = Instant.now();
+    WorkSession.Pause pause = w.currentPause();
     out.printf("session %d\t%s\tзадание %d\tс %s%s\tвремя %s\tт расч %s%s%n", w.id(), w.operator(), w.assignmentId(),
         TIME.format(w.startedAt().atZone(zone)), w.endedAt() == null ? "" : " по " + TIME.format(w.endedAt().atZone(zone)),
         ReportFormat.hms(w.formTime(now)), ReportFormat.hms(w.computedTime(now)),
-        w.paused() ? "\tпауза: " + w.currentPause().reason() : w.closedByAdmin() ? "\tзакрыта администратором" : "");
+        pause != null ? "\tпауза: " + pause.reason()
+            : w.closedByAdmin() ? "\tзакрыта администратором" : "");
   }
 
   /** hh:mm:ss for durations. */

@@ -1,6 +1,7 @@
 package ru.sipring.cli.cdr;
 
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.BadInputException;
 import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -109,6 +110,16 @@ public final class OperatorsCommand implements Runnable {
       }
     }
 
+    /** The service password every registry edit needs; a clear error when none is given. */
+    String requiredPassword() {
+      String p = password();
+      if (p == null) {
+        throw new BadInputException("--service-password-file", "the registry's service password is needed: give "
+            + "--service-password-file FILE or set SIPRING_SERVICE_PASSWORD");
+      }
+      return p;
+    }
+
     @Nullable String password() {
       return Secrets.resolve(common.servicePassword, common.servicePasswordFile, "--service-password-file",
           "SIPRING_SERVICE_PASSWORD");
@@ -145,7 +156,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.add(number, name, pin, password()));
+      print(out, registry.add(number, name, pin, requiredPassword()));
     }
   }
 
@@ -180,7 +191,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.setActive(number, false, password()));
+      print(out, registry.setActive(number, false, requiredPassword()));
     }
   }
 
@@ -193,7 +204,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.setActive(number, true, password()));
+      print(out, registry.setActive(number, true, requiredPassword()));
     }
   }
 
@@ -211,7 +222,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.rename(number, name, password()));
+      print(out, registry.rename(number, name, requiredPassword()));
     }
   }
 
@@ -235,7 +246,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.setPin(number, pin, password()));
+      print(out, registry.setPin(number, pin, requiredPassword()));
     }
   }
 
@@ -248,7 +259,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.resetPin(number, password()));
+      print(out, registry.resetPin(number, requiredPassword()));
     }
   }
 
@@ -266,7 +277,7 @@ public final class OperatorsCommand implements Runnable {
 
     @Override
     void run(OperatorRegistry registry, PrintWriter out) {
-      print(out, registry.addAlias(number, agent, password()));
+      print(out, registry.addAlias(number, agent, requiredPassword()));
     }
   }
 

@@ -1,6 +1,7 @@
 package ru.sipring.cli.cdr;
 
 import org.jspecify.annotations.Nullable;
+import ru.sipring.core.BadInputException;
 import ru.sipring.cdr.DatabasePool;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -45,7 +46,11 @@ public final class QueueLogDbOptions {
 
   /** A source over the table, reading DATETIME/CHAR times in {@code zone} (the report's zone). */
   public Opened open(ZoneId zone) {
-    DatabasePool pool = Databases.pooled(url, user,
+    String jdbcUrl = url;
+    if (jdbcUrl == null) {
+      throw new BadInputException("--db", "no database given");
+    }
+    DatabasePool pool = Databases.pooled(jdbcUrl, user,
         ru.sipring.cli.Secrets.resolve(password, passwordFile, "--db-password-file", "SIPRING_DB_PASSWORD"));
     return new Opened(pool, QueueLogTableSource.builder(pool).table(table).zone(zone).build());
   }

@@ -1,6 +1,6 @@
 package ru.sipring.cdr.campaign.call;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,7 +12,7 @@ import ru.sipring.testkit.contract.ClickToCallContract;
 /** The click-to-call contract on the embedded database (H2 file, MariaDB mode). */
 class EmbeddedClickToCallContractTest extends ClickToCallContract {
   @TempDir Path dir;
-  private HikariDataSource db;
+  private DatabasePool db;
 
   @Override
   protected CampaignStore newStore() {

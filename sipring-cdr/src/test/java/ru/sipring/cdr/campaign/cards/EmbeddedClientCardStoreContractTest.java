@@ -1,6 +1,6 @@
 package ru.sipring.cdr.campaign.cards;
 
-import com.zaxxer.hikari.HikariDataSource;
+import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +11,7 @@ import ru.sipring.testkit.contract.ClientCardStoreContract;
 /** The client-card contract on the embedded database (H2 file, MariaDB mode). */
 class EmbeddedClientCardStoreContractTest extends ClientCardStoreContract {
   @TempDir Path dir;
-  private HikariDataSource db;
+  private DatabasePool db;
 
   @Override
   protected Stores newStores() {

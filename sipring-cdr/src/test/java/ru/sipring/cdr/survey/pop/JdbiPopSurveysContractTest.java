@@ -26,8 +26,8 @@ class JdbiPopSurveysContractTest extends PopSurveysContract {
   protected Stores newStores(SimulatedClock clock) {
     db = database();
     JdbiPopResponseRepository links = JdbiPopResponseRepository.migrateAndOpen(db.dataSource());
-    return new Stores(SurveyService.create(JdbiScenarioRepository.create(db.dataSource(), clock),
-        JdbiQueueAssignmentRepository.create(db.dataSource()), JdbiResponseRepository.create(db.dataSource()), clock),
+    return new Stores(SurveyService.of(JdbiScenarioRepository.of(db.dataSource(), clock),
+        JdbiQueueAssignmentRepository.of(db.dataSource()), JdbiResponseRepository.of(db.dataSource()), clock),
         links);
   }
 

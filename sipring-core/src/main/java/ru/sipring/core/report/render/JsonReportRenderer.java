@@ -127,7 +127,7 @@ public final class JsonReportRenderer implements ReportRenderer {
       w.endArray();
       w.endObject();
     } catch (IOException e) {
-      throw ReportRenderer.writeFailed(e);
+      throw WriteFailure.of(e);
     }
   }
 

@@ -82,9 +82,9 @@ class DetailViewTest {
   @Test
   void jsonPageHoldsTheSameRowObjectsAsTheWholeReport() {
     StringBuilder page = new StringBuilder();
-    JsonReportRenderer.create().renderDetail(report, ReportSection.ANSWERED, DetailRequest.parse("2", "2", ""), page);
+    JsonReportRenderer.of().renderDetail(report, ReportSection.ANSWERED, DetailRequest.parse("2", "2", ""), page);
     StringBuilder whole = new StringBuilder();
-    JsonReportRenderer.create().render(report, java.util.EnumSet.of(ReportSection.ANSWERED), whole);
+    JsonReportRenderer.of().render(report, java.util.EnumSet.of(ReportSection.ANSWERED), whole);
     assertThat(page.toString()).contains("\"section\": \"answered\"", "\"page\": 2", "\"pages\": 3", "\"total\": 5",
         "\"descending\": false", "1589450436.4").doesNotContain("1589283313.1", "1589354500.2");
     // the row for call .3 is written exactly as in the whole report
