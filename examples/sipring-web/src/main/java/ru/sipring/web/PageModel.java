@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's header needs: who is signed in, what they may open, the language. */
-@ControllerAdvice(assignableTypes = {Pages.class, ReportPage.class, FaxPages.class, ClusterPages.class})
+@ControllerAdvice(assignableTypes = {Pages.class, ReportPage.class, FaxPages.class, ClusterPages.class,
+    SurveyPages.class})
 class PageModel {
   @ModelAttribute
   void common(Model model, Authentication auth, Locale locale) {
