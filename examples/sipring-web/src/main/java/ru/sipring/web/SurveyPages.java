@@ -146,11 +146,17 @@ class SurveyPages {
   String test(@PathVariable String id, @RequestParam(defaultValue = "false") boolean restart, HttpSession session,
       Model model, org.springframework.security.core.Authentication auth) {
     SurveyRun run = (SurveyRun) session.getAttribute(RUN + id);
+    model.addAttribute("id", id);
     if (run == null || restart) {
-      run = service.startDraftTestRun(id, auth.getName());
+      try {
+        run = service.startDraftTestRun(id, auth.getName());
+      } catch (SipRingException e) {
+        session.removeAttribute(RUN + id);
+        model.addAttribute("error", e.getMessage());
+        return "survey-test";
+      }
       session.setAttribute(RUN + id, run);
     }
-    model.addAttribute("id", id);
     model.addAttribute("run", run);
     model.addAttribute("question", run.current().orElse(null));
     return "survey-test";
