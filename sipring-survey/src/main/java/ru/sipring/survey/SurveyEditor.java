@@ -46,7 +46,7 @@ public final class SurveyEditor {
   public ValidationReport create(String scenarioId, String title) {
     String id = scenarioId.strip();
     if (id.isEmpty() || id.length() > ScenarioValidator.MAX_ID_LENGTH || !id.matches("[A-Za-z0-9_.-]+")) {
-      throw new BadInputException("scenario id: use 1-" + ScenarioValidator.MAX_ID_LENGTH
+      throw new BadInputException("scenario id", "use 1-" + ScenarioValidator.MAX_ID_LENGTH
           + " letters, digits, '_', '.', '-'");
     }
     if (service.draft(id).isPresent() || service.latest(id).isPresent()) {
@@ -70,7 +70,7 @@ public final class SurveyEditor {
   public ValidationReport putQuestion(String scenarioId, String questionId, String type, String text,
       @Nullable String next) {
     QuestionType t = QuestionType.fromJsonName(type.strip())
-        .orElseThrow(() -> new BadInputException("question type: '" + type + "' is not single, multiple or text"));
+        .orElseThrow(() -> new BadInputException("question type", "'" + type + "' is not single, multiple or text"));
     Scenario s = draft(scenarioId);
     String id = questionId.strip();
     List<Option> options = s.question(id).map(Question::options).orElse(List.of());

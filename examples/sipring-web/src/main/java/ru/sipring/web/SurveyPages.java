@@ -126,15 +126,15 @@ class SurveyPages {
         case "assign" -> {
           String queue = f.getOrDefault("queue", "").strip();
           if (queue.isEmpty()) {
-            throw new BadInputException("queue: name a queue");
+            throw new BadInputException("queue", "name a queue");
           }
           if (service.latest(id).isEmpty()) {
-            throw new BadInputException("queue: publish the survey before binding it to a queue");
+            throw new BadInputException("queue", "publish the survey before binding it to a queue");
           }
           service.assign(queue, id);
         }
         case "unassign" -> service.unassign(f.getOrDefault("queue", ""));
-        default -> throw new BadInputException("op: unknown editor step " + op);
+        default -> throw new BadInputException("op", "unknown editor step " + op);
       }
     } catch (SipRingException | IllegalArgumentException e) {
       flash.addFlashAttribute("error", e.getMessage());
@@ -197,7 +197,7 @@ class SurveyPages {
     try {
       z = ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new BadInputException("zone: " + zone + " is not a time zone");
+      throw new BadInputException("zone", zone + " is not a time zone");
     }
     ResponseFilter f = ResponseFilter.forScenario(id)
         .between(from.isBlank() ? null : date("from", from).atStartOfDay(z).toInstant(),
@@ -212,7 +212,7 @@ class SurveyPages {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeException e) {
-      throw new BadInputException(field + ": '" + value + "' is not a date like 2026-03-02");
+      throw new BadInputException(field, "'" + value + "' is not a date like 2026-03-02");
     }
   }
 
