@@ -106,12 +106,19 @@ class SurveyBrowserTest {
     Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Clicks a submit button and waits until the page it was on has been replaced. */
+  private static void submit(WebDriver d, String buttonId) {
+    var button = d.findElement(By.id(buttonId));
+    button.click();
+    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+  }
+
   private static void question(WebDriver d, String id, String type, String text, String next) {
     d.findElement(By.id("qid")).sendKeys(id);
     new Select(d.findElement(By.id("qtype"))).selectByValue(type);
     d.findElement(By.id("qtext")).sendKeys(text);
     new Select(d.findElement(By.id("qnext"))).selectByValue(next);
-    d.findElement(By.id("add-q")).click();
+    submit(d, "add-q");
   }
 
   private static void option(WebDriver d, String q, String id, String label, String next) {
@@ -119,7 +126,13 @@ class SurveyBrowserTest {
     d.findElement(By.id("oid")).sendKeys(id);
     d.findElement(By.id("olabel")).sendKeys(label);
     new Select(d.findElement(By.id("onext"))).selectByValue(next);
-    d.findElement(By.id("add-o")).click();
+    submit(d, "add-o");
+  }
+
+  /** The id of the question the test run shows; the page's text when there is none (so a failure says why). */
+  private static String current(WebDriver d) {
+    var q = d.findElements(By.id("question"));
+    return q.isEmpty() ? d.findElement(By.tagName("main")).getText() : q.get(0).getAttribute("data-question");
   }
 
   private HttpResponse<String> get(String user, String password, String path) throws Exception {
@@ -136,7 +149,7 @@ class SurveyBrowserTest {
       d.get(url("/surveys"));
       d.findElement(By.id("new-id")).sendKeys("csat");
       d.findElement(By.id("new-title")).sendKeys("After-call <satisfaction>");
-      d.findElement(By.id("create")).click();
+      submit(d, "create");
       assertThat(d.getCurrentUrl()).endsWith("/surveys/csat");
       assertThat(d.findElement(By.id("survey-title")).getText()).isEqualTo("After-call <satisfaction>");
       assertThat(d.findElement(By.id("problems-scenario")).getText()).contains("no questions");
@@ -145,7 +158,7 @@ class SurveyBrowserTest {
       question(d, "q1", "single", "Were you satisfied?", "");
       assertThat(d.findElement(By.id("problems-q1")).getText()).contains("needs options");
       shot(d, "survey-01-validation-error");
-      d.findElement(By.id("publish")).click();
+      submit(d, "publish");
       assertThat(d.findElement(By.id("error")).getText()).contains("not valid");
 
       // the branch: "no" asks what went wrong, "yes" goes straight to what they liked
@@ -158,26 +171,27 @@ class SurveyBrowserTest {
       option(d, "q3", "polite", "Politeness", "");
       assertThat(d.findElements(By.id("problems-q1"))).isEmpty();
       assertThat(d.findElement(By.id("valid")).isDisplayed()).isTrue();
-      d.findElement(By.id("publish")).click();
+      submit(d, "publish");
       assertThat(d.findElement(By.id("message")).getText()).contains("v1");
       assertThat(d.findElement(By.id("versions")).getText()).isEqualTo("1");
       d.findElement(By.id("queue")).sendKeys("6001");
-      d.findElement(By.id("bind")).click();
+      submit(d, "bind");
       assertThat(d.findElement(By.id("queues")).getText()).contains("6001");
       assertThat(surveys.scenarioForQueue("6001")).isPresent();
       shot(d, "survey-02-editor");
 
       // test run along the "no" branch
       d.findElement(By.id("test-run")).click();
-      assertThat(d.findElement(By.id("question")).getAttribute("data-question")).isEqualTo("q1");
+      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/test"));
+      assertThat(current(d)).isEqualTo("q1");
       d.findElement(By.id("opt-no")).click();
-      d.findElement(By.id("answer")).click();
-      assertThat(d.findElement(By.id("question")).getAttribute("data-question")).isEqualTo("q2");
+      submit(d, "answer");
+      assertThat(current(d)).isEqualTo("q2");
       d.findElement(By.id("text")).sendKeys(HOSTILE_TEST);
-      d.findElement(By.id("answer")).click();
-      assertThat(d.findElement(By.id("question")).getAttribute("data-question")).isEqualTo("q3");
+      submit(d, "answer");
+      assertThat(current(d)).isEqualTo("q3");
       d.findElement(By.id("opt-speed")).click();
-      d.findElement(By.id("answer")).click();
+      submit(d, "answer");
       assertThat(d.findElement(By.id("end")).isDisplayed()).isTrue();
       assertThat(d.findElement(By.id("path")).getText()).contains("q1: No", "q2: " + HOSTILE_TEST, "q3: Speed");
       shot(d, "survey-03-test-run");
@@ -203,7 +217,7 @@ class SurveyBrowserTest {
       new Select(d.findElement(By.id("f-row"))).selectByValue("q1");
       new Select(d.findElement(By.id("f-col"))).selectByValue("q3");
       d.findElement(By.id("f-tests")).click();
-      d.findElement(By.id("show")).click();
+      submit(d, "show");
       assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("3");
       assertThat(d.findElement(By.id("cross")).getText()).contains("Yes", "No", "Speed", "Politeness");
       shot(d, "survey-04-results");
@@ -211,7 +225,7 @@ class SurveyBrowserTest {
       // queue filter: no responses on another queue
       d.findElement(By.id("f-queue")).sendKeys("7001");
       d.findElement(By.id("f-tests")).click();
-      d.findElement(By.id("show")).click();
+      submit(d, "show");
       assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("0");
 
       d.get(url("/surveys/csat/results/print?tests=false&row=q1&col=q3"));
