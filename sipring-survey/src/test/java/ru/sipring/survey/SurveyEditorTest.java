@@ -38,7 +38,7 @@ class SurveyEditorTest {
 
     service.publish("csat");
     service.assign("6001", "csat");
-    service.assign("6002", "other");
+    service.assignments().assign("6002", "other"); // straight into the repository: "other" is not published
     assertThat(editor.queuesOf("csat")).containsExactly("6001");
 
     // deleting the branch target turns the branch into "end"

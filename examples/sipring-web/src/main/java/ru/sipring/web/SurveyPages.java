@@ -128,9 +128,6 @@ class SurveyPages {
           if (queue.isEmpty()) {
             throw new BadInputException("queue", "name a queue");
           }
-          if (service.latest(id).isEmpty()) {
-            throw new BadInputException("queue", "publish the survey before binding it to a queue");
-          }
           service.assign(queue, id);
         }
         case "unassign" -> service.unassign(f.getOrDefault("queue", ""));

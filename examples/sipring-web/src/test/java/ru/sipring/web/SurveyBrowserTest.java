@@ -221,6 +221,9 @@ class SurveyBrowserTest {
       assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("3");
       assertThat(d.findElement(By.id("cross")).getText()).contains("Yes", "No", "Speed", "Politeness");
       shot(d, "survey-04-results");
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()",
+          d.findElement(By.id("r-q2")));
+      shot(d, "survey-04b-results-texts-and-cross-tab");
 
       // queue filter: no responses on another queue
       d.findElement(By.id("f-queue")).sendKeys("7001");
