@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page's header needs: who is signed in, what they may open, the language. */
 @ControllerAdvice(assignableTypes = {Pages.class, ReportPage.class, FaxPages.class, ClusterPages.class,
-    AdminPages.class, AgentPages.class})
+    AdminPages.class, AgentPages.class, SurveyPages.class})
 class PageModel {
   @ModelAttribute
   void common(Model model, Authentication auth, Locale locale) {

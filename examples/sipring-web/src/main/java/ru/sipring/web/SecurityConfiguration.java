@@ -102,6 +102,10 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/cluster", "/api/cluster", "/api/cluster/**").hasAnyRole(admin, supervisor)
             .requestMatchers("/cluster/**", "/api/cluster/**").hasRole(admin)
             // ---- end fax and cluster
+            // ---- surveys (survey-web): admins and supervisors edit, publish, test-run and read results; operators
+            // answer surveys in the screen pop only
+            .requestMatchers("/surveys", "/surveys/**", "/api/surveys/**").hasAnyRole(admin, supervisor)
+            // ---- end surveys
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))

@@ -1,0 +1,278 @@
+package ru.sipring.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import ru.sipring.core.text.SpreadsheetCell;
+import ru.sipring.survey.CallContext;
+import ru.sipring.survey.SurveyRun;
+import ru.sipring.survey.SurveyService;
+
+/**
+ * The survey screens in headless Chromium: build a survey with a branch, see the library's validation error
+ * beside the question, publish, bind to a queue, test-run it along the branch, read the results (charts,
+ * cross-tab, print view, CSV) with hostile answer text kept as text; operators are refused. Screenshots go to
+ * target/screenshots/survey-*.png. Needs Chromium like {@link BrowserTest}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SurveyBrowserTest {
+  static final String HOSTILE = "=HYPERLINK(evil)<script>window.pwned=1</script><b>bold</b>";
+  static final String HOSTILE_TEST = "<img src=x onerror=window.pwned=2>";
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    WebTestSupport.properties(r);
+  }
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  SurveyService surveys;
+
+  @BeforeAll
+  static void chromium() throws Exception {
+    if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
+      String reason = "no headless browser: " + BrowserTest.CHROMIUM + " and " + BrowserTest.CHROMEDRIVER
+          + " are needed (Debian packages chromium, chromium-driver; .ci/packages.d/web.txt)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("CI=true but " + reason);
+      }
+      Assumptions.abort(reason);
+    }
+    Files.createDirectories(BrowserTest.SHOTS);
+  }
+
+  private WebDriver browser() {
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(BrowserTest.CHROMIUM.toFile());
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--window-size=1400,1000", "--lang=en-US");
+    Map<String, Object> prefs = new HashMap<>();
+    prefs.put("intl.accept_languages", "en-US");
+    o.setExperimentalOption("prefs", prefs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    WebDriver d = new ChromeDriver(service, o);
+    d.manage().window().setSize(new Dimension(1400, 1000));
+    return d;
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private void signIn(WebDriver d, String user, String password) {
+    d.get(url("/login"));
+    d.findElement(By.id("username")).sendKeys(user);
+    d.findElement(By.id("password")).sendKeys(password);
+    d.findElement(By.id("sign-in")).click();
+    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  private static void shot(WebDriver d, String name) throws Exception {
+    Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** Clicks a submit button and waits until the page it was on has been replaced. */
+  private static void submit(WebDriver d, String buttonId) {
+    var button = d.findElement(By.id(buttonId));
+    button.click();
+    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+  }
+
+  private static void question(WebDriver d, String id, String type, String text, String next) {
+    d.findElement(By.id("qid")).sendKeys(id);
+    new Select(d.findElement(By.id("qtype"))).selectByValue(type);
+    d.findElement(By.id("qtext")).sendKeys(text);
+    new Select(d.findElement(By.id("qnext"))).selectByValue(next);
+    submit(d, "add-q");
+  }
+
+  private static void option(WebDriver d, String q, String id, String label, String next) {
+    new Select(d.findElement(By.id("oq"))).selectByValue(q);
+    d.findElement(By.id("oid")).sendKeys(id);
+    d.findElement(By.id("olabel")).sendKeys(label);
+    new Select(d.findElement(By.id("onext"))).selectByValue(next);
+    submit(d, "add-o");
+  }
+
+  /** The id of the question the test run shows; the page's text when there is none (so a failure says why). */
+  private static String current(WebDriver d) {
+    var q = d.findElements(By.id("question"));
+    return q.isEmpty() ? d.findElement(By.tagName("main")).getText() : q.get(0).getAttribute("data-question");
+  }
+
+  private HttpResponse<String> get(String user, String password, String path) throws Exception {
+    String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void buildPublishBindTestRunAndReadResults() throws Exception {
+    WebDriver d = browser();
+    try {
+      signIn(d, "admin", WebTestSupport.ADMIN_PASSWORD);
+      d.get(url("/surveys"));
+      d.findElement(By.id("new-id")).sendKeys("csat");
+      d.findElement(By.id("new-title")).sendKeys("After-call <satisfaction>");
+      submit(d, "create");
+      assertThat(d.getCurrentUrl()).endsWith("/surveys/csat");
+      assertThat(d.findElement(By.id("survey-title")).getText()).isEqualTo("After-call <satisfaction>");
+      assertThat(d.findElement(By.id("problems-scenario")).getText()).contains("no questions");
+
+      // a single-choice question without options: the validator's error appears beside it
+      question(d, "q1", "single", "Were you satisfied?", "");
+      assertThat(d.findElement(By.id("problems-q1")).getText()).contains("needs options");
+      shot(d, "survey-01-validation-error");
+      submit(d, "publish");
+      assertThat(d.findElement(By.id("error")).getText()).contains("not valid");
+
+      // the branch: "no" asks what went wrong, "yes" goes straight to what they liked
+      question(d, "q2", "text", "What went wrong?", "");
+      question(d, "q3", "multiple", "What did you like?", "");
+      question(d, "q2", "text", "What went wrong?", "q3");
+      option(d, "q1", "yes", "Yes", "q3");
+      option(d, "q1", "no", "No", "q2");
+      option(d, "q3", "speed", "Speed", "");
+      option(d, "q3", "polite", "Politeness", "");
+      assertThat(d.findElements(By.id("problems-q1"))).isEmpty();
+      assertThat(d.findElement(By.id("valid")).isDisplayed()).isTrue();
+      submit(d, "publish");
+      assertThat(d.findElement(By.id("message")).getText()).contains("v1");
+      assertThat(d.findElement(By.id("versions")).getText()).isEqualTo("1");
+      d.findElement(By.id("queue")).sendKeys("6001");
+      submit(d, "bind");
+      assertThat(d.findElement(By.id("queues")).getText()).contains("6001");
+      assertThat(surveys.scenarioForQueue("6001")).isPresent();
+      shot(d, "survey-02-editor");
+
+      // test run along the "no" branch
+      d.findElement(By.id("test-run")).click();
+      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/test"));
+      assertThat(current(d)).isEqualTo("q1");
+      d.findElement(By.id("opt-no")).click();
+      submit(d, "answer");
+      assertThat(current(d)).isEqualTo("q2");
+      d.findElement(By.id("text")).sendKeys(HOSTILE_TEST);
+      submit(d, "answer");
+      assertThat(current(d)).isEqualTo("q3");
+      d.findElement(By.id("opt-speed")).click();
+      submit(d, "answer");
+      assertThat(d.findElement(By.id("end")).isDisplayed()).isTrue();
+      assertThat(d.findElement(By.id("path")).getText()).contains("q1: No", "q2: " + HOSTILE_TEST, "q3: Speed");
+      shot(d, "survey-03-test-run");
+
+      // two real calls on queue 6001 (as the screen pop records them), one with a hostile answer
+      SurveyRun r1 = surveys.startRun(new CallContext("call-1", "6001", "op1", "client-1")).orElseThrow();
+      r1.answerSingle("no");
+      r1.answerText(HOSTILE);
+      r1.answerMultiple(java.util.List.of("polite"));
+      r1.finish();
+      SurveyRun r2 = surveys.startRun(new CallContext("call-2", "6001", "op2", "client-2")).orElseThrow();
+      r2.answerSingle("yes");
+      r2.answerMultiple(java.util.List.of("speed", "polite"));
+      r2.finish();
+
+      d.get(url("/surveys/csat/results"));
+      assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("2"); // the test run is left out
+      assertThat(d.findElements(By.cssSelector("#r-q1 svg"))).isNotEmpty();
+      assertThat(d.findElement(By.cssSelector("#r-q2 .answer-text")).getText()).isEqualTo(HOSTILE);
+      assertThat(d.findElements(By.cssSelector("#results b")).stream().map(e -> e.getText()))
+          .doesNotContain("bold");
+      assertThat(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.pwned")).isNull();
+      new Select(d.findElement(By.id("f-row"))).selectByValue("q1");
+      new Select(d.findElement(By.id("f-col"))).selectByValue("q3");
+      d.findElement(By.id("f-tests")).click();
+      submit(d, "show");
+      assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("3");
+      assertThat(d.findElement(By.id("cross")).getText()).contains("Yes", "No", "Speed", "Politeness");
+      shot(d, "survey-04-results");
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()",
+          d.findElement(By.id("r-q2")));
+      shot(d, "survey-04b-results-texts-and-cross-tab");
+
+      // queue filter: no responses on another queue
+      d.findElement(By.id("f-queue")).sendKeys("7001");
+      d.findElement(By.id("f-tests")).click();
+      submit(d, "show");
+      assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("0");
+
+      d.get(url("/surveys/csat/results/print?tests=false&row=q1&col=q3"));
+      assertThat(d.getPageSource()).contains("&lt;script&gt;");
+      assertThat(d.findElements(By.tagName("script"))).isEmpty();
+      assertThat(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.pwned")).isNull();
+      shot(d, "survey-05-print");
+    } finally {
+      d.quit();
+    }
+
+    HttpResponse<String> csv = get("admin", WebTestSupport.ADMIN_PASSWORD, "/surveys/csat/results.csv");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).contains(SpreadsheetCell.neutralise(HOSTILE)).doesNotContain(",=HYPERLINK", "\"=HYPERLINK");
+  }
+
+  @Test
+  void operatorsMayNotOpenOrChangeSurveys() throws Exception {
+    surveys.saveDraft(ru.sipring.survey.Scenario.of("roles", "Roles", null));
+    assertThat(get("op", WebTestSupport.OPERATOR_PASSWORD, "/surveys").statusCode()).isEqualTo(403);
+    assertThat(get("op", WebTestSupport.OPERATOR_PASSWORD, "/surveys/roles").statusCode()).isEqualTo(403);
+    assertThat(get("op", WebTestSupport.OPERATOR_PASSWORD, "/surveys/roles/results.csv").statusCode())
+        .isEqualTo(403);
+    assertThat(get("op", WebTestSupport.OPERATOR_PASSWORD, "/api/surveys/roles").statusCode()).isEqualTo(403);
+    assertThat(get("sv", WebTestSupport.SUPERVISOR_PASSWORD, "/surveys/roles").statusCode()).isEqualTo(200);
+
+    WebDriver d = browser();
+    try {
+      signIn(d, "op", WebTestSupport.OPERATOR_PASSWORD);
+      assertThat(d.findElements(By.id("nav-surveys"))).isEmpty();
+      d.get(url("/surveys/roles"));
+      assertThat(d.getPageSource()).contains("403");
+      shot(d, "survey-06-operator-403");
+      // a forged POST from the operator's own session is refused too (with its CSRF token from another page)
+      d.get(url("/wallboard"));
+      Object status = ((org.openqa.selenium.JavascriptExecutor) d).executeAsyncScript(
+          "const done = arguments[0];"
+          + "const t = document.querySelector('input[name=_csrf]');"
+          + "const body = new URLSearchParams({op: 'publish'}); if (t) body.append('_csrf', t.value);"
+          + "fetch('/surveys/roles/edit', {method: 'POST', body}).then(r => done(r.status));");
+      assertThat(((Number) status).intValue()).isEqualTo(403);
+    } finally {
+      d.quit();
+    }
+    assertThat(surveys.latest("roles")).isEmpty();
+  }
+}
