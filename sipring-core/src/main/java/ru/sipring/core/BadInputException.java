@@ -6,6 +6,7 @@ package ru.sipring.core;
  */
 public class BadInputException extends SipRingException {
   private static final long serialVersionUID = 1L;
+  /** Where the input is wrong, as {@link #location()} returns it. */
   private final String location;
 
   /**

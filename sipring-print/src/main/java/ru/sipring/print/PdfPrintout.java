@@ -22,7 +22,7 @@ import ru.sipring.core.report.render.Printout;
 /**
  * Writes a {@link Printout} as a PDF: A4 landscape, the title and window on top, headings, label/value panels and
  * ruled tables whose header repeats on every page they cross, «Итого» lines in bold, page numbers at the foot.
- * Text is set in an embedded TrueType font (see {@link #create()}) so Cyrillic prints; a character the font has
+ * Text is set in an embedded TrueType font (see {@link #of()}) so Cyrillic prints; a character the font has
  * no glyph for (an emoji in an agent's name, a control character in a caller ID) prints as {@code ?} instead of
  * failing the document. A cell too wide for its column is cut with an ellipsis.
  *

@@ -17,7 +17,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record PanelUser(String name, PanelRole role, String passwordHash, boolean enabled,
     @Nullable String operator) {
-  /** Checks that every field is present. */
+  /**
+   * Checks that every field is present.
+   *
+   * @param name the sign-in name
+   * @param role what the user may do
+   * @param passwordHash the encoded password, never the password
+   * @param enabled false: the user cannot sign in
+   * @param operator the operator registry's number for an operator; null for other roles
+   */
   public PanelUser {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");

@@ -21,6 +21,7 @@ public record PasswordPolicy(int minLength) {
   /**
    * Checks the bounds.
    *
+   * @param minLength the shortest password accepted, 8..64
    * @throws BadInputException naming {@code password policy} when {@code minLength} is outside 8..64
    */
   public PasswordPolicy {

@@ -66,12 +66,8 @@ public record PhoneNumber(String digits, String extension) {
   /**
    * Checks both parts.
    *
-   * @param countryCode the country calling code, {@code 7} for Russia
-   * @param trunkPrefix the national trunk prefix, {@code 8} in Russia
-   * @param nationalDigits the length of a national number without prefix, 10 in Russia
-   * @param nationalLeading the first digits (any one of them) of a number of national length written without its trunk
-   *     prefix that gets the country code: in Russia {@code 349} (area codes 3xx and 4xx, mobiles 9xx; a ten-digit
-   *     number starting with 8 is left alone, it could as well be a trunk prefix and nine digits); empty for none
+   * @param digits the normalised digits, empty for a withheld or empty number
+   * @param extension the extension's digits, empty when there is none
    */
   public PhoneNumber {
     Objects.requireNonNull(digits, "digits");
