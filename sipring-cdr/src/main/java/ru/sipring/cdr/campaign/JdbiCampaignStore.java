@@ -433,7 +433,8 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   // ---- contacts ----------------------------------------------------------------------------------------
 
-  private static Contact contact(ResultSet rs) throws SQLException {
+  /** One card row as this store writes it; {@link JdbiClientCards} reads the same rows. */
+  static Contact contact(ResultSet rs) throws SQLException {
     return new Contact(rs.getLong("id"), rs.getLong("assignment_id"), rs.getString("phone"),
         rs.getString("phone_normalized"), json(rs.getString("fields_json"), FIELDS),
         json(rs.getString("custom_json"), CUSTOM), ContactStatus.valueOf(rs.getString("status")),

@@ -1,11 +1,10 @@
-package ru.sipring.cdr.campaign.cards;
+package ru.sipring.cdr.campaign;
 
 import ru.sipring.cdr.DatabasePool;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import ru.sipring.cdr.Databases;
-import ru.sipring.cdr.campaign.JdbiCampaignStore;
 import ru.sipring.testkit.contract.ClientCardStoreContract;
 
 /** The client-card contract on the embedded database (H2 file, MariaDB mode). */

@@ -1,11 +1,9 @@
-package ru.sipring.cdr.campaign.cards;
+package ru.sipring.cdr.campaign;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -20,8 +18,6 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
-import org.jspecify.annotations.Nullable;
-import ru.sipring.campaign.CallOutcome;
 import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
@@ -31,9 +27,7 @@ import ru.sipring.campaign.cards.CardQuery;
 import ru.sipring.campaign.cards.ClientCardStore;
 import ru.sipring.cdr.SipRingSchema;
 import ru.sipring.core.BadInputException;
-import ru.sipring.core.ConnectionException;
 import ru.sipring.core.NotFoundException;
-import ru.sipring.core.RejectedException;
 import ru.sipring.core.SipRingException;
 
 /**
@@ -48,8 +42,6 @@ import ru.sipring.core.SipRingException;
  */
 public final class JdbiClientCards implements ClientCardStore {
   private static final ObjectMapper JSON = CampaignJson.mapper();
-  private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
-  private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
   private static final int CHUNK = 1000;
 
   private final Jdbi jdbi;
@@ -208,24 +200,10 @@ public final class JdbiClientCards implements ClientCardStore {
     }
   }
 
-  // ---- plumbing (the card row as JdbiCampaignStore writes it) ---------------------------------------------
+  // ---- plumbing: the card row is read and failures are translated as JdbiCampaignStore does ------------
 
   private static Contact contact(ResultSet rs) throws SQLException {
-    long last = rs.getLong("last_attempt_at");
-    Instant lastAt = rs.wasNull() ? null : Instant.ofEpochMilli(last);
-    String outcome = rs.getString("last_outcome");
-    return new Contact(rs.getLong("id"), rs.getLong("assignment_id"), rs.getString("phone"),
-        rs.getString("phone_normalized"), json(rs.getString("fields_json"), FIELDS),
-        json(rs.getString("custom_json"), CUSTOM), ContactStatus.valueOf(rs.getString("status")),
-        rs.getInt("attempts"), lastAt, outcome == null ? null : CallOutcome.valueOf(outcome));
-  }
-
-  private static <T> T json(String s, TypeReference<T> type) {
-    try {
-      return JSON.readValue(s, type);
-    } catch (JsonProcessingException e) {
-      throw new SipRingException("cannot read stored JSON: " + e.getOriginalMessage(), e);
-    }
+    return JdbiCampaignStore.contact(rs);
   }
 
   private <T> T with(String what, Function<Handle, T> work) {
@@ -244,20 +222,7 @@ public final class JdbiClientCards implements ClientCardStore {
     }
   }
 
-  static SipRingException translate(String what, Throwable e) {
-    @Nullable Throwable t = e;
-    while (t != null && !(t instanceof SQLException)) {
-      t = t.getCause();
-    }
-    if (t instanceof SQLException sql) {
-      String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-      if (state.startsWith("08")) {
-        return new ConnectionException(what + ": the database is unreachable: " + sql.getMessage(), e);
-      }
-      if (state.startsWith("23")) {
-        return new RejectedException(what + ": " + sql.getMessage(), e);
-      }
-    }
-    return new SipRingException(what + ": " + e.getMessage(), e);
+  private static SipRingException translate(String what, Throwable e) {
+    return JdbiCampaignStore.translate(what, e);
   }
 }

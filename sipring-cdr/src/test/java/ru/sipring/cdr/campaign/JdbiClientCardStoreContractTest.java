@@ -1,8 +1,7 @@
-package ru.sipring.cdr.campaign.cards;
+package ru.sipring.cdr.campaign;
 
 import org.junit.jupiter.api.AfterEach;
 import ru.sipring.cdr.TestDatabase;
-import ru.sipring.cdr.campaign.JdbiCampaignStore;
 import ru.sipring.testkit.contract.ClientCardStoreContract;
 
 /** The client-card contract on MariaDB. */
