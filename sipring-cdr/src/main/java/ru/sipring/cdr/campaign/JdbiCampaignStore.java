@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +66,17 @@ public final class JdbiCampaignStore implements CampaignStore {
 
   private JdbiCampaignStore(Jdbi jdbi) {
     this.jdbi = jdbi;
+  }
+
+  /**
+   * A store over {@code dataSource} whose schema is already migrated (by {@link SipRingSchema#migrate} or by
+   * whoever manages the database); checks nothing until the first call.
+   *
+   * @param dataSource MariaDB/MySQL, or the embedded database of {@link ru.sipring.cdr.Databases#embedded}
+   * @return the store
+   */
+  public static JdbiCampaignStore of(DataSource dataSource) {
+    return new JdbiCampaignStore(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
   }
 
   /**

@@ -51,6 +51,16 @@ public final class JdbiClientCards implements ClientCardStore {
   }
 
   /**
+   * Cards in the database behind {@code dataSource}, whose schema is already migrated.
+   *
+   * @param dataSource the database of the campaign store
+   * @return the card store
+   */
+  public static JdbiClientCards of(DataSource dataSource) {
+    return new JdbiClientCards(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+  }
+
+  /**
    * Cards in the database behind {@code dataSource}; runs the schema migrations first (idempotent).
    *
    * @param dataSource the database of the campaign store

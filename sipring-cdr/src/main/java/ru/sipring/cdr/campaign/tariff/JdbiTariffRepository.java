@@ -38,6 +38,18 @@ public final class JdbiTariffRepository implements TariffRepository {
   }
 
   /**
+   * The repository over {@code dataSource}, whose schema is already migrated.
+   *
+   * @param dataSource the database
+   * @param clock the clock of the versions' creation times
+   * @return the repository
+   */
+  public static JdbiTariffRepository of(DataSource dataSource, Clock clock) {
+    return new JdbiTariffRepository(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")),
+        Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
    * The repository over {@code dataSource}; runs the schema migrations first (idempotent).
    *
    * @param dataSource the database
