@@ -21,15 +21,23 @@ import ru.sipring.core.text.PhoneNumber;
  * normalised number), and {@code text} (contained in any field, the phone and the custom fields, case ignored).
  * Results come in base order (card id), which never changes between pages. Immutable.
  *
+ * <p><b>Two ways to page.</b> {@code page} skips {@code page × size} matching cards (OFFSET): any page can be opened
+ * directly, but the store reads every card it skips, so a page deep in a large base is slow (half a million cards on
+ * the embedded database: see docs/performance/campaign.md, "Workspace paging"). {@code after} (keyset paging) starts
+ * after the card with that id: the next page is {@code query.withAfter(id of the last card of this page)}, and the
+ * store seeks to it through the primary key, as fast on the thousandth page as on the first. {@code page} then
+ * counts from there. {@link CardPage#total()} always counts every matching card, wherever the page starts.
+ *
  * @param assignmentId the assignment whose base is searched
  * @param statuses the statuses a card may have; empty = any
  * @param fields field filters, key → text contained; empty = none
  * @param text text contained in any field; empty = none
  * @param page the page, from 0
  * @param size cards per page, 1 to {@link #MAX_PAGE_SIZE}
+ * @param after only cards with a greater id (keyset paging); 0 = from the first card
  */
 public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<String, String> fields, String text,
-    int page, int size) {
+    int page, int size, long after) {
   /** The largest page a store returns. */
   public static final int MAX_PAGE_SIZE = 500;
   /** The page size of {@link #of}. */
@@ -44,8 +52,9 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
    * @param text text contained in any field; empty = none
    * @param page the page, from 0
    * @param size cards per page
-   * @throws BadInputException naming the field: a page below 0, a size outside 1..{@value #MAX_PAGE_SIZE}, a
-   *     blank field key or an empty field filter
+   * @param after only cards with a greater id; 0 = from the first card
+   * @throws BadInputException naming the field: a page below 0, a size outside 1..{@value #MAX_PAGE_SIZE}, an
+   *     {@code after} below 0, a blank field key or an empty field filter
    */
   public CardQuery {
     Objects.requireNonNull(statuses, "statuses");
@@ -56,6 +65,9 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       throw new BadInputException("size", "must be 1 to " + MAX_PAGE_SIZE + ", was " + size);
+    }
+    if (after < 0) {
+      throw new BadInputException("after", "must be a card id or 0, was " + after);
     }
     if ((long) page * size > Integer.MAX_VALUE) {
       throw new BadInputException("page", "too far: page " + page + " of size " + size);
@@ -75,6 +87,22 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
   }
 
   /**
+   * A query from the first card (no {@code after}), as before keyset paging existed.
+   *
+   * @param assignmentId the assignment searched
+   * @param statuses the statuses a card may have; empty = any
+   * @param fields field filters, key to text contained
+   * @param text text contained in any field; empty = none
+   * @param page the page, from 0
+   * @param size cards per page
+   * @throws BadInputException as the canonical constructor
+   */
+  public CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<String, String> fields, String text, int page,
+      int size) {
+    this(assignmentId, statuses, fields, text, page, size, 0);
+  }
+
+  /**
    * The first page of every card of an assignment.
    *
    * @param assignmentId the assignment
@@ -91,7 +119,7 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
    * @return the changed copy
    */
   public CardQuery withStatuses(Set<ContactStatus> s) {
-    return new CardQuery(assignmentId, s, fields, text, page, size);
+    return new CardQuery(assignmentId, s, fields, text, page, size, after);
   }
 
   /**
@@ -104,7 +132,7 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
   public CardQuery withField(String key, String contains) {
     Map<String, String> f = new LinkedHashMap<>(fields);
     f.put(key, contains);
-    return new CardQuery(assignmentId, statuses, f, text, page, size);
+    return new CardQuery(assignmentId, statuses, f, text, page, size, after);
   }
 
   /**
@@ -114,7 +142,7 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
    * @return the changed copy
    */
   public CardQuery withText(String contains) {
-    return new CardQuery(assignmentId, statuses, fields, contains, page, size);
+    return new CardQuery(assignmentId, statuses, fields, contains, page, size, after);
   }
 
   /**
@@ -125,7 +153,18 @@ public record CardQuery(long assignmentId, Set<ContactStatus> statuses, Map<Stri
    * @return the changed copy
    */
   public CardQuery withPage(int newPage, int newSize) {
-    return new CardQuery(assignmentId, statuses, fields, text, newPage, newSize);
+    return new CardQuery(assignmentId, statuses, fields, text, newPage, newSize, after);
+  }
+
+  /**
+   * This query for the cards after card {@code id} (keyset paging), from its first page: the page that follows a
+   * {@link CardPage} is {@code withAfter} the id of its last card.
+   *
+   * @param id a card id (it need not match the query, nor exist any more); 0 = from the first card
+   * @return the changed copy, with {@code page} 0
+   */
+  public CardQuery withAfter(long id) {
+    return new CardQuery(assignmentId, statuses, fields, text, 0, size, id);
   }
 
   /**

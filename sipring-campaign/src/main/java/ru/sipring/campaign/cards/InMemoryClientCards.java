@@ -33,9 +33,10 @@ public final class InMemoryClientCards implements ClientCardStore {
     long offset = (long) query.page() * query.size();
     List<Contact> page = new ArrayList<>();
     long total = 0;
+    long skipped = 0;
     for (Contact c : all) {
       if (query.matches(c)) {
-        if (total >= offset && page.size() < query.size()) {
+        if (c.id() > query.after() && page.size() < query.size() && skipped++ >= offset) {
           page.add(c);
         }
         total++;

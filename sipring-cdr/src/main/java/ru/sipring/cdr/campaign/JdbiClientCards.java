@@ -34,8 +34,8 @@ import ru.sipring.core.SipRingException;
  * {@link ClientCardStore} on MariaDB/MySQL and the embedded H2, over the cards of
  * {@code ru.sipring.cdr.campaign.JdbiCampaignStore} (open both on the same data source).
  *
- * <p>A search without field or text filters is a {@code COUNT} and a {@code LIMIT/OFFSET} page on the
- * assignment's index, in id order. Field and text filters look inside the JSON columns: the database narrows the
+ * <p>A search without field or text filters is a {@code COUNT} and a {@code LIMIT/OFFSET} page in id order, which
+ * starts at {@code id > after} when the query pages by key ({@link CardQuery#after()}). Field and text filters look inside the JSON columns: the database narrows the
  * candidates with {@code LIKE} on the JSON text (case ignored) and every candidate is then checked with
  * {@link CardQuery#matches}, so a value that happens to appear in a field name or in another field is not a hit
  * and all stores find the same cards. Thread-safe: every call uses its own pooled connection.
@@ -104,20 +104,26 @@ public final class JdbiClientCards implements ClientCardStore {
       if (!verify) {
         long total = bindAll(h.createQuery("SELECT COUNT(*) FROM sipring_campaign_contact WHERE " + where), q, likes)
             .mapTo(Long.class).one();
-        List<Contact> items = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
-            + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes).bind("lim", q.size()).bind("off", offset)
-            .map((rs, ctx) -> contact(rs)).list();
+        // keyset paging (CardQuery.after): the id bound lets both engines start at that card on the primary key
+        // instead of reading and dropping every card before it, as a deep OFFSET does
+        Query page = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
+            + (q.after() > 0 ? " AND id > :after" : "") + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes);
+        if (q.after() > 0) {
+          page.bind("after", q.after());
+        }
+        List<Contact> items = page.bind("lim", q.size()).bind("off", offset).map((rs, ctx) -> contact(rs)).list();
         return new CardPage(items, total, q.page(), q.size());
       }
       List<Contact> items = new ArrayList<>();
       long total = 0;
+      long skipped = 0;
       try (Stream<Contact> rows = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
           + " ORDER BY id"), q, likes).setFetchSize(CHUNK).map((rs, ctx) -> contact(rs)).stream()) {
         Iterator<Contact> it = rows.iterator();
         while (it.hasNext()) {
           Contact c = it.next();
           if (q.matches(c)) {
-            if (total >= offset && items.size() < q.size()) {
+            if (c.id() > q.after() && items.size() < q.size() && skipped++ >= offset) {
               items.add(c);
             }
             total++;

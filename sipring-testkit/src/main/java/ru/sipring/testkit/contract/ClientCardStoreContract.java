@@ -103,6 +103,49 @@ public abstract class ClientCardStoreContract {
   }
 
   @Test
+  void keysetPagesCoverTheBaseOnceLikeOffsetPages() {
+    List<Long> seen = new ArrayList<>();
+    CardQuery q = CardQuery.of(a1.id()).withPage(0, 10);
+    for (int p = 0; p < 3; p++) {
+      CardPage page = cards.search(q);
+      assertThat(page.total()).isEqualTo(23);
+      assertThat(page.items()).isEqualTo(cards.search(CardQuery.of(a1.id()).withPage(p, 10)).items());
+      seen.addAll(ids(page));
+      q = q.withAfter(page.items().get(page.items().size() - 1).id());
+    }
+    assertThat(seen).isEqualTo(baseIds(i -> true));
+    CardPage end = cards.search(q);
+    assertThat(end.items()).isEmpty();
+    assertThat(end.total()).isEqualTo(23);
+    // page counts from the key; a key that is no card of the query (another assignment's, a deleted one) works too
+    assertThat(ids(cards.search(CardQuery.of(a1.id()).withAfter(base.get(4).id()).withPage(1, 5))))
+        .isEqualTo(baseIds(i -> i >= 10 && i < 15));
+    cards.delete(base.get(7).id());
+    assertThat(ids(cards.search(CardQuery.of(a1.id()).withAfter(base.get(7).id()).withPage(0, 2))))
+        .containsExactly(base.get(8).id(), base.get(9).id());
+    assertThat(ids(cards.search(CardQuery.of(a1.id()).withAfter(0).withPage(0, 1)))).containsExactly(base.get(0).id());
+  }
+
+  @Test
+  void keysetPagesWithFiltersSkipWhatDoesNotMatch() {
+    // Иванов: the even cards; Тверь: i % 3 != 0; a field filter and a status filter take different paths in a store
+    CardQuery q = CardQuery.of(a1.id()).withField("full_name", "иванов").withField("city", "тверь").withPage(0, 2);
+    List<Long> expected = baseIds(i -> i % 2 == 0 && i % 3 != 0);
+    List<Long> seen = new ArrayList<>();
+    for (CardPage page = cards.search(q); !page.items().isEmpty();
+        page = cards.search(q.withAfter(page.items().get(page.items().size() - 1).id()))) {
+      assertThat(page.total()).isEqualTo(expected.size());
+      seen.addAll(ids(page));
+    }
+    assertThat(seen).isEqualTo(expected);
+    cards.setStatus(baseIds(i -> i % 4 == 1), ContactStatus.DONE);
+    CardQuery done = CardQuery.of(a1.id()).withStatuses(Set.of(ContactStatus.DONE)).withPage(0, 2);
+    CardPage second = cards.search(done.withAfter(base.get(5).id()));
+    assertThat(ids(second)).containsExactly(base.get(9).id(), base.get(13).id());
+    assertThat(second.total()).isEqualTo(6);
+  }
+
+  @Test
   void searchesEveryKindOfFieldIgnoringCase() {
     assertThat(ids(cards.search(CardQuery.of(a1.id()).withField("full_name", "иванов").withPage(0, 500))))
         .isEqualTo(baseIds(i -> i % 2 == 0));
@@ -142,6 +185,8 @@ public abstract class ClientCardStoreContract {
         .hasMessageStartingWith("page:");
     assertThatThrownBy(() -> CardQuery.of(a1.id()).withField("city", "")).isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("fields.city:");
+    assertThatThrownBy(() -> CardQuery.of(a1.id()).withAfter(-1)).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("after:");
   }
 
   @Test
