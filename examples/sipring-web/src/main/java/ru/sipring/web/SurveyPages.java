@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +55,6 @@ class SurveyPages {
   SurveyPages(SurveyService service) {
     this.service = service;
     this.editor = SurveyEditor.of(service);
-  }
-
-  /** The service when the host has none: in memory (drafts, versions, bindings, responses live until restart). */
-  @Configuration(proxyBeanMethods = false)
-  static class SurveyServiceConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    SurveyService surveyService() {
-      return SurveyService.inMemory(Clock.systemUTC());
-    }
   }
 
   @GetMapping("/surveys")
