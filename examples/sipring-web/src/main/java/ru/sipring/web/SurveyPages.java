@@ -176,7 +176,7 @@ class SurveyPages {
     return "redirect:/surveys/" + id + "/test";
   }
 
-  private ResponseFilter filter(String id, String from, String to, String zone, String queue, boolean tests) {
+  static ResponseFilter filter(String id, String from, String to, String zone, String queue, boolean tests) {
     ZoneId z;
     try {
       z = ZoneId.of(zone);
@@ -201,7 +201,14 @@ class SurveyPages {
   }
 
   private List<SurveyResponse> responses(ResponseFilter f) {
-    return service.responses().find(f).toList();
+    return responses(service, f);
+  }
+
+  /** The responses the filter selects; the stream is closed (a database store holds a connection until then). */
+  static List<SurveyResponse> responses(SurveyService service, ResponseFilter f) {
+    try (java.util.stream.Stream<SurveyResponse> rs = service.responses().find(f)) {
+      return rs.toList();
+    }
   }
 
   @GetMapping("/surveys/{id}/results")
