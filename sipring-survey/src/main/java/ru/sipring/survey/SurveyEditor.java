@@ -58,8 +58,8 @@ public final class SurveyEditor {
    * @param scenarioId the scenario id the caller addresses; the JSON's {@code id} must be the same
    * @param json the scenario as {@link ScenarioJson} reads it
    * @return the validation report of the saved draft
-   * @throws ScenarioFormatException when the JSON cannot be read (naming line and column)
-   * @throws BadInputException when the id is not a valid id or the JSON names another scenario
+   * @throws BadInputException when the JSON cannot be read (naming line and column), the id is not a valid id,
+   *     or the JSON names another scenario
    */
   public ValidationReport putJson(String scenarioId, String json) {
     String id = checkedId(scenarioId);
