@@ -1,5 +1,6 @@
 package ru.sipring.spring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,9 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.BadInputException;
 import ru.sipring.core.NotFoundException;
+import ru.sipring.core.SipRingException;
+import ru.sipring.core.audit.AuditEntry;
+import ru.sipring.core.audit.AuditLog;
 import ru.sipring.core.text.TerminalText;
 import ru.sipring.fax.CoverPage;
 import ru.sipring.fax.FaxCenter;
@@ -40,7 +44,10 @@ import ru.sipring.fax.SendResult;
  * control characters, line separators and bidirectional overrides shown escaped ({@link TerminalText}); the page
  * still escapes it for HTML.
  *
- * <p>Thread-safe: immutable; {@link FaxCenter} is thread-safe.
+ * <p>The actions of a person ({@link #send(String, Outgoing)}, {@link #jobAction}, {@link #receivedAction}) are
+ * recorded in the {@link AuditLog} under the person's own name, also when refused.
+ *
+ * <p>Thread-safe: immutable; {@link FaxCenter} and the audit log are thread-safe.
  */
 public final class FaxDesk {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -49,9 +56,11 @@ public final class FaxDesk {
   private final Map<String, String> panelUsers;
   private final long maxUploadBytes;
   private final ZoneId zone;
+  private final AuditLog audit;
+  private final Clock clock;
 
   /**
-   * A desk over {@code center}.
+   * A desk over {@code center} whose actions are audited in memory only (tests, hosts without an audit log).
    *
    * @param center the fax center (its user store holds the fax users and their rights)
    * @param panelUsers host user name to fax login where they differ; other names are their own fax login
@@ -59,6 +68,23 @@ public final class FaxDesk {
    * @param zone zone times are shown in
    */
   public FaxDesk(FaxCenter center, Map<String, String> panelUsers, long maxUploadBytes, ZoneId zone) {
+    this(center, panelUsers, maxUploadBytes, zone, AuditLog.inMemory(), Clock.systemUTC());
+  }
+
+  /**
+   * A desk over {@code center} that records every person's fax action in {@code audit}.
+   *
+   * @param center the fax center (its user store holds the fax users and their rights)
+   * @param panelUsers host user name to fax login where they differ; other names are their own fax login
+   * @param maxUploadBytes the largest document accepted from a person
+   * @param zone zone times are shown in
+   * @param audit where sends, job and received-fax actions are recorded
+   * @param clock dates the audit entries
+   */
+  public FaxDesk(FaxCenter center, Map<String, String> panelUsers, long maxUploadBytes, ZoneId zone, AuditLog audit,
+      Clock clock) {
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.center = Objects.requireNonNull(center, "center");
     this.panelUsers = Map.copyOf(panelUsers);
     if (maxUploadBytes < 1) {
@@ -384,6 +410,95 @@ public final class FaxDesk {
         .modem(outgoing.modem().isBlank() ? "any" : outgoing.modem()).fromUser(user.login());
     outgoing.documents().forEach(b::document);
     return center.send(user, b.build());
+  }
+
+  /**
+   * Sends as the fax user of a signed-in person, recorded in the audit log as {@code fax.send} under the person's
+   * name (target: the numbers; detail: the job ids, or why it was refused).
+   *
+   * @param hostUser the signed-in person
+   * @param outgoing what to send
+   * @return the jobs made
+   * @throws NotFoundException when the person has no fax account (not audited: nothing was attempted)
+   * @throws BadInputException when nothing is to be sent or a number is bad
+   * @throws ru.sipring.core.RejectedException when the user may not send on that modem
+   */
+  public SendResult send(String hostUser, Outgoing outgoing) {
+    FaxUser user = requireUser(hostUser);
+    String target = String.join(", ", outgoing.numbers());
+    SendResult sent = audited(hostUser, "fax.send", target, () -> send(user, outgoing));
+    List<String> ids = sent.jobs().stream().map(SendResult.Job::id).toList();
+    record(hostUser, "fax.send", target, "as " + user.login() + ": jobs " + String.join(", ", ids)
+        + (outgoing.cover() != null ? ", cover page" : "") + ", " + outgoing.documents().size() + " document(s)");
+    return sent;
+  }
+
+  /**
+   * A job action of a signed-in person, with the rights of their fax user, recorded in the audit log as
+   * {@code fax.job.cancel} (hfaxd's kill), {@code fax.job.suspend}, {@code fax.job.resubmit} or
+   * {@code fax.job.delete} under the person's name, also when refused.
+   *
+   * @param hostUser the signed-in person
+   * @param jobId the hfaxd job id
+   * @param action {@code cancel}, {@code suspend}, {@code resubmit} or {@code delete}
+   * @throws NotFoundException for another action, a person without a fax account, or a job the user may not see
+   * @throws ru.sipring.core.RejectedException when the user may not do it
+   */
+  public void jobAction(String hostUser, String jobId, String action) {
+    FaxUser user = requireUser(hostUser);
+    Runnable act = switch (action) {
+      case "cancel" -> () -> center.kill(user, jobId);
+      case "suspend" -> () -> center.suspend(user, jobId);
+      case "resubmit" -> () -> center.resubmit(user, jobId);
+      case "delete" -> () -> center.deleteJob(user, jobId);
+      default -> throw new NotFoundException("no job action " + TerminalText.escape(action));
+    };
+    String key = "fax.job." + action;
+    audited(hostUser, key, "job " + jobId, () -> {
+      act.run();
+      return null;
+    });
+    record(hostUser, key, "job " + jobId, "as " + user.login());
+  }
+
+  /**
+   * A received-fax action of a signed-in person, with the rights of their fax user, recorded in the audit log as
+   * {@code fax.received.archive}, {@code fax.received.inbox} (moved back) or {@code fax.received.delete} under the
+   * person's name, also when refused.
+   *
+   * @param hostUser the signed-in person
+   * @param file the received fax's file ({@code fax000000012.tif})
+   * @param action {@code archive}, {@code inbox} or {@code delete}
+   * @throws NotFoundException for another action, a person without a fax account, or a fax the user may not see
+   * @throws ru.sipring.core.RejectedException when the user may not delete
+   */
+  public void receivedAction(String hostUser, String file, String action) {
+    FaxUser user = requireUser(hostUser);
+    Runnable act = switch (action) {
+      case "archive" -> () -> center.move(user, file, InboxFax.Folder.ARCHIVE);
+      case "inbox" -> () -> center.move(user, file, InboxFax.Folder.INBOX);
+      case "delete" -> () -> center.delete(user, file);
+      default -> throw new NotFoundException("no fax action " + TerminalText.escape(action));
+    };
+    String key = "fax.received." + action;
+    audited(hostUser, key, file, () -> {
+      act.run();
+      return null;
+    });
+    record(hostUser, key, file, "as " + user.login());
+  }
+
+  private <T> T audited(String hostUser, String key, String target, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (SipRingException e) {
+      record(hostUser, key, target, "refused: " + TerminalText.escape(String.valueOf(e.getMessage())));
+      throw e;
+    }
+  }
+
+  private void record(String hostUser, String key, String target, String detail) {
+    audit.record(new AuditEntry(clock.instant(), hostUser, key, target, detail));
   }
 
   /**

@@ -20,10 +20,12 @@ import org.springframework.util.unit.DataSize;
  * @param ami the Asterisk Manager Interface connection; the gateway starts only when {@code sipring.ami.host} is set
  * @param fax the HylaFAX server; the client is configured only when {@code sipring.fax.host} is set
  * @param ha the pacemaker cluster view; watched only when {@code sipring.ha.enabled} is true
+ * @param survey where the surveys (scenarios, queue bindings, responses, screen-pop links) are kept
  */
 @ConfigurationProperties("sipring")
 public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog queueLog, @DefaultValue Report report,
-    @DefaultValue Database database, @DefaultValue Ami ami, @DefaultValue Fax fax, @DefaultValue Ha ha) {
+    @DefaultValue Database database, @DefaultValue Ami ami, @DefaultValue Fax fax, @DefaultValue Ha ha,
+    @DefaultValue Survey survey) {
 
   /**
    * The report zone: {@link #zone} or the system zone.
@@ -186,4 +188,23 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    */
   public record Ha(@DefaultValue("false") boolean enabled, @DefaultValue("10s") Duration interval,
       @DefaultValue("60s") Duration settleTimeout) {}
+
+  // ---- surveys (issue #15): where SurveyService and the screen-pop links keep their data
+
+  /** Where the surveys are kept. */
+  public enum SurveyStore {
+    /** SipRing's survey tables when there is a DataSource (and sipring-cdr), else in memory */
+    AUTO,
+    /** in memory: drafts, versions, queue bindings and responses are lost at restart */
+    MEMORY,
+    /** SipRing's survey tables of the DataSource; start-up fails when there is none */
+    DATABASE
+  }
+
+  /**
+   * The surveys of the panel and of the screen pop.
+   *
+   * @param store auto (the database when there is a DataSource, else memory), memory or database
+   */
+  public record Survey(@DefaultValue("auto") SurveyStore store) {}
 }

@@ -44,15 +44,39 @@ public final class SurveyEditor {
    * @throws BadInputException when the id is not a valid id
    */
   public ValidationReport create(String scenarioId, String title) {
+    String id = checkedId(scenarioId);
+    if (service.draft(id).isPresent() || service.latest(id).isPresent()) {
+      throw new RejectedException("scenario " + id + " exists already");
+    }
+    return service.saveDraft(new Scenario(id, title.strip(), null, List.of()));
+  }
+
+  /**
+   * Replaces a whole draft by a scenario in schema-v1 JSON (an API's "save draft"), or starts a new one. The draft
+   * is saved even when it does not validate; the report says what is wrong.
+   *
+   * @param scenarioId the scenario id the caller addresses; the JSON's {@code id} must be the same
+   * @param json the scenario as {@link ScenarioJson} reads it
+   * @return the validation report of the saved draft
+   * @throws BadInputException when the JSON cannot be read (naming line and column), the id is not a valid id,
+   *     or the JSON names another scenario
+   */
+  public ValidationReport putJson(String scenarioId, String json) {
+    String id = checkedId(scenarioId);
+    Scenario s = ScenarioJson.parse(json);
+    if (!s.id().equals(id)) {
+      throw new BadInputException("id", "the scenario's id '" + s.id() + "' is not " + id);
+    }
+    return service.saveDraft(s);
+  }
+
+  private static String checkedId(String scenarioId) {
     String id = scenarioId.strip();
     if (id.isEmpty() || id.length() > ScenarioValidator.MAX_ID_LENGTH || !id.matches("[A-Za-z0-9_.-]+")) {
       throw new BadInputException("scenario id", "use 1-" + ScenarioValidator.MAX_ID_LENGTH
           + " letters, digits, '_', '.', '-'");
     }
-    if (service.draft(id).isPresent() || service.latest(id).isPresent()) {
-      throw new RejectedException("scenario " + id + " exists already");
-    }
-    return service.saveDraft(new Scenario(id, title.strip(), null, List.of()));
+    return id;
   }
 
   /**

@@ -171,6 +171,27 @@ class SurveyAnalyserTest {
   }
 
   @Test
+  void theJsonFormsCarryTheSameFiguresInTheOptionsOrder() {
+    CrossTab t = SurveyAnalyser.of(scenario).crossTab(responses, ResponseFilter.all(), "brand", "bank");
+    com.fasterxml.jackson.databind.node.ObjectNode json = AnalysisJson.crossTab(t);
+    assertThat(json.get("row").get("id").asText()).isEqualTo("brand");
+    assertThat(json.get("column").get("options").findValuesAsText("id")).containsExactly("vtb", "sber", "mosobl");
+    assertThat(json.get("base").asLong()).isEqualTo(4);
+    assertThat(json.get("counts").toString()).isEqualTo("[[1,1,0],[1,1,0],[0,0,0]]");
+    assertThat(json.get("rowPercents").get(0).get(0).asDouble()).isEqualTo(50.0);
+    assertThat(json.get("columnTotals").get(1).asLong()).isEqualTo(2);
+    SurveyAnalysis a = SurveyAnalyser.of(scenario).analyse(responses, ResponseFilter.all());
+    com.fasterxml.jackson.databind.node.ObjectNode aj = AnalysisJson.analysis(a);
+    assertThat(aj.get("responses").asLong()).isEqualTo(a.responses());
+    assertThat(aj.get("questions").size()).isEqualTo(a.questions().size());
+    com.fasterxml.jackson.databind.JsonNode brand = aj.get("questions").get(0);
+    QuestionStats q = a.questions().get(0);
+    assertThat(brand.get("id").asText()).isEqualTo(q.questionId());
+    assertThat(brand.get("skipped").asLong()).isEqualTo(q.skipped());
+    assertThat(brand.get("options").get(0).get("count").asLong()).isEqualTo(q.options().get(0).count());
+  }
+
+  @Test
   void labelsComeFromTheReferenceAndFromSnapshotsForRemovedOptions() {
     Scenario v3 = scenario.withQuestion(scenario.requireQuestion("bank").withoutOption("mosobl")
         .withOption(Option.of("sber", "Сбер")));

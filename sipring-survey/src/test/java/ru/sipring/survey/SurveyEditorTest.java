@@ -64,4 +64,23 @@ class SurveyEditorTest {
     assertThatThrownBy(() -> editor.putOption("s", "nope", "a", "A", null)).isInstanceOf(NotFoundException.class);
     assertThatThrownBy(() -> editor.validate("missing")).isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void aWholeDraftFromJsonIsSavedEvenInvalidAndMustNameTheSameScenario() {
+    String json = "{\"schemaVersion\":1,\"id\":\"call\",\"title\":\"Call\",\"start\":\"q\",\"questions\":["
+        + "{\"id\":\"q\",\"type\":\"single\",\"text\":\"Ok?\",\"options\":[],\"next\":null}]}";
+    ValidationReport r = editor.putJson("call", json);
+    assertThat(r.has("q", ValidationProblem.Code.NO_OPTIONS)).isTrue();
+    assertThat(service.draft("call")).map(Scenario::title).contains("Call");
+    assertThat(editor.putJson("call", json.replace("\"options\":[]",
+        "\"options\":[{\"id\":\"y\",\"label\":\"Yes\",\"next\":null},{\"id\":\"n\",\"label\":\"No\",\"next\":null}]"))
+        .isValid()).isTrue();
+    assertThatThrownBy(() -> editor.putJson("other", json)).isInstanceOf(BadInputException.class)
+        .hasMessage("id: the scenario's id 'call' is not other");
+    assertThatThrownBy(() -> editor.putJson("bad id", json)).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith("scenario id: ");
+    assertThatThrownBy(() -> editor.putJson("call", "{\"id\":\"call\",\"nxet\":1}"))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("nxet").hasMessageContaining("1:22");
+    assertThat(service.draft("other")).isEmpty();
+  }
 }

@@ -84,7 +84,7 @@ class FaxApi {
       @RequestParam(required = false) @Nullable String coverComments,
       @RequestParam(required = false) @Nullable String coverFromName, Authentication auth) {
     FaxUser u = user(auth);
-    SendResult sent = desk().send(u, FaxPages.outgoing(desk(), to, contact, list, file, modem, coverTo,
+    SendResult sent = desk().send(auth.getName(), FaxPages.outgoing(desk(), to, contact, list, file, modem, coverTo,
         coverCompany, coverSubject, coverComments, coverFromName, u));
     return Map.of("tag", sent.tag(), "jobs", sent.jobs().stream()
         .map(j -> Map.of("id", j.id(), "number", j.number(), "state", j.state().phase())).toList());
@@ -92,26 +92,13 @@ class FaxApi {
 
   @PostMapping("/api/fax/jobs/{id}/{action}")
   Map<String, String> job(@PathVariable String id, @PathVariable String action, Authentication auth) {
-    FaxUser u = user(auth);
-    switch (action) {
-      case "cancel" -> desk().center().kill(u, id);
-      case "suspend" -> desk().center().suspend(u, id);
-      case "resubmit" -> desk().center().resubmit(u, id);
-      case "delete" -> desk().center().deleteJob(u, id);
-      default -> throw new NotFoundException("no job action " + action);
-    }
+    desk().jobAction(auth.getName(), id, action); // audited under the caller's name
     return Map.of("job", id, "done", action);
   }
 
   @PostMapping("/api/fax/received/{file}/{action}")
   Map<String, String> received(@PathVariable String file, @PathVariable String action, Authentication auth) {
-    FaxUser u = user(auth);
-    switch (action) {
-      case "archive" -> desk().center().move(u, file, InboxFax.Folder.ARCHIVE);
-      case "inbox" -> desk().center().move(u, file, InboxFax.Folder.INBOX);
-      case "delete" -> desk().center().delete(u, file);
-      default -> throw new NotFoundException("no fax action " + action);
-    }
+    desk().receivedAction(auth.getName(), file, action); // audited under the caller's name
     return Map.of("file", file, "done", action);
   }
 }

@@ -143,27 +143,14 @@ class FaxPages {
   @PostMapping("/fax/received/{file}/{action}")
   String received(@PathVariable String file, @PathVariable String action, Authentication auth,
       RedirectAttributes flash) {
-    FaxUser user = desk().requireUser(auth.getName());
-    switch (action) {
-      case "archive" -> desk().center().move(user, file, InboxFax.Folder.ARCHIVE);
-      case "inbox" -> desk().center().move(user, file, InboxFax.Folder.INBOX);
-      case "delete" -> desk().center().delete(user, file);
-      default -> throw new NotFoundException("no fax action " + action);
-    }
+    desk().receivedAction(auth.getName(), file, action); // audited under the signed-in name
     flash.addFlashAttribute("notice", "fax.done." + action);
     return "redirect:/fax" + ("inbox".equals(action) ? "/archive" : "");
   }
 
   @PostMapping("/fax/jobs/{id}/{action}")
   String job(@PathVariable String id, @PathVariable String action, Authentication auth, RedirectAttributes flash) {
-    FaxUser user = desk().requireUser(auth.getName());
-    switch (action) {
-      case "cancel" -> desk().center().kill(user, id);
-      case "suspend" -> desk().center().suspend(user, id);
-      case "resubmit" -> desk().center().resubmit(user, id);
-      case "delete" -> desk().center().deleteJob(user, id);
-      default -> throw new NotFoundException("no job action " + action);
-    }
+    desk().jobAction(auth.getName(), id, action); // audited under the signed-in name
     flash.addFlashAttribute("notice", "fax.done.job." + action);
     return "redirect:/fax/outbox";
   }
@@ -196,7 +183,7 @@ class FaxPages {
     FaxDesk desk = desk();
     FaxUser user = desk.requireUser(auth.getName());
     try {
-      SendResult sent = desk.send(user, outgoing(desk, to, contact, list, file, modem, coverTo, coverCompany,
+      SendResult sent = desk.send(auth.getName(), outgoing(desk, to, contact, list, file, modem, coverTo, coverCompany,
           coverSubject, coverComments, coverFromName, user));
       flash.addFlashAttribute("sentJobs", sent.jobs().stream().map(SendResult.Job::id).toList());
       return "redirect:/fax/outbox";

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,16 +55,6 @@ class SurveyPages {
   SurveyPages(SurveyService service) {
     this.service = service;
     this.editor = SurveyEditor.of(service);
-  }
-
-  /** The service when the host has none: in memory (drafts, versions, bindings, responses live until restart). */
-  @Configuration(proxyBeanMethods = false)
-  static class SurveyServiceConfiguration {
-    @Bean
-    @ConditionalOnMissingBean
-    SurveyService surveyService() {
-      return SurveyService.inMemory(Clock.systemUTC());
-    }
   }
 
   @GetMapping("/surveys")
@@ -189,7 +176,7 @@ class SurveyPages {
     return "redirect:/surveys/" + id + "/test";
   }
 
-  private ResponseFilter filter(String id, String from, String to, String zone, String queue, boolean tests) {
+  static ResponseFilter filter(String id, String from, String to, String zone, String queue, boolean tests) {
     ZoneId z;
     try {
       z = ZoneId.of(zone);
@@ -214,7 +201,14 @@ class SurveyPages {
   }
 
   private List<SurveyResponse> responses(ResponseFilter f) {
-    return service.responses().find(f).toList();
+    return responses(service, f);
+  }
+
+  /** The responses the filter selects; the stream is closed (a database store holds a connection until then). */
+  static List<SurveyResponse> responses(SurveyService service, ResponseFilter f) {
+    try (java.util.stream.Stream<SurveyResponse> rs = service.responses().find(f)) {
+      return rs.toList();
+    }
   }
 
   @GetMapping("/surveys/{id}/results")

@@ -92,6 +92,9 @@ class FaxBrowserTest {
   @Autowired
   FaxCenter center;
 
+  @Autowired
+  ru.sipring.core.audit.AuditLog audit;
+
   @TempDir
   Path tmp;
 
@@ -215,6 +218,24 @@ class FaxBrowserTest {
       d.findElement(By.cssSelector("#jobs-done tr[data-job='" + id + "'] button.delete")).click();
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"), "Задание удалено."));
       assertThat(d.findElements(By.cssSelector("tr[data-job='" + id + "']"))).isEmpty();
+
+      // every action is in the audit log under the panel user's name (the CSRF-less API call did nothing, so it
+      // is not there), and the audit page shows them
+      List<ru.sipring.core.audit.AuditEntry> entries = audit.recent(200);
+      assertThat(entries.stream().filter(e -> e.target().equals("job " + id)))
+          .extracting(ru.sipring.core.audit.AuditEntry::action)
+          .containsExactly("fax.job.delete", "fax.job.cancel", "fax.job.resubmit", "fax.job.suspend");
+      assertThat(entries.stream().filter(e -> e.target().equals("job " + id)))
+          .allSatisfy(e -> assertThat(e.actor()).isEqualTo("admin"));
+      assertThat(entries).anySatisfy(e -> {
+        assertThat(e.action()).isEqualTo("fax.send");
+        assertThat(e.actor()).isEqualTo("admin");
+        assertThat(e.target()).isEqualTo(to);
+        assertThat(e.detail()).contains("jobs " + id, "cover page");
+      });
+      d.get(url("/admin/audit"));
+      assertThat(d.findElement(By.tagName("table")).getText()).contains("fax.send", "fax.job.cancel", "job " + id);
+      OpsBrowser.shot(d, "fax-03b-audit-ru");
     } finally {
       d.quit();
     }
@@ -369,6 +390,10 @@ class FaxBrowserTest {
         assertThat(c.job(jobId).state().isFinished()).isFalse();
       }
       assertThat(center.receivedFaxes().find(file)).isPresent();
+      // the refused attempts (page and API, cancel and delete) are audited under sv's name
+      assertThat(audit.recent(200).stream().filter(e -> e.actor().equals("sv")
+          && e.detail().startsWith("refused: ")).map(ru.sipring.core.audit.AuditEntry::action))
+          .contains("fax.job.cancel", "fax.received.delete").hasSizeGreaterThanOrEqualTo(4);
     } finally {
       d.quit();
       Files.deleteIfExists(spool.resolve("recvq").resolve(file));
@@ -417,6 +442,15 @@ class FaxBrowserTest {
     try (HylaFaxClient c = hfaxd()) {
       assertThat(c.job(id).state().isFinished()).isTrue();
     }
+    assertThat(audit.recent(200)).anySatisfy(e -> {
+      assertThat(e.actor()).isEqualTo("admin");
+      assertThat(e.action()).isEqualTo("fax.job.cancel");
+      assertThat(e.target()).isEqualTo("job " + id);
+      assertThat(e.detail()).doesNotStartWith("refused");
+    }).anySatisfy(e -> {
+      assertThat(e.action()).isEqualTo("fax.send");
+      assertThat(e.detail()).contains("jobs " + id);
+    });
     assertThat(OpsBrowser.http(port, "GET", "/api/fax/outbox?queue=bad", "admin", WebTestSupport.ADMIN_PASSWORD,
         null, null).statusCode()).isEqualTo(400);
   }

@@ -3,8 +3,6 @@ package ru.sipring.cli.survey;
 import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ru.sipring.cdr.DatabasePool;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -124,7 +122,7 @@ final class SurveyReportCommand implements Callable<Integer> {
           SurveyAnalysis analysis = SurveyAnalyser.of(reference.scenario()).analyse(found, filter);
           switch (format) {
             case text -> text(analysis, out);
-            case json -> out.println(JSON.writeValueAsString(json(analysis)));
+            case json -> out.println(JSON.writeValueAsString(ru.sipring.survey.AnalysisJson.analysis(analysis)));
             case html -> out.print(HtmlReport.render(analysis, List.of(), zone,
                 language == Language.en ? HtmlReport.Language.EN : HtmlReport.Language.RU, clock.instant()));
             default -> throw new IllegalStateException(format.name());
@@ -167,31 +165,5 @@ final class SurveyReportCommand implements Callable<Integer> {
         out.println("  (" + (q.textCount() - q.texts().size()) + " more text answers)");
       }
     }
-  }
-
-  private static ObjectNode json(SurveyAnalysis a) {
-    ObjectNode root = JSON.createObjectNode()
-        .put("scenarioId", a.scenarioId()).put("title", a.title())
-        .put("responses", a.responses()).put("completed", a.completed());
-    ArrayNode questions = root.putArray("questions");
-    for (QuestionStats q : a.questions()) {
-      ObjectNode qn = questions.addObject()
-          .put("id", q.questionId()).put("type", q.type().jsonName()).put("text", q.text())
-          .put("reached", q.reached()).put("answered", q.answered()).put("skipped", q.skipped())
-          .put("mentions", q.mentions());
-      ArrayNode options = qn.putArray("options");
-      for (OptionStats o : q.options()) {
-        options.addObject().put("id", o.optionId()).put("label", o.label()).put("count", o.count())
-            .put("percentOfRespondents", o.percentOfRespondents())
-            .put("percentOfMentions", o.percentOfMentions());
-      }
-      ArrayNode texts = qn.putArray("texts");
-      for (TextAnswer t : q.texts()) {
-        texts.addObject().put("responseId", t.responseId()).put("callId", t.callId())
-            .put("operator", t.operator()).put("at", t.at().toString()).put("text", t.text());
-      }
-      qn.put("textCount", q.textCount());
-    }
-    return root;
   }
 }

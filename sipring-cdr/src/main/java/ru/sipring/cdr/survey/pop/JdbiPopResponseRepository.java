@@ -37,6 +37,17 @@ public final class JdbiPopResponseRepository implements PopResponseRepository {
     return new JdbiPopResponseRepository(Jdbi.create(dataSource));
   }
 
+  /**
+   * The repository over {@code dataSource} whose schema is already migrated (by {@link SipRingSchema#migrate} or a
+   * DBA): a host such as the Spring starter migrates once at start-up, or not at all, and opens every store after.
+   *
+   * @param dataSource the database
+   * @return the repository
+   */
+  public static JdbiPopResponseRepository of(DataSource dataSource) {
+    return new JdbiPopResponseRepository(Jdbi.create(dataSource));
+  }
+
   @Override
   public void save(PopResponse l) {
     with("storing a screen-pop survey link", h -> h.createUpdate("INSERT INTO sipring_survey_pop (response_id, "
