@@ -29,6 +29,19 @@
       w.appendChild(el('span', 'longest', mmss(q.longestWaitSeconds)));
       d.appendChild(w);
       d.appendChild(el('div', '', t.answered + ': ' + q.answered + ' · ' + t.abandoned + ': ' + q.abandoned));
+      // wallboard-today: the report engine's figures for today (answered, lost, service level at the threshold)
+      var today = el('div', 'today');
+      if (q.answeredToday !== null && q.answeredToday !== undefined) {
+        today.appendChild(el('span', '', t.today + ': ' + t.todayAnswered + ' '));
+        today.appendChild(el('span', 'answered-today', String(q.answeredToday)));
+        today.appendChild(el('span', '', ' · ' + t.todayLost + ' '));
+        today.appendChild(el('span', 'lost-today', String(q.lostToday)));
+        today.appendChild(el('span', '', ' · ' + t.todaySl.replace('{0}', String(q.serviceLevelThresholdSeconds)) + ' '));
+        today.appendChild(el('span', 'sl-today', q.serviceLevelToday.toFixed(1) + '%'));
+      } else {
+        today.appendChild(el('span', '', t.today + ': ' + t.todayNone));
+      }
+      d.appendChild(today);
       // the callers waiting, in queue order (caller IDs come from outside: textContent only)
       d.appendChild(el('div', 'members-title', t.callers));
       if (q.callers && q.callers.length) {
@@ -70,7 +83,22 @@
     });
     root.appendChild(box);
   }
+  // wallboard-stale: while the AMI link is down the banner says since when, and the board is greyed
+  var banner = document.getElementById('wall-stale');
+  function status(s) {
+    if (!banner) { return; }
+    if (s.stale) {
+      banner.textContent = banner.dataset.text.replace('{0}', s.staleSinceTime).replace('{1}', mmss(s.staleSeconds));
+      banner.hidden = false;
+      root.classList.add('is-stale');
+    } else {
+      banner.hidden = true;
+      root.classList.remove('is-stale');
+    }
+  }
+  fetch('/api/live/status', {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(status);
   fetch('/api/live/queues', {credentials: 'same-origin'}).then(function (r) { return r.json(); }).then(render);
   var es = new EventSource('/api/live/stream');
+  es.addEventListener('status', function (e) { status(JSON.parse(e.data)); });
   es.addEventListener('queues', function (e) { render(JSON.parse(e.data)); });
 })();

@@ -143,6 +143,26 @@ public final class CallRecordings {
   }
 
   /**
+   * The recording of a call when it has one that may be served, for a screen deciding whether to show a player:
+   * {@link #find} without the failures. A call id that is not a uniqueid, a day without a directory, no file, and
+   * a file (or day directory) leading out of the root all give empty; a directory that cannot be read still
+   * throws, as it is the installation's fault, not the call's. Costs what {@link #find} costs (a CDR query when
+   * there is a CDR, then a listing of the day's directory).
+   *
+   * @param callId the queue_log call id (= the CDR uniqueid)
+   * @param day the local date the call came in
+   * @return the recording, or empty when {@link #find} would answer not found or refused
+   * @throws SipRingException when the day's directory exists but cannot be read
+   */
+  public java.util.Optional<Recording> lookup(String callId, LocalDate day) {
+    try {
+      return java.util.Optional.of(find(callId, day));
+    } catch (NotFoundException | BadInputException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /**
    * The HTTP content type of a recording by its format ({@code audio/wav}, {@code audio/mpeg}, ...).
    *
    * @param r the recording

@@ -74,4 +74,20 @@ class CallRecordingsTest {
     Files.createSymbolicLink(day.resolve("1772431200.7.wav"), real);
     assertThat(rec.find("1772431200.7", DAY).path()).isEqualTo(real.toRealPath());
   }
+
+  @Test
+  void lookupIsEmptyExactlyWhenFindWouldNotServeAFile() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("monitor"));
+    Path day = Files.createDirectories(root.resolve("2026/03/02"));
+    Files.write(day.resolve("q-6000-100-20260302-091500-1772431200.12.wav"), new byte[] {1, 2});
+    Path secret = Files.write(tmp.resolve("secret.wav"), new byte[] {7});
+    Files.createSymbolicLink(day.resolve("q-1-2-1772431200.99.wav"), secret);
+    CallRecordings rec = CallRecordings.inDirectory(root);
+    assertThat(rec.lookup("1772431200.12", DAY)).hasValueSatisfying(r -> assertThat(r.size()).isEqualTo(2));
+    assertThat(rec.lookup("1772431200.13", DAY)).isEmpty(); // no file
+    assertThat(rec.lookup("1772431200.12", DAY.plusDays(1))).isEmpty(); // no day directory
+    assertThat(rec.lookup("1772431200.99", DAY)).isEmpty(); // leads out of the root
+    assertThat(rec.lookup("../secret", DAY)).isEmpty(); // not a uniqueid
+    assertThat(CallRecordings.inDirectory(tmp.resolve("absent")).lookup("1772431200.12", DAY)).isEmpty();
+  }
 }

@@ -1,6 +1,7 @@
 package ru.sipring.spring;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
@@ -69,6 +70,22 @@ public class SipRingAutoConfiguration {
         : directories.getIfUnique(AgentDirectory::empty);
     QueueDirectory queues = r.queues() != null ? CsvQueueDirectory.load(r.queues()) : QueueDirectory.empty();
     return InboundReports.of(queueLog, agents, queues, r, listeners.orderedStream().toList());
+  }
+
+  /**
+   * Today's answered, lost and service level per queue (wallboard), from the inbound reports.
+   *
+   * @param props the properties (zone, {@code sipring.report.service-level-threshold}, {@code .today-max-age})
+   * @param reports the inbound reports
+   * @param clocks the host's Clock, if any
+   * @return the figures
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public QueueDayFigures sipringQueueDayFigures(SipRingProperties props, InboundReports reports,
+      ObjectProvider<Clock> clocks) {
+    return QueueDayFigures.of(reports, props.zoneOrDefault(), props.report().serviceLevelThreshold(),
+        props.report().todayMaxAge(), clocks.getIfAvailable(Clock::systemUTC));
   }
 
   /** queue_log files and directories. */

@@ -75,9 +75,12 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
    * @param queues CSV file queue,name naming the queues
    * @param serviceLevelBuckets service-level bucket bounds in seconds (default 5,10,15,30,45,60,90,120,300)
    * @param shortAbandon abandons that waited less than this are counted as short abandons (default off)
+   * @param serviceLevelThreshold the threshold T of the service level a wallboard shows for today (default 20s)
+   * @param todayMaxAge how long today's per-queue figures ({@link QueueDayFigures}) are reused (default 5s)
    */
   public record Report(@Nullable Path agents, @Nullable Path queues, @DefaultValue List<Integer> serviceLevelBuckets,
-      @Nullable Duration shortAbandon) {
+      @Nullable Duration shortAbandon, @DefaultValue("20s") Duration serviceLevelThreshold,
+      @DefaultValue("5s") Duration todayMaxAge) {
     /**
      * Checks the components; collections are kept as unmodifiable copies.
      *
@@ -85,6 +88,8 @@ public record SipRingProperties(@Nullable ZoneId zone, @DefaultValue QueueLog qu
      * @param queues CSV file queue,name naming the queues
      * @param serviceLevelBuckets service-level bucket bounds in seconds (default 5,10,15,30,45,60,90,120,300)
      * @param shortAbandon abandons that waited less than this are counted as short abandons (default off)
+     * @param serviceLevelThreshold the threshold T of the service level a wallboard shows for today (default 20s)
+     * @param todayMaxAge how long today's per-queue figures are reused (default 5s)
      */
     public Report {
       serviceLevelBuckets = List.copyOf(serviceLevelBuckets);

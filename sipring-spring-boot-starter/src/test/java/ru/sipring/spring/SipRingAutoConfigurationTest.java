@@ -41,13 +41,16 @@ class SipRingAutoConfigurationTest {
             "sipring.report.agents=" + DATA.resolve("agents.csv"),
             "sipring.report.queues=" + DATA.resolve("queues.csv"),
             "sipring.report.service-level-buckets=10,20,30",
-            "sipring.report.short-abandon=5s")
+            "sipring.report.short-abandon=5s",
+            "sipring.report.service-level-threshold=30s")
         .run(ctx -> {
           assertThat(ctx).hasNotFailed();
           SipRingProperties p = ctx.getBean(SipRingProperties.class);
           assertThat(p.zoneOrDefault()).isEqualTo(ZoneId.of("Europe/Moscow"));
           assertThat(p.report().serviceLevelBuckets()).containsExactly(10, 20, 30);
           assertThat(p.report().shortAbandon()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(p.report().todayMaxAge()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(ctx.getBean(QueueDayFigures.class).threshold()).isEqualTo(Duration.ofSeconds(30));
           assertThat(p.ami().port()).isEqualTo(5038);
           assertThat(p.queueLog().table()).isEqualTo("queue_log");
           InboundReports reports = ctx.getBean(InboundReports.class);

@@ -92,7 +92,9 @@ class ReportPage {
         details.add(detail(detailView(report, ReportSection.LOST, lostPage, size, lostSort, language), here));
       }
       model.addAttribute("details", details);
-      model.addAttribute("recordings", recordings.getIfAvailable() != null);
+      CallRecordings finder = recordings.getIfAvailable();
+      model.addAttribute("recordings", finder != null);
+      model.addAttribute("withRecording", finder == null ? java.util.Set.of() : withRecording(finder, details));
       StringBuilder html = new StringBuilder(1 << 16);
       HtmlReportRenderer.of(language).render(report, drawn, html);
       model.addAttribute("reportCss", between(html, "<style>\n", "</style>"));
@@ -124,6 +126,31 @@ class ReportPage {
       model.addAttribute("error", e.getMessage());
     }
     return "report";
+  }
+
+  /**
+   * The answered calls of the page shown that have a recording file (the library's {@link CallRecordings#lookup}):
+   * only they get a player and a download link, so nobody presses play on a call that was not recorded.
+   */
+  private static java.util.Set<String> withRecording(CallRecordings finder, List<Map<String, Object>> details) {
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (Map<String, Object> d : details) {
+      if (!"answered".equals(d.get("key")) || !(d.get("view") instanceof DetailView v)) {
+        continue;
+      }
+      for (DetailView.Row r : v.rows()) {
+        java.time.LocalDate day;
+        try {
+          day = java.time.LocalDate.parse(r.day());
+        } catch (java.time.DateTimeException e) {
+          continue; // no day, no dated directory: no player
+        }
+        if (finder.lookup(r.callId(), day).isPresent()) {
+          found.add(r.callId());
+        }
+      }
+    }
+    return found;
   }
 
   /**

@@ -213,6 +213,15 @@ class ReportDetailsBrowserTest {
           "return arguments[0].currentTime;", audio)).doubleValue() > 0);
       assertThat(js.executeScript("return arguments[0].error;", audio)).isNull();
       assertThat(d.findElement(By.cssSelector("#answered thead")).getText()).contains("Запись");
+      // only the call with a file has a player: the one whose file leads out of the directory and the calls
+      // never recorded say so instead
+      assertThat(d.findElements(By.cssSelector("#answered audio"))).hasSize(1);
+      assertThat(d.findElements(By.cssSelector("#answered a.download"))).hasSize(1);
+      assertThat(d.findElements(By.cssSelector("#answered tr[data-call='" + REC.otherCallId + "'] audio"))).isEmpty();
+      assertThat(d.findElement(By.cssSelector("#answered tr[data-call='" + REC.otherCallId + "'] .no-recording"))
+          .getText()).isEqualTo("нет записи");
+      assertThat(d.findElements(By.cssSelector("#answered tbody tr"))).hasSize(10);
+      assertThat(d.findElements(By.cssSelector("#answered .no-recording"))).hasSize(9);
       shot(d, "details-05-recording-plays-ru");
 
       d.findElement(By.cssSelector("#answered tr[data-call='" + REC.callId + "'] a.download")).click();

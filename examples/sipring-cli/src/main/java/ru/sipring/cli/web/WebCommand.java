@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         "  SIPRING_ADMIN_PASSWORD=... sipring web --queue-log examples/data/queue_log \\",
         "      --agents examples/data/agents.csv --queues examples/data/queues.csv --zone Europe/Moscow",
         "  SIPRING_ADMIN_PASSWORD=... sipring web --demo",
-        "  sipring web --db jdbc:mariadb://pbx:3306/asteriskcdrdb --table queuelog --ami pbx:5038",
+        "  sipring web --db jdbc:mariadb://pbx:3306/asteriskcdrdb --table queuelog --ami pbx:5038 \\",
+        "      --recordings /var/spool/asterisk/monitor",
         "", "Documentation: docs/web.md"})
 public final class WebCommand implements Callable<Integer> {
   @Spec
@@ -90,6 +91,11 @@ public final class WebCommand implements Callable<Integer> {
 
   @SuppressWarnings("NullAway.Init") // picocli sets its defaultValue when the option is absent
   String amiSecret;
+
+  @Option(names = "--recordings", paramLabel = "DIR",
+      description = "where Asterisk records calls (FreePBX: /var/spool/asterisk/monitor): the report page plays and "
+          + "downloads an answered call's recording from here")
+  @Nullable Path recordings;
 
   @Option(names = "--demo", description = "simulate today's call-centre day on a fake Asterisk (moving wallboard)")
   boolean demo;
@@ -199,6 +205,12 @@ public final class WebCommand implements Callable<Integer> {
       if (amiSecret == null) {
         throw bad("--ami-secret", "missing: give --ami-secret or set SIPRING_AMI_SECRET");
       }
+    }
+    if (recordings != null) {
+      if (!Files.isDirectory(recordings)) {
+        throw bad("--recordings", recordings + ": no such directory");
+      }
+      a.add("--sipring.recordings.directory=" + recordings.toAbsolutePath().normalize());
     }
     if (demo) {
       a.add("--sipring.web.demo=true");

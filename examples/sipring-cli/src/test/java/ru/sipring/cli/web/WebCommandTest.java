@@ -52,6 +52,19 @@ class WebCommandTest {
   }
 
   @Test
+  void recordingsBecomeTheStartersRecordingsDirectory(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    Path monitor = java.nio.file.Files.createDirectories(tmp.resolve("monitor"));
+    WebCommand c = parse("web", "--queue-log", DATA.resolve("queue_log").toString(), "--recordings",
+        monitor.toString());
+    assertThat(c.arguments()).contains("--sipring.recordings.directory=" + monitor.toAbsolutePath().normalize());
+    assertThat(parse("web", "--demo").arguments()).noneMatch(a -> a.startsWith("--sipring.recordings."));
+    assertThat(run("web", "--recordings", tmp.resolve("absent").toString()))
+        .startsWith("2 sipring web: --recordings: " + tmp.resolve("absent") + ": no such directory");
+    java.nio.file.Path file = java.nio.file.Files.writeString(tmp.resolve("a-file"), "x");
+    assertThat(run("web", "--recordings", file.toString())).startsWith("2 sipring web: --recordings: ");
+  }
+
+  @Test
   void badOptionsAreExitCode2NamingTheOption() {
     assertThat(run("web", "--demo", "--queue-log", DATA.resolve("queue_log").toString()))
         .startsWith("2 sipring web: --demo: runs on its own fake Asterisk");
