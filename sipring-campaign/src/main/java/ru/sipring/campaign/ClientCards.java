@@ -169,8 +169,14 @@ public final class ClientCards {
     return new Card(String.valueOf(c.id()), name(c), c.phoneNormalized(), details);
   }
 
-  /** The card's display name: client name, full name, the name parts, the company, else the phone. */
-  static String name(Contact c) {
+  /**
+   * The card's display name: client name, full name, the name parts, the company, else the phone (the screen pop
+   * and the work form's list show the same).
+   *
+   * @param c the card
+   * @return its display name
+   */
+  public static String name(Contact c) {
     for (ContactField f : List.of(ContactField.CLIENT_NAME, ContactField.FULL_NAME)) {
       if (!c.get(f).isEmpty()) {
         return c.get(f);

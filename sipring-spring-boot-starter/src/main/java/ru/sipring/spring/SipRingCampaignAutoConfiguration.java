@@ -23,6 +23,7 @@ import ru.sipring.campaign.InMemoryCampaignStore;
 import ru.sipring.campaign.WorkTracker;
 import ru.sipring.campaign.call.ClickToCall;
 import ru.sipring.campaign.call.ClickToCallSettings;
+import ru.sipring.campaign.cards.CardEditor;
 import ru.sipring.campaign.cards.ClientCardStore;
 import ru.sipring.campaign.cards.InMemoryClientCards;
 import ru.sipring.campaign.cards.Unanswered;
@@ -144,6 +145,19 @@ public class SipRingCampaignAutoConfiguration {
   @ConditionalOnMissingBean
   public Unanswered sipringUnanswered(ClientCardStore cards) {
     return new Unanswered(cards);
+  }
+
+  /**
+   * The work form's card editing (add, edit) and its list of assignments not archived.
+   *
+   * @param store the campaign store
+   * @param cards the client cards on the same storage
+   * @return the editor
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CardEditor sipringCardEditor(CampaignStore store, ClientCardStore cards) {
+    return new CardEditor(store, cards);
   }
 
   /**

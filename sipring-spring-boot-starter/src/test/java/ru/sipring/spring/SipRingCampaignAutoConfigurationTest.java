@@ -25,6 +25,7 @@ import ru.sipring.campaign.cards.CardQuery;
 import ru.sipring.campaign.cards.ClientCardStore;
 import ru.sipring.campaign.cards.InMemoryClientCards;
 import ru.sipring.campaign.cards.Unanswered;
+import ru.sipring.campaign.cards.CardEditor;
 import ru.sipring.campaign.tariff.InMemoryTariffRepository;
 import ru.sipring.campaign.tariff.TariffRepository;
 import ru.sipring.cdr.CdrRecord;
@@ -60,7 +61,7 @@ class SipRingCampaignAutoConfigurationTest {
       assertThat(ctx.getBean(CampaignStore.class)).isInstanceOf(InMemoryCampaignStore.class);
       assertThat(ctx.getBean(ClientCardStore.class)).isInstanceOf(InMemoryClientCards.class);
       assertThat(ctx.getBean(TariffRepository.class)).isInstanceOf(InMemoryTariffRepository.class);
-      assertThat(ctx).hasSingleBean(WorkTracker.class).hasSingleBean(Unanswered.class)
+      assertThat(ctx).hasSingleBean(WorkTracker.class).hasSingleBean(Unanswered.class).hasSingleBean(CardEditor.class)
           .doesNotHaveBean(ClickToCall.class).doesNotHaveBean(CdrReconciler.class);
       Contact c = firstCard(ctx.getBean(CampaignStore.class), "89160000001");
       WorkTracker work = ctx.getBean(WorkTracker.class);

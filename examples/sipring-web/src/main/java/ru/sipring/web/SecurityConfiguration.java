@@ -106,6 +106,10 @@ class SecurityConfiguration {
             // answer surveys in the screen pop only
             .requestMatchers("/surveys", "/surveys/**", "/api/surveys/**").hasAnyRole(admin, supervisor)
             // ---- end surveys
+            // ---- operator workspace: operators work there, admins may open it too; supervisors watch the
+            // wallboard and reports and do not call as operators
+            .requestMatchers("/workspace", "/workspace/**", "/api/workspace/**").hasAnyRole(admin, operator)
+            // ---- end operator workspace
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
