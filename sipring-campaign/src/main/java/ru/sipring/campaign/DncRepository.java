@@ -56,4 +56,14 @@ public interface DncRepository {
    * @return true when some list holds it
    */
   boolean contains(Collection<String> scopeKeys, String normalizedNumber);
+
+  /**
+   * The numbers of one list, in ascending order, for a screen that shows and edits the list.
+   *
+   * @param scopeKey the list
+   * @param limit at most this many numbers (1 or more)
+   * @return the first {@code limit} numbers of the list; empty when the list is empty or unknown
+   * @throws IllegalArgumentException when {@code limit} is below 1
+   */
+  java.util.List<String> numbers(String scopeKey, int limit);
 }

@@ -599,6 +599,17 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public List<String> numbers(String scopeKey, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be 1 or more");
+      }
+      synchronized (lock) {
+        Set<String> s = dnc.get(scopeKey);
+        return s == null ? List.of() : s.stream().sorted().limit(limit).toList();
+      }
+    }
+
+    @Override
     public boolean contains(Collection<String> scopeKeys, String normalizedNumber) {
       synchronized (lock) {
         for (String k : scopeKeys) {

@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clickToCall how the operator's click-to-call originates through the PBX
  * @param cdr where the PBX's CDR rows are read from, and how often
  * @param hungAfter a work session open longer than this without a pause or a stop is offered for closing as hung
+ * @param dialerPeriod the time between two pacing steps of a running dialer ({@code DialerControl})
  */
 @ConfigurationProperties("sipring.campaign")
 public record CampaignProperties(@DefaultValue ClickToCall clickToCall, @DefaultValue Cdr cdr,
-    @DefaultValue("12h") Duration hungAfter) {
+    @DefaultValue("12h") Duration hungAfter, @DefaultValue("1s") Duration dialerPeriod) {
 
   /**
    * Click-to-call from the operator's work form: the client is dialled first, then the call goes on to the

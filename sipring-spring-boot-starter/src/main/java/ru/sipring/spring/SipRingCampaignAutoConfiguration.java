@@ -34,16 +34,23 @@ import ru.sipring.cdr.campaign.JdbiCampaignStore;
 import ru.sipring.cdr.campaign.JdbiClientCards;
 import ru.sipring.cdr.campaign.tariff.JdbiTariffRepository;
 import ru.sipring.cdr.reconcile.CdrReconciler;
+import ru.sipring.core.audit.AuditLog;
+import ru.sipring.core.pbx.LiveQueueMonitor;
 import ru.sipring.core.pbx.PbxGateway;
+import ru.sipring.campaign.dialer.DialerControl;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The outbound call centre (needs sipring-campaign): the campaign store, client cards, tariffs, the operators' work
- * time, "return to unanswered", click-to-call when there is a {@link PbxGateway}, and the CDR reconciliation when
+ * time, "return to unanswered", click-to-call and the running dialers ({@link DialerControl}) when there is a
+ * {@link PbxGateway}, the audited administration ({@link CampaignAdmin}), and the CDR reconciliation when
  * {@code sipring.campaign.cdr.table} is set. With a DataSource everything is stored in SipRing's tables of it (the
  * schema of {@link SipRingSchemaReady}); without one, in memory for the life of the application. Every bean backs
  * off when the host defines its own. Stateless: Spring calls its bean methods while the context starts.
  */
-@AutoConfiguration(after = {SipRingDatabaseAutoConfiguration.class, SipRingAmiAutoConfiguration.class},
+@AutoConfiguration(after = {SipRingDatabaseAutoConfiguration.class, SipRingAmiAutoConfiguration.class,
+    SipRingAdminAutoConfiguration.class},
     afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnClass(CampaignStore.class)
 @EnableConfigurationProperties(CampaignProperties.class)
@@ -178,6 +185,46 @@ public class SipRingCampaignAutoConfiguration {
     String template = c.channelTemplate() != null ? c.channelTemplate() : "Local/{number}@" + c.context();
     return new ClickToCall(store, pbx, clocks.getIfAvailable(Clock::systemUTC),
         new ClickToCallSettings(c.context(), c.callerId(), c.ringTimeout(), template));
+  }
+
+  /**
+   * The running dialers, one per assignment, placing calls through the PBX; stopped when the context closes.
+   *
+   * @param store the campaign store
+   * @param pbx the PBX gateway; when it is also a {@link LiveQueueMonitor}, the progressive and predictive modes
+   *     count the free members of the answer extension's queue
+   * @param props the properties ({@code sipring.campaign.dialer-period})
+   * @param clocks the host's Clock, if any
+   * @return the control
+   */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnBean(PbxGateway.class)
+  @ConditionalOnMissingBean
+  public DialerControl sipringDialerControl(CampaignStore store, PbxGateway pbx, CampaignProperties props,
+      ObjectProvider<Clock> clocks) {
+    Function<String, IntSupplier> free = pbx instanceof LiveQueueMonitor m ? q -> () -> m.freeMembers(q)
+        : q -> () -> 0;
+    return new DialerControl(store, pbx, clocks.getIfAvailable(Clock::systemUTC), props.dialerPeriod(), free);
+  }
+
+  /**
+   * The audited administration of the outbound call centre (the panel's and the API's campaign screens).
+   *
+   * @param store the campaign store
+   * @param work the work sessions
+   * @param dialers the running dialers, absent without a PBX
+   * @param audits the audit log, in memory when the host has none
+   * @param props the properties ({@code sipring.campaign.hung-after})
+   * @param clocks the host's Clock, if any
+   * @return the administration
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public CampaignAdmin sipringCampaignAdmin(CampaignStore store, WorkTracker work,
+      ObjectProvider<DialerControl> dialers, ObjectProvider<AuditLog> audits, CampaignProperties props,
+      ObjectProvider<Clock> clocks) {
+    return new CampaignAdmin(store, work, dialers.getIfAvailable(), audits.getIfAvailable(AuditLog::inMemory),
+        clocks.getIfAvailable(Clock::systemUTC), props.hungAfter());
   }
 
   /**

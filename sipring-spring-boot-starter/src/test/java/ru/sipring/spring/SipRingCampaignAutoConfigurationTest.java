@@ -1,6 +1,7 @@
 package ru.sipring.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -91,6 +92,54 @@ class SipRingCampaignAutoConfigurationTest {
           // not reached: the guide's "return to unanswered" lists the card without any retry rule allowing it
           assertThat(ctx.getBean(Unanswered.class).list(c.assignmentId(), Unanswered.NOT_REACHED, 0, 20).items())
               .extracting(Contact::id).containsExactly(c.id());
+        });
+  }
+
+  @Test
+  void campaignAdminAuditsChangesAndRunsTheDialerOnThePbxUntilTheContextCloses() {
+    InMemoryPbxGateway pbx = InMemoryPbxGateway.of().alwaysOutcome(OriginateOutcome.ANSWERED);
+    ru.sipring.core.audit.AuditLog audit = ru.sipring.core.audit.AuditLog.inMemory();
+    runner.withBean(PbxGateway.class, () -> pbx).withBean(ru.sipring.core.audit.AuditLog.class, () -> audit)
+        .withPropertyValues("sipring.campaign.dialer-period=10ms", "sipring.campaign.hung-after=0s")
+        .run(ctx -> {
+          assertThat(ctx).hasNotFailed().hasSingleBean(ru.sipring.campaign.dialer.DialerControl.class);
+          CampaignAdmin admin = ctx.getBean(CampaignAdmin.class);
+          // always open: the dialer runs on the wall clock here
+          AssignmentSettings defaults = new AssignmentSettings(ru.sipring.campaign.CallWindow.always(ZONE),
+              ru.sipring.campaign.RetryPolicy.guide(0, Duration.ofMinutes(1)), ru.sipring.campaign.DncScope.ASSIGNMENT);
+          long p = admin.create("boss", CampaignAdmin.Level.PROJECT, 0, " Проект ", defaults);
+          long t = admin.create("boss", CampaignAdmin.Level.TASK, p, "Задача", defaults);
+          long a = admin.create("boss", CampaignAdmin.Level.ASSIGNMENT, t, "Задание", defaults);
+          assertThat(admin.tree(false)).singleElement().satisfies(n -> {
+            assertThat(n.project().name()).isEqualTo("Проект");
+            assertThat(n.tasks()).singleElement().satisfies(tn -> assertThat(tn.assignments()).hasSize(1));
+          });
+          var r = admin.importContacts("boss", a, "base.csv", "phone;full_name\n89160000001;А\nbad;Б\n"
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8), ru.sipring.campaign.csv.ImportOptions.defaults());
+          assertThat(r.imported()).isEqualTo(1);
+          assertThat(admin.dncAdd("boss", "assignment:" + a, "8 (916) 000-00-09")).isEqualTo("79160000009");
+          assertThat(admin.dncNumbers("assignment:" + a)).containsExactly("79160000009");
+          assertThatThrownBy(() -> admin.dncAdd("boss", "nowhere:1", "89160000009"))
+              .isInstanceOf(ru.sipring.core.BadInputException.class).hasMessageContaining("scope");
+          admin.configureDialer("boss", a, ru.sipring.campaign.dialer.DialerSettings.guide("520", "from-internal",
+              "1", 0, Duration.ofSeconds(30), Duration.ZERO));
+          admin.dialer("boss", a, "start");
+          Eventually.until(Duration.ofSeconds(20), "the answered call", () -> admin.progress(a).answeredToday() == 1);
+          assertThat(admin.progress(a).placedToday()).isEqualTo(1);
+          assertThat(admin.progress(a).dueNow()).isZero();
+          WorkTracker work = ctx.getBean(WorkTracker.class);
+          var session = work.start("Иванов", a);
+          assertThat(admin.live()).singleElement().satisfies(l -> assertThat(l.operator()).isEqualTo("Иванов"));
+          Eventually.until(Duration.ofSeconds(20), "a hung session", () -> !admin.hung().isEmpty());
+          admin.closeHung("boss", session.id(), null);
+          assertThat(admin.live()).isEmpty();
+          assertThat(audit.recent(50)).extracting(e -> e.actor() + " " + e.action()).contains(
+              "boss campaign.project.create", "boss campaign.import", "boss campaign.dnc.add",
+              "boss campaign.dialer.settings", "boss campaign.dialer.start", "boss campaign.session.close");
+          CampaignStore store = ctx.getBean(CampaignStore.class);
+          ctx.close();
+          assertThat(store.dialerStates().find(a))
+              .map(ru.sipring.campaign.DialerState::status).contains(ru.sipring.campaign.DialerState.Status.STOPPED);
         });
   }
 

@@ -110,6 +110,13 @@ class SecurityConfiguration {
             // wallboard and reports and do not call as operators
             .requestMatchers("/workspace", "/workspace/**", "/api/workspace/**").hasAnyRole(admin, operator)
             // ---- end operator workspace
+            // ---- campaign admin (campadmin): admins and supervisors read the campaigns, run the dialer and close
+            // hung sessions; only admins change the tree, the bases, the DNC lists and the settings
+            .requestMatchers(HttpMethod.GET, "/campaign", "/campaign/**", "/api/campaign/**").hasAnyRole(admin, supervisor)
+            .requestMatchers(HttpMethod.POST, "/campaign/assignments/*/dialer/*", "/campaign/sessions/*/close",
+                "/api/campaign/assignments/*/dialer/*", "/api/campaign/sessions/*/close").hasAnyRole(admin, supervisor)
+            .requestMatchers("/campaign", "/campaign/**", "/api/campaign/**").hasRole(admin)
+            // ---- end campaign admin
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))

@@ -309,6 +309,53 @@ public final class ContactImporter {
     return new Parsed(out, lines, rows.rejected, rows.csv, rows.header, rows.mapping);
   }
 
+  /**
+   * Reads the start of a file the way {@link #importBytes} would, without storing anything: the detected (or given)
+   * encoding, delimiter, header and mapping, and the first data rows. The same detection as the import, so an
+   * import with {@link ImportPreview#mapping()} reads the columns as previewed.
+   *
+   * @param source the file's name, for messages
+   * @param bytes the file's content
+   * @param options how to read it (the duplicates and strict options play no part)
+   * @param maxRows how many data rows to show at most (1 or more)
+   * @return the preview
+   * @throws BadInputException when the file cannot be read as a client base (no phone column, invalid bytes)
+   * @throws IllegalArgumentException when {@code maxRows} is below 1
+   */
+  public static ImportPreview preview(String source, byte[] bytes, ImportOptions options, int maxRows) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("maxRows must be 1 or more");
+    }
+    Rows rows = new Rows(0, source, bytes, options);
+    List<ImportPreview.Column> columns = new ArrayList<>();
+    Layout layout = rows.layout;
+    if (layout != null) {
+      for (int i = 0; i < layout.width(); i++) {
+        String name = rows.headerCells != null && i < rows.headerCells.length ? rows.headerCells[i].trim()
+            : "#" + (i + 1);
+        ContactField f = layout.fields()[i];
+        String custom = layout.customs()[i];
+        String target = f != null ? f.key() : custom != null ? ColumnMapping.CUSTOM + custom : ColumnMapping.SKIP;
+        columns.add(new ImportPreview.Column(i + 1, name.isEmpty() ? "#" + (i + 1) : name, target));
+      }
+    }
+    List<ImportPreview.Row> shown = new ArrayList<>();
+    if (rows.pendingFirst != null) {
+      shown.add(new ImportPreview.Row(rows.pendingLine, List.of(rows.pendingFirst)));
+    }
+    while (layout != null && shown.size() < maxRows) {
+      CsvRecords.Record r = rows.readRow();
+      if (r == null) {
+        break;
+      }
+      if (!r.blank()) {
+        shown.add(new ImportPreview.Row(r.line(), r.fields()));
+      }
+    }
+    return new ImportPreview(rows.csv.charset(), rows.csv.delimiter(), rows.header, columns, shown,
+        rows.rejected);
+  }
+
   /** The rows of one file, parsed one at a time. */
   private static final class Rows {
     final CsvText csv;
@@ -320,6 +367,8 @@ public final class ContactImporter {
     boolean header;
     @Nullable Layout layout;
     String @Nullable [] pendingFirst;
+    /** The header's cells, when the first row is a header. */
+    String @Nullable [] headerCells;
     long pendingLine;
     long lastLine;
     boolean done;
@@ -354,6 +403,8 @@ public final class ContactImporter {
       if (!header) {
         pendingFirst = cells;
         pendingLine = first.line();
+      } else {
+        headerCells = cells;
       }
     }
 

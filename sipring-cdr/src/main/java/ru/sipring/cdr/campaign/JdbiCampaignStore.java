@@ -779,6 +779,16 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     @Override
+    public List<String> numbers(String scopeKey, int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be 1 or more");
+      }
+      return with("listing the DNC list", h -> h.createQuery("SELECT number FROM sipring_campaign_dnc WHERE "
+          + "scope_key = :k ORDER BY number LIMIT :l").bind("k", scopeKey).bind("l", limit)
+          .mapTo(String.class).list());
+    }
+
+    @Override
     public boolean contains(Collection<String> scopeKeys, String number) {
       if (scopeKeys.isEmpty()) {
         return false;

@@ -268,6 +268,21 @@ public abstract class CampaignStoreContract {
   }
 
   @Test
+  void dncListsAreListedInOrderAndBounded() {
+    String key = DncRepository.assignmentKey(a1.id());
+    store.dnc().add(key, "79160000003");
+    store.dnc().add(key, "79160000001");
+    store.dnc().add(key, "79160000002");
+    store.dnc().add(DncRepository.GLOBAL, "79160000009");
+    assertThat(store.dnc().numbers(key, 10)).containsExactly("79160000001", "79160000002", "79160000003");
+    assertThat(store.dnc().numbers(key, 2)).containsExactly("79160000001", "79160000002");
+    assertThat(store.dnc().numbers(DncRepository.projectKey(project.id()), 10)).isEmpty();
+    store.dnc().remove(key, "79160000002");
+    assertThat(store.dnc().numbers(key, 10)).containsExactly("79160000001", "79160000003");
+    assertThatThrownBy(() -> store.dnc().numbers(key, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void mappingsAndDialerState() {
     ColumnMapping m = new ColumnMapping(true, Map.of("Tel", "phone", "#3", "custom:x"));
     store.mappings().save("crm", m);
