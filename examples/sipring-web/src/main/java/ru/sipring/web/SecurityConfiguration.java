@@ -106,6 +106,13 @@ class SecurityConfiguration {
             // answer surveys in the screen pop only
             .requestMatchers("/surveys", "/surveys/**", "/api/surveys/**").hasAnyRole(admin, supervisor)
             // ---- end surveys
+            // ---- billing and outbound reports (billing-web): admins and supervisors read rate tables and reports;
+            // only admins import or edit rates
+            .requestMatchers(HttpMethod.GET, "/billing/**", "/api/billing/**").hasAnyRole(admin, supervisor)
+            .requestMatchers("/billing/**", "/api/billing/**").hasRole(admin)
+            .requestMatchers(HttpMethod.GET, "/outbound/report", "/api/outbound/report", "/api/outbound/report.*",
+                "/api/outbound/recordings/**").hasAnyRole(admin, supervisor)
+            // ---- end billing
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))
