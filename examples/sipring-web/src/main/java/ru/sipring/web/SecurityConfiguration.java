@@ -117,6 +117,13 @@ class SecurityConfiguration {
                 "/api/campaign/assignments/*/dialer/*", "/api/campaign/sessions/*/close").hasAnyRole(admin, supervisor)
             .requestMatchers("/campaign", "/campaign/**", "/api/campaign/**").hasRole(admin)
             // ---- end campaign admin
+            // ---- billing and outbound reports (billing-web): admins and supervisors read rate tables and reports;
+            // only admins import or edit rates
+            .requestMatchers(HttpMethod.GET, "/billing/**", "/api/billing/**").hasAnyRole(admin, supervisor)
+            .requestMatchers("/billing/**", "/api/billing/**").hasRole(admin)
+            .requestMatchers(HttpMethod.GET, "/outbound/report", "/api/outbound/report", "/api/outbound/report.*",
+                "/api/outbound/recordings/**").hasAnyRole(admin, supervisor)
+            // ---- end billing
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l.logoutSuccessUrl("/login?logout"))

@@ -27,7 +27,31 @@ public record OutboundReport(Instant from, Instant to, ZoneId zone, List<GroupRo
   /** One call ("Детализация"). */
   public record CallRow(Instant at, String project, String task, String assignment, String operator, String number,
       String client, Duration talk, String outcome, @Nullable BigDecimal cost, @Nullable String prefix,
-      @Nullable String recording, String note) {}
+      @Nullable String recording, String note, long attemptId, @Nullable String uniqueId) {
+    /**
+     * A call row without the attempt's id and uniqueid (a row not read from a store).
+     *
+     * @param at when the call started
+     * @param project the project
+     * @param task the task
+     * @param assignment the assignment
+     * @param operator the operator
+     * @param number the number dialled
+     * @param client the client's name
+     * @param talk answered time
+     * @param outcome the outcome, in Russian
+     * @param cost the cost, null when unrated
+     * @param prefix the tariff's prefix, null when unrated
+     * @param recording the recording's file name, null when none
+     * @param note the operator's note
+     */
+    public CallRow(Instant at, String project, String task, String assignment, String operator, String number,
+        String client, Duration talk, String outcome, @Nullable BigDecimal cost, @Nullable String prefix,
+        @Nullable String recording, String note) {
+      this(at, project, task, assignment, operator, number, client, talk, outcome, cost, prefix, recording, note, 0,
+          null);
+    }
+  }
 
   /** "Отчет 2": one operator's work on one task per day. {@code workMinutes} is form time in whole minutes. */
   public record DayRow(LocalDate date, String operator, String project, String task, long workMinutes, long calls,

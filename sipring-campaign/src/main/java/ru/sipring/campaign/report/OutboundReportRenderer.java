@@ -123,7 +123,13 @@ public final class OutboundReportRenderer {
         : Printout.Cell.figure(v.toPlainString(), v.doubleValue(), Printout.Cell.Unit.MONEY);
   }
 
-  static String hms(@Nullable Duration d) {
+  /**
+   * A duration as {@code hh:mm:ss} (hours may exceed 24), as the text and HTML outputs show it.
+   *
+   * @param d the duration; null for an empty cell
+   * @return the text, {@code ""} for null
+   */
+  public static String hms(@Nullable Duration d) {
     if (d == null) {
       return "";
     }
@@ -131,16 +137,34 @@ public final class OutboundReportRenderer {
     return String.format("%02d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
   }
 
-  static String avg(@Nullable Double seconds) {
+  /**
+   * An average of seconds rounded half-even to whole seconds, as {@code hh:mm:ss}.
+   *
+   * @param seconds the average; null for an empty cell
+   * @return the text, {@code ""} for null
+   */
+  public static String avg(@Nullable Double seconds) {
     return seconds == null ? "" : hms(Duration.ofSeconds(
         BigDecimal.valueOf(seconds).setScale(0, RoundingMode.HALF_EVEN).longValueExact()));
   }
 
-  static String perHour(@Nullable Double v) {
+  /**
+   * Calls per hour rounded half-even to a whole number.
+   *
+   * @param v the rate; null for an empty cell
+   * @return the text, {@code ""} for null
+   */
+  public static String perHour(@Nullable Double v) {
     return v == null ? "" : BigDecimal.valueOf(v).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
   }
 
-  static String money(@Nullable BigDecimal v) {
+  /**
+   * Money in roubles with kopecks ({@code 12.50}).
+   *
+   * @param v the amount; null (unrated) for an empty cell
+   * @return the text, {@code ""} for null
+   */
+  public static String money(@Nullable BigDecimal v) {
     return v == null ? "" : v.toPlainString();
   }
 

@@ -210,7 +210,7 @@ public final class OutboundReports {
       String client = store.contacts().byId(c.a().contactId()).map(x -> x.get(ContactField.FULL_NAME)).orElse("");
       out.add(new OutboundReport.CallRow(c.a().startedAt(), c.w().project(), c.w().task(), c.w().assignment(),
           c.operator(), c.a().number(), client, Duration.ofSeconds(c.a().billsec()), finished(c.a()).russian(),
-          c.cost(), c.prefix(), c.a().recording(), c.a().note()));
+          c.cost(), c.prefix(), c.a().recording(), c.a().note(), c.a().id(), c.a().uniqueId()));
     }
     return out;
   }

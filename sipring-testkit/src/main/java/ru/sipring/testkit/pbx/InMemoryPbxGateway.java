@@ -2,6 +2,10 @@ package ru.sipring.testkit.pbx;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +29,8 @@ import ru.sipring.core.pbx.QueueCallEvent;
 import ru.sipring.core.pbx.QueueCallEvents;
 import ru.sipring.core.pbx.QueueCallListener;
 import ru.sipring.core.pbx.QueueMember;
+import ru.sipring.testkit.cdr.CdrRow;
+import ru.sipring.testkit.cdr.CdrSink;
 
 /**
  * A {@link PbxGateway} that keeps queue membership in memory and answers originate requests with scripted
@@ -39,6 +45,10 @@ import ru.sipring.core.pbx.QueueMember;
  *
  * <p>Queue call events (agent connected and so on) are whatever the test {@link #publish publishes}: there are no
  * calls here, so a host's screen pop or wallboard can be tested without an AMI server.
+ *
+ * <p>With {@link #writingCdr} it also writes the CDR rows Asterisk writes: a call not answered gets its row when the
+ * originate completes, an answered call when the test {@link #hangUp hangs it up}, with the uniqueid the originate
+ * reported as {@code uniqueid} and {@code linkedid}.
  *
  * <p>Thread-safe: every method may be called from any thread. Call listeners run on the thread that calls
  * {@link #publish}, before it returns (unlike {@code AmiPbxGateway}, which has a thread of its own for them). Originate stages complete on the thread that
@@ -122,6 +132,13 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
   private int inFlight;
   private int maxInFlight;
   private long uniqueIdCounter;
+  private @Nullable CdrSink cdrSink;
+  private ZoneId cdrZone = ZoneId.of("UTC");
+  private boolean recorded;
+  private final Map<String, Instant> startedAt = new LinkedHashMap<>();
+  private final Map<String, Answered> answered = new LinkedHashMap<>();
+
+  private record Answered(OriginateRequest request, Instant start, Instant answer, String uniqueId) {}
 
   private record Pending(OriginateRequest request, CompletableFuture<OriginateResult> future) {}
 
@@ -201,6 +218,93 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
   }
 
   /**
+   * Writes a CDR row for every call from now on, as Asterisk's CDR backend does when a call ends: a call that was
+   * not answered ({@code BUSY}, {@code NO_ANSWER}) when the originate completes; an answered call when
+   * {@link #hangUp} ends it. The row dialled the number of the request's {@code Local/<number>@...} channel, has
+   * the originate's uniqueid as {@code uniqueid} and {@code linkedid}, its {@code calldate} is the originate's
+   * start in {@code pbxZone}.
+   *
+   * @param sink where the rows go ({@link ru.sipring.testkit.cdr.JdbcCdrSink} for a database table)
+   * @param pbxZone the zone the PBX writes {@code calldate} in
+   * @param record whether answered calls are recorded: their row names the MixMonitor file FreePBX would write,
+   *     {@code out-<dst>-<src>-<yyyyMMdd>-<HHmmss>-<uniqueid>.wav}
+   * @return this gateway
+   */
+  public synchronized InMemoryPbxGateway writingCdr(CdrSink sink, ZoneId pbxZone, boolean record) {
+    this.cdrSink = Objects.requireNonNull(sink, "sink");
+    this.cdrZone = Objects.requireNonNull(pbxZone, "pbxZone");
+    this.recorded = record;
+    return this;
+  }
+
+  /**
+   * Ends an answered call after {@code talk} seconds of conversation and writes its CDR row (billsec = talk,
+   * duration = ringing + talk, disposition {@code ANSWERED}).
+   *
+   * @param tag the originate request's tag
+   * @param talk how long the parties talked, whole seconds
+   * @return the row written
+   * @throws IllegalStateException when CDR writing is off or no answered call with this tag is up
+   * @throws IllegalArgumentException when {@code talk} is negative
+   */
+  public CdrRow hangUp(String tag, Duration talk) {
+    if (talk.isNegative()) {
+      throw new IllegalArgumentException("talk must not be negative, was " + talk);
+    }
+    Answered a;
+    CdrSink sink;
+    CdrRow row;
+    synchronized (this) {
+      sink = cdrSink;
+      if (sink == null) {
+        throw new IllegalStateException("CDR writing is off: call writingCdr first");
+      }
+      a = answered.remove(tag);
+      if (a == null) {
+        throw new IllegalStateException("no answered call with tag " + tag + " is up");
+      }
+      long ring = Math.max(0, a.answer().getEpochSecond() - a.start().getEpochSecond());
+      row = row(a.request(), a.start(), a.uniqueId(), ring + talk.getSeconds(), talk.getSeconds(), "ANSWERED",
+          recorded);
+    }
+    sink.write(row);
+    return row;
+  }
+
+  /**
+   * Tags of the answered calls still up (not yet {@link #hangUp hung up}), when CDR writing is on.
+   *
+   * @return the tags, in the order the calls were answered
+   */
+  public synchronized List<String> callsUp() {
+    return List.copyOf(answered.keySet());
+  }
+
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  /** The row of the client's leg: the Local channel that dialled the number. Called holding the lock. */
+  private CdrRow row(OriginateRequest r, Instant start, String uniqueId, long duration, long billsec,
+      String disposition, boolean withRecording) {
+    String channel = r.channel();
+    int slash = channel.indexOf('/');
+    int at = channel.indexOf('@');
+    String dst = slash >= 0 ? channel.substring(slash + 1, at > slash ? at : channel.length()) : channel;
+    String cid = r.callerId();
+    int lt = cid.lastIndexOf('<');
+    String src = (lt >= 0 ? cid.substring(lt + 1) : cid).replaceAll("[^0-9+]", "");
+    if (src.isEmpty()) {
+      src = r.extension();
+    }
+    LocalDateTime calldate = LocalDateTime.ofInstant(start, cdrZone).withNano(0);
+    String file = withRecording && "ANSWERED".equals(disposition)
+        ? "out-" + dst + "-" + src + "-" + FILE_TIME.format(calldate) + "-" + uniqueId + ".wav" : "";
+    String seq = String.format("%08x", uniqueIdCounter);
+    return new CdrRow(calldate, cid.isEmpty() ? "\"\" <" + src + ">" : cid, src, dst, r.context(),
+        channel + "-" + seq + ";2", "PJSIP/trunk-" + seq, "Dial", "PJSIP/" + dst + "@trunk", duration, billsec,
+        disposition, uniqueId, uniqueId, file);
+  }
+
+  /**
    * Simulates a lost connection: while unreachable every call throws {@link ConnectionException}.
    *
    * @param value false to make every call fail, true to recover
@@ -253,6 +357,7 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     synchronized (this) {
       checkUsable();
       originated.add(request);
+      startedAt.put(request.tag(), clock.instant());
       s = Objects.requireNonNull(script.apply(request), "script returned null");
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -300,12 +405,29 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
   private void finish(OriginateRequest request, CompletableFuture<OriginateResult> future,
       OriginateOutcome outcome, @Nullable String detail) {
     OriginateResult result;
+    CdrRow noAnswerRow = null;
+    CdrSink noAnswerSink = null;
     synchronized (this) {
       inFlight--;
       String uniqueId = outcome == OriginateOutcome.ANSWERED || outcome == OriginateOutcome.NO_ANSWER
           || outcome == OriginateOutcome.BUSY
           ? clock.instant().getEpochSecond() + "." + (++uniqueIdCounter) : null;
       result = new OriginateResult(request.tag(), outcome, clock.instant(), uniqueId, detail);
+      Instant start = startedAt.remove(request.tag());
+      CdrSink sink = cdrSink;
+      if (sink != null && uniqueId != null && start != null) {
+        if (outcome == OriginateOutcome.ANSWERED) {
+          answered.put(request.tag(), new Answered(request, start, result.at(), uniqueId));
+        } else {
+          long ring = Math.max(0, result.at().getEpochSecond() - start.getEpochSecond());
+          noAnswerRow = row(request, start, uniqueId, ring, 0,
+              outcome == OriginateOutcome.BUSY ? "BUSY" : "NO ANSWER", false);
+          noAnswerSink = sink;
+        }
+      }
+    }
+    if (noAnswerRow != null && noAnswerSink != null) {
+      noAnswerSink.write(noAnswerRow);
     }
     future.complete(result);
   }
