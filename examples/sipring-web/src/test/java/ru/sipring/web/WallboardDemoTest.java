@@ -80,6 +80,11 @@ class WallboardDemoTest {
       String before = d.findElement(By.id("wallboard")).getText();
       wait.until(x -> !x.findElement(By.id("wallboard")).getText().equals(before));
       assertThat(d.getPageSource()).doesNotContain("??");
+      // today's figures of the demo's queue_log (the report engine's, via QueueDayFigures) on every queue
+      wait.until(x -> x.findElements(By.cssSelector("#queue-6000 .sl-today")).size() == 1);
+      assertThat(WallboardLiveBrowserTest.boardText(d, "#queue-6000 .sl-today")).matches("\\d{1,3}\\.\\d%");
+      assertThat(WallboardLiveBrowserTest.boardText(d, "#queue-6000 .answered-today")).matches("\\d+");
+      assertThat(d.findElement(By.id("wall-stale")).isDisplayed()).isFalse();
       // every member state has its label (the fake's members are free, ringing, on a call or paused)
       assertThat(d.findElement(By.id("wallboard")).getText()).doesNotContain("undefined", "null")
           .containsAnyOf("free", "on a call", "ringing", "paused");

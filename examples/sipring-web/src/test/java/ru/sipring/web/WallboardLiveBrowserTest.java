@@ -142,6 +142,12 @@ class WallboardLiveBrowserTest {
     return new ObjectMapper().readTree(r.body());
   }
 
+  /** The text of an element of the board, which the event stream redraws every second (so it may go stale). */
+  static String boardText(WebDriver d, String css) {
+    return new WebDriverWait(d, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(x -> x.findElement(By.cssSelector(css)).getText());
+  }
+
   private static void shot(WebDriver d, String name) throws IOException {
     Files.createDirectories(BrowserTest.SHOTS);
     Files.copy(((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath(), BrowserTest.SHOTS.resolve(name),
@@ -187,13 +193,13 @@ class WallboardLiveBrowserTest {
       d.findElement(By.id("sign-in")).click();
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       wait.until(x -> !x.findElements(By.cssSelector("#queue-6000 .sl-today")).isEmpty());
-      assertThat(d.findElement(By.cssSelector("#queue-6000 .answered-today")).getText()).isEqualTo("4");
-      assertThat(d.findElement(By.cssSelector("#queue-6000 .lost-today")).getText()).isEqualTo("1");
-      assertThat(d.findElement(By.cssSelector("#queue-6000 .sl-today")).getText()).isEqualTo("60.0%");
-      assertThat(d.findElement(By.cssSelector("#queue-6000 .today")).getText())
+      assertThat(boardText(d, "#queue-6000 .answered-today")).isEqualTo("4");
+      assertThat(boardText(d, "#queue-6000 .lost-today")).isEqualTo("1");
+      assertThat(boardText(d, "#queue-6000 .sl-today")).isEqualTo("60.0%");
+      assertThat(boardText(d, "#queue-6000 .today"))
           .contains("Today", "answered", "lost", "service level (≤ 20 s)");
       // the hostile caller name is text, not markup
-      assertThat(d.findElement(By.cssSelector("#queue-6000 table.callers")).getText()).contains("Caller <b>x</b>");
+      assertThat(boardText(d, "#queue-6000 table.callers")).contains("Caller <b>x</b>");
       WebElement banner = d.findElement(By.id("wall-stale"));
       assertThat(banner.isDisplayed()).isFalse();
       shot(d, "09-wallboard-today-en.png");
