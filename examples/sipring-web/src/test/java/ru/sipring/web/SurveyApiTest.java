@@ -267,6 +267,36 @@ class SurveyApiTest {
   }
 
   @Test
+  void theApiOnABrowsersSessionNeedsThePagesCsrfToken() throws Exception {
+    surveys.saveDraft(ru.sipring.survey.ScenarioJson.parse(scenario("forged", true)));
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    java.util.regex.Pattern csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    java.util.function.Function<String, String> token = html -> {
+      java.util.regex.Matcher m = csrf.matcher(html);
+      assertThat(m.find()).as("a CSRF token in the page").isTrue();
+      return m.group(1);
+    };
+    String base = "http://127.0.0.1:" + port;
+    String loginPage = browser.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String form = "username=sv&password=" + java.net.URLEncoder.encode(WebTestSupport.SUPERVISOR_PASSWORD,
+        StandardCharsets.UTF_8) + "&_csrf=" + token.apply(loginPage);
+    assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
+        .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+    HttpRequest.Builder publish = HttpRequest.newBuilder(URI.create(base + "/api/surveys/forged/publish"))
+        .POST(HttpRequest.BodyPublishers.noBody());
+    assertThat(browser.send(publish.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    assertThat(surveys.latest("forged")).isEmpty();
+    String pageToken = token.apply(browser.send(HttpRequest.newBuilder(URI.create(base + "/surveys")).build(),
+        HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(browser.send(publish.header("X-CSRF-TOKEN", pageToken).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode()).isEqualTo(200);
+    assertThat(surveys.latest("forged")).isPresent();
+  }
+
+  @Test
   void badInputIsOneLineOfJsonNamingWhatIsWrong() throws Exception {
     HttpResponse<String> broken = sv("POST", "/api/surveys/broken", "{\"schemaVersion\":1,\"id\":\"broken\",\"nxet\":1}");
     assertThat(broken.statusCode()).isEqualTo(400);

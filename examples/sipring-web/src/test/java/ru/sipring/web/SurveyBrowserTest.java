@@ -61,6 +61,9 @@ class SurveyBrowserTest {
   @Autowired
   SurveyService surveys;
 
+  @Autowired
+  ru.sipring.survey.pop.PopSurveys popSurveys;
+
   @BeforeAll
   static void chromium() throws Exception {
     if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
@@ -196,8 +199,10 @@ class SurveyBrowserTest {
       assertThat(d.findElement(By.id("path")).getText()).contains("q1: No", "q2: " + HOSTILE_TEST, "q3: Speed");
       shot(d, "survey-03-test-run");
 
-      // two real calls on queue 6001 (as the screen pop records them), one with a hostile answer
-      SurveyRun r1 = surveys.startRun(new CallContext("call-1", "6001", "op1", "client-1")).orElseThrow();
+      // two real calls on queue 6001, one with a hostile answer taken on the screen pop (the starter's PopSurveys,
+      // which also links it to the client card), the other started straight on the service
+      SurveyRun r1 = popSurveys.start(new ru.sipring.survey.ScreenPop(new CallContext("call-1", "6001", "op1",
+          "client-1"), "client-1", java.util.Optional.empty(), surveys.scenarioForQueue("6001"))).orElseThrow();
       r1.answerSingle("no");
       r1.answerText(HOSTILE);
       r1.answerMultiple(java.util.List.of("polite"));
