@@ -59,7 +59,7 @@ class BillingPages {
   @GetMapping("/billing/tariffs")
   String tables(Model model) {
     model.addAttribute("tables", tableRows());
-    model.addAttribute("today", LocalDate.now(reporting.defaultZone()).toString());
+    model.addAttribute("today", LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString());
     return "billing-tariffs";
   }
 
@@ -93,7 +93,7 @@ class BillingPages {
       model.addAttribute("error", e.getMessage());
     }
     model.addAttribute("tables", tableRows());
-    model.addAttribute("today", LocalDate.now(reporting.defaultZone()).toString());
+    model.addAttribute("today", LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString());
     return "billing-tariffs";
   }
 
@@ -109,8 +109,8 @@ class BillingPages {
           .orElseThrow(() -> new NotFoundException("rate table " + table + " has no version " + version));
     }
     List<TariffEdit.Row> rows = new ArrayList<>(shown.rates().stream().map(TariffEdit.Row::of).toList());
-    fillTable(model, versions, shown, rows, TariffEdit.check(List.of()), LocalDate.now(reporting.defaultZone())
-        .toString());
+    String today = LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString();
+    fillTable(model, versions, shown, rows, new TariffEdit.Checked(List.of(), List.of()), today);
     model.addAttribute("rowErrors", List.of());
     return "billing-tariff";
   }
@@ -273,7 +273,7 @@ class BillingPages {
 
   private List<Map<String, Object>> tableRows() {
     List<Map<String, Object>> out = new ArrayList<>();
-    Instant now = Instant.now();
+    Instant now = reporting.now();
     for (String t : reporting.tariffs().tables()) {
       List<RateVersion> vs = reporting.tariffs().versions(t);
       Map<String, Object> m = new LinkedHashMap<>();
