@@ -10,8 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,16 +48,18 @@ class BillingPages {
   private static final int EXTRA_ROWS = 3;
   private final OutboundReporting reporting;
   private final BillingApi api;
+  private final MessageSource messages;
 
-  BillingPages(OutboundReporting reporting, BillingApi api) {
+  BillingPages(OutboundReporting reporting, BillingApi api, MessageSource messages) {
     this.reporting = reporting;
     this.api = api;
+    this.messages = messages;
   }
 
   @GetMapping("/billing/tariffs")
   String tables(Model model) {
     model.addAttribute("tables", tableRows());
-    model.addAttribute("today", LocalDate.now(reporting.defaultZone()).toString());
+    model.addAttribute("today", LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString());
     return "billing-tariffs";
   }
 
@@ -89,7 +93,7 @@ class BillingPages {
       model.addAttribute("error", e.getMessage());
     }
     model.addAttribute("tables", tableRows());
-    model.addAttribute("today", LocalDate.now(reporting.defaultZone()).toString());
+    model.addAttribute("today", LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString());
     return "billing-tariffs";
   }
 
@@ -105,8 +109,8 @@ class BillingPages {
           .orElseThrow(() -> new NotFoundException("rate table " + table + " has no version " + version));
     }
     List<TariffEdit.Row> rows = new ArrayList<>(shown.rates().stream().map(TariffEdit.Row::of).toList());
-    fillTable(model, versions, shown, rows, TariffEdit.check(List.of()), LocalDate.now(reporting.defaultZone())
-        .toString());
+    String today = LocalDate.ofInstant(reporting.now(), reporting.defaultZone()).toString();
+    fillTable(model, versions, shown, rows, new TariffEdit.Checked(List.of(), List.of()), today);
     model.addAttribute("rowErrors", List.of());
     return "billing-tariff";
   }
@@ -154,6 +158,10 @@ class BillingPages {
       model.addAttribute("error", e.getMessage());
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    // the blank rows the form sent at the end are the ones it offers again, not kept as well
+    while (!rows.isEmpty() && rows.get(rows.size() - 1).blank()) {
+      rows.remove(rows.size() - 1);
+    }
     fillTable(model, versions, versions.get(versions.size() - 1), rows, checked, from);
     List<String> errors = new ArrayList<>();
     for (int r = 0; r < rows.size(); r++) {
@@ -172,7 +180,8 @@ class BillingPages {
       @RequestParam(required = false) @Nullable String project, @RequestParam(required = false) @Nullable String task,
       @RequestParam(required = false) @Nullable String assignment,
       @RequestParam(required = false) @Nullable String operator,
-      @RequestParam(required = false) @Nullable String tariff, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) @Nullable String tariff, Model model, HttpServletResponse response,
+      Locale locale) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("from", from == null ? "" : from);
     form.put("to", to == null ? "" : to);
@@ -209,11 +218,12 @@ class BillingPages {
         calls.add(m);
       }
       model.addAttribute("calls", calls);
-      model.addAttribute("chartCalls", OutboundCharts.bars("Вызовы по операторам / calls by operator",
+      model.addAttribute("chartCalls", OutboundCharts.bars(messages.getMessage("billing.chart.calls", null, locale),
           r.byOperator(), OutboundCharts.Measure.CALLS));
-      model.addAttribute("chartCost", OutboundCharts.bars("Сумма по операторам / cost by operator", r.byOperator(),
-          OutboundCharts.Measure.COST));
-      model.addAttribute("chartDays", OutboundCharts.callsPerDay("Вызовы по дням / calls per day", r));
+      model.addAttribute("chartCost", OutboundCharts.bars(messages.getMessage("billing.chart.cost", null, locale),
+          r.byOperator(), OutboundCharts.Measure.COST));
+      model.addAttribute("chartDays", OutboundCharts.callsPerDay(messages.getMessage("billing.chart.days", null,
+          locale), r));
       UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/outbound/report");
       form.forEach((k, v) -> {
         if (!v.isBlank()) {
@@ -263,7 +273,7 @@ class BillingPages {
 
   private List<Map<String, Object>> tableRows() {
     List<Map<String, Object>> out = new ArrayList<>();
-    Instant now = Instant.now();
+    Instant now = reporting.now();
     for (String t : reporting.tariffs().tables()) {
       List<RateVersion> vs = reporting.tariffs().versions(t);
       Map<String, Object> m = new LinkedHashMap<>();

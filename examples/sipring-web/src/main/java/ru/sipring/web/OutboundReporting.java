@@ -54,6 +54,10 @@ class OutboundReporting {
     return props.zoneOrDefault();
   }
 
+  Instant now() {
+    return clock.instant();
+  }
+
   /**
    * Reads the request. Times take the forms of {@code sipring report} ({@code 2026-03-02}, {@code 2026-03-02T09:00});
    * a date alone as {@code to} means the end of that day. No {@code from}: the first day of this month; no

@@ -191,6 +191,10 @@ class BillingBrowserTest {
       assertThat(((JavascriptExecutor) d).executeScript("return window.pwned === undefined")).isEqualTo(true);
       shot(d, "billing-report");
       String audio = call.findElement(By.cssSelector("td.rec audio")).getAttribute("src");
+      d.get(url("/outbound/report?from=" + today + "&to=" + today + "&lang=ru#calls"));
+      assertThat(d.findElement(By.id("calls")).getText()).contains("Детализация").contains("4.80");
+      shot(d, "billing-report-calls-ru");
+      d.get(url("/outbound/report?lang=en"));
       HttpResponse<byte[]> wav = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(audio))
           .header("Authorization", basic("admin", WebTestSupport.ADMIN_PASSWORD)).build(),
           HttpResponse.BodyHandlers.ofByteArray());

@@ -90,17 +90,18 @@ public final class OutboundCharts {
     long max = days.values().stream().mapToLong(Long::longValue).max().orElse(0);
     int col = keys.isEmpty() ? 40 : Math.max(14, Math.min(48, (WIDTH - 40) / keys.size()));
     int plot = 160;
-    StringBuilder b = open(title, WIDTH, plot + 70);
+    int top = 44; // room for the title and the value above the tallest bar
+    StringBuilder b = open(title, WIDTH, plot + top + 36);
     int x = 30;
     for (int i = 0; i < keys.size(); i++) {
       LocalDate d = keys.get(i);
       long v = values.get(i);
       int h = max == 0 ? 0 : (int) Math.round(plot * (double) v / max);
-      b.append("<rect x=\"").append(x).append("\" y=\"").append(30 + plot - h).append("\" width=\"")
+      b.append("<rect x=\"").append(x).append("\" y=\"").append(top + plot - h).append("\" width=\"")
           .append(col - 4).append("\" height=\"").append(h).append("\" fill=\"").append(COLOUR).append("\"/>")
-          .append("<text x=\"").append(x + (col - 4) / 2).append("\" y=\"").append(26 + plot - h)
+          .append("<text x=\"").append(x + (col - 4) / 2).append("\" y=\"").append(top - 4 + plot - h)
           .append("\" text-anchor=\"middle\">").append(v).append("</text>")
-          .append("<text x=\"").append(x + (col - 4) / 2).append("\" y=\"").append(plot + 46)
+          .append("<text x=\"").append(x + (col - 4) / 2).append("\" y=\"").append(top + plot + 16)
           .append("\" text-anchor=\"middle\">").append(DAY.format(d)).append("</text>\n");
       x += col;
     }

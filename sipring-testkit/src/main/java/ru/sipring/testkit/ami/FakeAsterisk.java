@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.core.RejectedException;
+import ru.sipring.testkit.cdr.CdrRow;
+import ru.sipring.testkit.cdr.CdrSink;
 import ru.sipring.testkit.queue.QueueEngine;
 import ru.sipring.testkit.queue.QueueLogWriter;
 
@@ -141,6 +144,12 @@ public final class FakeAsterisk implements AutoCloseable {
       o -> OriginateScript.answered(Duration.ofMillis(50));
   private volatile @Nullable ServerSocket server;
   private volatile int boundPort;
+  private volatile @Nullable CdrWriting cdr;
+  private final Map<String, CallUp> callsUp = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CdrWriting(CdrSink sink, ZoneId zone, boolean record) {}
+
+  private record CallUp(OriginateSeen seen, Instant start, Instant answered) {}
 
   private FakeAsterisk(Config config, Clock clock, QueueLogWriter queueLog) {
     this.config = config;
@@ -209,6 +218,85 @@ public final class FakeAsterisk implements AutoCloseable {
    */
   public void onOriginate(Function<OriginateSeen, OriginateScript> script) {
     this.originateScript = Objects.requireNonNull(script);
+  }
+
+  /**
+   * Writes a CDR row for every async Originate that reports a channel, from now on, as Asterisk's CDR backend does
+   * when the call ends: busy, not answered or congested when the {@code OriginateResponse} is sent; answered when
+   * {@link #hangUp} ends it. The row's {@code uniqueid} and {@code linkedid} are the {@code Uniqueid} of the
+   * {@code OriginateResponse} (see {@link CdrRow#ofOriginate} for the other columns). A synchronous Originate
+   * reports no uniqueid and writes no row.
+   *
+   * @param sink where the rows go
+   * @param pbxZone the zone the PBX writes {@code calldate} in
+   * @param record whether answered calls are recorded (their row names the MixMonitor file)
+   */
+  public void writingCdr(CdrSink sink, ZoneId pbxZone, boolean record) {
+    this.cdr = new CdrWriting(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(pbxZone, "pbxZone"),
+        record);
+  }
+
+  /**
+   * Ends an answered call after {@code talk} seconds of conversation and writes its CDR row.
+   *
+   * @param uniqueId the {@code Uniqueid} of the call's {@code OriginateResponse}
+   * @param talk how long the parties talked, whole seconds
+   * @return the row written
+   * @throws IllegalStateException when CDR writing is off or no answered call with this uniqueid is up
+   * @throws IllegalArgumentException when {@code talk} is negative
+   */
+  public CdrRow hangUp(String uniqueId, Duration talk) {
+    if (talk.isNegative()) {
+      throw new IllegalArgumentException("talk must not be negative, was " + talk);
+    }
+    CdrWriting w = cdr;
+    if (w == null) {
+      throw new IllegalStateException("CDR writing is off: call writingCdr first");
+    }
+    CallUp up = callsUp.remove(uniqueId);
+    if (up == null) {
+      throw new IllegalStateException("no answered call with uniqueid " + uniqueId + " is up");
+    }
+    long ring = Math.max(0, up.answered().getEpochSecond() - up.start().getEpochSecond());
+    CdrRow row = row(w, up.seen(), up.start(), uniqueId, ring + talk.getSeconds(), talk.getSeconds(), "ANSWERED");
+    w.sink().write(row);
+    return row;
+  }
+
+  /**
+   * The uniqueids of answered calls still up (not yet {@link #hangUp hung up}), when CDR writing is on.
+   *
+   * @return the uniqueids
+   */
+  public List<String> callsUp() {
+    return List.copyOf(callsUp.keySet());
+  }
+
+  private static CdrRow row(CdrWriting w, OriginateSeen seen, Instant start, String uniqueId, long duration,
+      long billsec, String disposition) {
+    return CdrRow.ofOriginate(seen.channel(), seen.context() == null ? "" : seen.context(),
+        seen.exten() == null ? "" : seen.exten(), seen.callerId() == null ? "" : seen.callerId(), start, w.zone(),
+        uniqueId, duration, billsec, disposition, w.record());
+  }
+
+  /** The row or the call up of an originate that ended with {@code reason}; called on the timer thread. */
+  private void originateEnded(OriginateSeen seen, Instant start, int reason, String uniqueId) {
+    CdrWriting w = cdr;
+    if (w == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (reason == 4) {
+      callsUp.put(uniqueId, new CallUp(seen, start, now));
+      return;
+    }
+    String disposition = switch (reason) {
+      case 5 -> "BUSY";
+      case 8 -> "CONGESTION";
+      default -> "NO ANSWER";
+    };
+    long ring = Math.max(0, now.getEpochSecond() - start.getEpochSecond());
+    w.sink().write(row(w, seen, start, uniqueId, ring, 0, disposition));
   }
 
   /**
@@ -841,6 +929,7 @@ public final class FakeAsterisk implements AutoCloseable {
       OriginateSeen seen = new OriginateSeen(channel, context, exten, a.get("CallerID"), timeout,
           a.getAll("Variable"), async);
       originates.add(seen);
+      Instant started = clock.instant();
       OriginateScript script = originateScript.apply(seen);
       // Asterisk gives up ringing at the originate timeout: a later answer is a no-answer (Reason 3)
       Duration delay = script.delay();
@@ -862,10 +951,14 @@ public final class FakeAsterisk implements AutoCloseable {
           } else {
             e.add("Context", context == null ? "" : context).add("Exten", exten == null ? "" : exten);
           }
+          String uniqueId = finalReason == 0 ? "<unknown>" : clock.instant().getEpochSecond() + "."
+              + sessionCounter.incrementAndGet() * 1000L;
           e.add("Reason", String.valueOf(finalReason))
-              .add("Uniqueid", finalReason == 0 ? "<unknown>" : clock.instant().getEpochSecond() + "."
-                  + sessionCounter.incrementAndGet() * 1000L)
+              .add("Uniqueid", uniqueId)
               .add("CallerIDNum", "<unknown>").add("CallerIDName", "<unknown>");
+          if (finalReason == 3 || finalReason == 4 || finalReason == 5 || finalReason == 8) {
+            originateEnded(seen, started, finalReason, uniqueId);
+          }
           sendEvent(e.build().toWire());
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
       } else {

@@ -1,6 +1,9 @@
 package ru.sipring.testkit.cdr;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,47 @@ public record CdrRow(LocalDateTime calldate, String clid, String src, String dst
       throw new IllegalArgumentException("0 <= billsec <= duration required, were " + billsec + " and " + duration);
     }
     calldate = calldate.withNano(0);
+  }
+
+  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  /**
+   * The row of the client's leg of an originated call, as both fakes write it: the number is the one of the
+   * {@code Local/<number>@<context>} (or {@code <tech>/<number>}) channel dialled, the caller the CallerID's number
+   * (else the extension the call went on to), {@code uniqueid} and {@code linkedid} the uniqueid the originate
+   * reported, and with {@code record} an answered call names the MixMonitor file FreePBX writes,
+   * {@code out-<dst>-<src>-<yyyyMMdd>-<HHmmss>-<uniqueid>.wav}.
+   *
+   * @param channel the originate's channel
+   * @param context the dialplan context
+   * @param extension the extension the answered call went on to (may be empty)
+   * @param callerId the originate's CallerID (may be empty)
+   * @param start when the originate started
+   * @param pbxZone the zone the PBX writes {@code calldate} in
+   * @param uniqueId the channel's uniqueid
+   * @param duration seconds from start to hang-up
+   * @param billsec seconds from answer to hang-up
+   * @param disposition the disposition
+   * @param record whether an answered call was recorded
+   * @return the row
+   */
+  public static CdrRow ofOriginate(String channel, String context, String extension, String callerId, Instant start,
+      ZoneId pbxZone, String uniqueId, long duration, long billsec, String disposition, boolean record) {
+    int slash = channel.indexOf('/');
+    int at = channel.indexOf('@');
+    String dst = slash >= 0 ? channel.substring(slash + 1, at > slash ? at : channel.length()) : channel;
+    int lt = callerId.lastIndexOf('<');
+    String src = (lt >= 0 ? callerId.substring(lt + 1) : callerId).replaceAll("[^0-9+]", "");
+    if (src.isEmpty()) {
+      src = extension;
+    }
+    LocalDateTime calldate = LocalDateTime.ofInstant(start, pbxZone).withNano(0);
+    String file = record && "ANSWERED".equals(disposition)
+        ? "out-" + dst + "-" + src + "-" + FILE_TIME.format(calldate) + "-" + uniqueId + ".wav" : "";
+    String seq = String.format("%08x", uniqueId.hashCode());
+    return new CdrRow(calldate, callerId.isEmpty() ? "\"\" <" + src + ">" : callerId, src, dst, context,
+        channel + "-" + seq + ";2", "PJSIP/trunk-" + seq, "Dial", "PJSIP/" + dst + "@trunk", duration, billsec,
+        disposition, uniqueId, uniqueId, file);
   }
 
   /**

@@ -3,9 +3,7 @@ package ru.sipring.testkit.pbx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -280,28 +278,11 @@ public final class InMemoryPbxGateway implements PbxGateway, QueueCallEvents {
     return List.copyOf(answered.keySet());
   }
 
-  private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-
-  /** The row of the client's leg: the Local channel that dialled the number. Called holding the lock. */
+  /** The row of the client's leg. */
   private CdrRow row(OriginateRequest r, Instant start, String uniqueId, long duration, long billsec,
       String disposition, boolean withRecording) {
-    String channel = r.channel();
-    int slash = channel.indexOf('/');
-    int at = channel.indexOf('@');
-    String dst = slash >= 0 ? channel.substring(slash + 1, at > slash ? at : channel.length()) : channel;
-    String cid = r.callerId();
-    int lt = cid.lastIndexOf('<');
-    String src = (lt >= 0 ? cid.substring(lt + 1) : cid).replaceAll("[^0-9+]", "");
-    if (src.isEmpty()) {
-      src = r.extension();
-    }
-    LocalDateTime calldate = LocalDateTime.ofInstant(start, cdrZone).withNano(0);
-    String file = withRecording && "ANSWERED".equals(disposition)
-        ? "out-" + dst + "-" + src + "-" + FILE_TIME.format(calldate) + "-" + uniqueId + ".wav" : "";
-    String seq = String.format("%08x", uniqueIdCounter);
-    return new CdrRow(calldate, cid.isEmpty() ? "\"\" <" + src + ">" : cid, src, dst, r.context(),
-        channel + "-" + seq + ";2", "PJSIP/trunk-" + seq, "Dial", "PJSIP/" + dst + "@trunk", duration, billsec,
-        disposition, uniqueId, uniqueId, file);
+    return CdrRow.ofOriginate(r.channel(), r.context(), r.extension(), r.callerId(), start, cdrZone, uniqueId,
+        duration, billsec, disposition, withRecording);
   }
 
   /**
