@@ -208,8 +208,8 @@
     if (!a) { return; }
     $('call-number').textContent = a.number;
     $('call-state').textContent = a.outcome ? (t['status.' + a.outcome] || t['outcome.' + a.outcome] || a.outcome) : t.ringing;
-    if (a.outcome && a.outcome !== 'ANSWERED') { $('call-status').value = a.outcome; }
-    if (a.outcome === 'ANSWERED') { $('call-status').value = 'ANSWERED'; }
+    // the PBX's outcome preselects the choice once; the operator's own choice is never overwritten
+    if (a.outcome && !state.preselected) { $('call-status').value = a.outcome; state.preselected = true; }
     $('call-finish').disabled = false;
   }
   function pollCall() {
@@ -224,14 +224,16 @@
     var c = state.card;
     if (!c) { return; }
     $('call-note').value = '';
+    state.preselected = false;
     request('POST', '/calls', { contactId: c.id }).then(function (a) { showCall(a); pollCall(); }).catch(error);
   });
   $('call-finish').addEventListener('click', function () {
     var a = state.call;
     if (!a) { return; }
-    request('POST', '/calls/' + a.id + '/finish', { status: $('call-status').value, note: $('call-note').value })
+    var chosen = $('call-status').value;
+    request('POST', '/calls/' + a.id + '/finish', { status: chosen, note: $('call-note').value })
       .then(function (n) {
-        showCall(n); $('call-state').textContent = t.finished + ': ' + statusText($('call-status').value);
+        showCall(n); $('call-state').textContent = t.finished + ': ' + statusText(chosen);
         ok(t.saved);
         if (state.card) { openCard(state.card.id); }
         loadCards(); loadUnanswered();
