@@ -121,7 +121,11 @@
   }
   function loadCards() {
     var tbody = document.querySelector('#ws-cards tbody');
-    if (!state.assignment) { tbody.textContent = ''; $('ws-page-info').textContent = ''; return Promise.resolve(); }
+    if (!state.assignment) {
+      tbody.textContent = ''; $('ws-page-info').textContent = '';
+      $('ws-prev').disabled = true; $('ws-next').disabled = true;
+      return Promise.resolve();
+    }
     var q = '?assignment=' + state.assignment + '&page=' + state.page + '&size=15';
     var text = $('ws-q').value.trim();
     if (text) { q += '&q=' + encodeURIComponent(text); }
@@ -264,6 +268,7 @@
   }
   function showPop(p) {
     state.pop = p;
+    $('ws-ok').hidden = true; $('ws-error').hidden = true;
     $('ws-pop').hidden = false;
     $('pop-caller').textContent = p.callerNumber;
     $('pop-queue').textContent = p.queue;
