@@ -121,7 +121,11 @@
   }
   function loadCards() {
     var tbody = document.querySelector('#ws-cards tbody');
-    if (!state.assignment) { tbody.textContent = ''; $('ws-page-info').textContent = ''; return Promise.resolve(); }
+    if (!state.assignment) {
+      tbody.textContent = ''; $('ws-page-info').textContent = '';
+      $('ws-prev').disabled = true; $('ws-next').disabled = true;
+      return Promise.resolve();
+    }
     var q = '?assignment=' + state.assignment + '&page=' + state.page + '&size=15';
     var text = $('ws-q').value.trim();
     if (text) { q += '&q=' + encodeURIComponent(text); }
@@ -208,8 +212,8 @@
     if (!a) { return; }
     $('call-number').textContent = a.number;
     $('call-state').textContent = a.outcome ? (t['status.' + a.outcome] || t['outcome.' + a.outcome] || a.outcome) : t.ringing;
-    if (a.outcome && a.outcome !== 'ANSWERED') { $('call-status').value = a.outcome; }
-    if (a.outcome === 'ANSWERED') { $('call-status').value = 'ANSWERED'; }
+    // the PBX's outcome preselects the choice once; the operator's own choice is never overwritten
+    if (a.outcome && !state.preselected) { $('call-status').value = a.outcome; state.preselected = true; }
     $('call-finish').disabled = false;
   }
   function pollCall() {
@@ -224,14 +228,16 @@
     var c = state.card;
     if (!c) { return; }
     $('call-note').value = '';
+    state.preselected = false;
     request('POST', '/calls', { contactId: c.id }).then(function (a) { showCall(a); pollCall(); }).catch(error);
   });
   $('call-finish').addEventListener('click', function () {
     var a = state.call;
     if (!a) { return; }
-    request('POST', '/calls/' + a.id + '/finish', { status: $('call-status').value, note: $('call-note').value })
+    var chosen = $('call-status').value;
+    request('POST', '/calls/' + a.id + '/finish', { status: chosen, note: $('call-note').value })
       .then(function (n) {
-        showCall(n); $('call-state').textContent = t.finished + ': ' + statusText($('call-status').value);
+        showCall(n); $('call-state').textContent = t.finished + ': ' + statusText(chosen);
         ok(t.saved);
         if (state.card) { openCard(state.card.id); }
         loadCards(); loadUnanswered();
@@ -262,6 +268,7 @@
   }
   function showPop(p) {
     state.pop = p;
+    $('ws-ok').hidden = true; $('ws-error').hidden = true;
     $('ws-pop').hidden = false;
     $('pop-caller').textContent = p.callerNumber;
     $('pop-queue').textContent = p.queue;

@@ -18,6 +18,9 @@ class PageModel {
     model.addAttribute("isAdmin", admin);
     model.addAttribute("canReport", admin || has(auth, "ROLE_SUPERVISOR"));
     model.addAttribute("lang", WebMvcConfiguration.supported(locale).getLanguage());
+    // ---- operator workspace: the nav link for operators and admins
+    model.addAttribute("canWork", admin || has(auth, "ROLE_OPERATOR"));
+    // ---- end operator workspace
   }
 
   private static boolean has(Authentication auth, String role) {
