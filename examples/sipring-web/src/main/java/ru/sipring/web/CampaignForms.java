@@ -95,6 +95,9 @@ final class CampaignForms {
           }
         }
       }
+      if (d.isEmpty()) {
+        d = EnumSet.allOf(DayOfWeek.class); // a window on no day would never open: none ticked means every day
+      }
       return new AssignmentSettings(new CallWindow(z, time("window.start", start), time("window.end", end), d),
           new RetryPolicy(rules), enumOf(DncScope.class, "dncScope", dncScope));
     }
