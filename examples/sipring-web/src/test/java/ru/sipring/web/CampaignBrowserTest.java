@@ -62,6 +62,9 @@ class CampaignBrowserTest {
   WorkTracker work;
 
   @Autowired
+  DemoConfiguration.Demo demo;
+
+  @Autowired
   AuditLog audit;
 
   @TempDir
@@ -210,9 +213,14 @@ class CampaignBrowserTest {
       d.findElement(By.id("dialer-save")).click();
       done(wait);
       assertThat(number(d, "p-remaining")).isEqualTo(1); // two clients, one on the DNC list
+      // the fake Asterisk answers after 2 s: the page drawn after the start cannot know it, the polling must
+      demo.pbx.onOriginate(o -> new ru.sipring.testkit.ami.FakeAsterisk.OriginateScript(4, Duration.ofSeconds(2)));
       d.findElement(By.id("dialer-start")).click();
       done(wait);
+      ((JavascriptExecutor) d).executeScript("window.sipringSamePage = true;");
       wait.until(x -> number(x, "p-placed") >= 1 && number(x, "p-answered") >= 1);
+      assertThat(((JavascriptExecutor) d).executeScript("return window.sipringSamePage === true;"))
+          .as("the progress came by polling, not by reloading the page").isEqualTo(true);
       wait.until(x -> number(x, "p-remaining") == 0);
       assertThat(d.findElement(By.id("p-status")).getText()).isEqualTo("running");
       shot(d, "34-campaign-dialer-running-en");
