@@ -144,7 +144,7 @@ class CampaignPages {
     return AdminPages.act(flash, "/campaign/assignments/" + id, "campaign.done.settings", () -> {
       Map<String, CampaignForms.Settings.Rule> rules = new LinkedHashMap<>();
       for (CallOutcome o : CampaignForms.RETRIED) {
-        rules.put(o.name(), new CampaignForms.Settings.Rule(number(all, "retry." + o.name() + ".delayMinutes"),
+        rules.put(o.name(), new CampaignForms.Settings.Rule(number(all, "retry." + o.name() + ".delaySeconds"),
             (int) number(all, "retry." + o.name() + ".maxAttempts")));
       }
       admin.updateSettings(auth.getName(), id,

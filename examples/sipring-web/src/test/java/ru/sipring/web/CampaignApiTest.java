@@ -139,9 +139,12 @@ class CampaignApiTest {
         .contains("79160000002");
 
     JsonNode settings = admin("POST", "/api/campaign/assignments/" + a + "/settings", "{\"zone\":\"Europe/Moscow\","
-        + "\"start\":\"00:00\",\"end\":\"00:00\",\"days\":[],\"retry\":{\"BUSY\":{\"delayMinutes\":30,\"maxAttempts\":3}},"
+        + "\"start\":\"00:00\",\"end\":\"00:00\",\"days\":[],\"retry\":{\"BUSY\":{\"delaySeconds\":1800,\"maxAttempts\":3}},"
         + "\"dncScope\":\"ASSIGNMENT\"}");
     assertThat(settings.get("retry").get("BUSY").get("maxAttempts").asInt()).isEqualTo(3);
+    assertThat(settings.get("retry").get("BUSY").get("delaySeconds").asInt()).isEqualTo(1800);
+    assertThat(settings.get("retry").get("NO_ANSWER").get("maxAttempts").asInt()).isZero(); // not given: never again
+    assertThat(settings.get("days")).hasSize(7); // none ticked: every day
 
     admin("POST", "/api/campaign/assignments/" + a + "/dialer-settings", "{\"answerExtension\":\"520\","
         + "\"context\":\"from-internal\",\"callerId\":\"74950000000\",\"repeats\":0,\"redialSeconds\":30,"
