@@ -24,7 +24,7 @@ import ru.sipring.spring.CampaignAdmin;
 
 /**
  * The campaign forms' and API bodies' fields as the library's values: each field checked and a bad one named
- * ({@code window.start}, {@code retry.BUSY.delayMinutes}, {@code dialer.maxConcurrent}). Shared by
+ * ({@code window.start}, {@code retry.BUSY.delaySeconds}, {@code dialer.maxConcurrent}). Shared by
  * {@link CampaignPages} and {@link CampaignApi} so both accept the same input. Stateless.
  */
 final class CampaignForms {
@@ -42,7 +42,7 @@ final class CampaignForms {
    * @param start the window's first time, {@code HH:mm}
    * @param end the window's end, {@code HH:mm}; equal to the start for all day
    * @param days the days calls may be placed (MONDAY..SUNDAY); empty for every day
-   * @param retry per retried outcome: the wait in minutes and the most calls
+   * @param retry per retried outcome: the wait in seconds and the most calls
    * @param dncScope which DNC lists apply
    */
   record Settings(String zone, String start, String end, @Nullable List<String> days,
@@ -51,16 +51,16 @@ final class CampaignForms {
     /**
      * One retry rule.
      *
-     * @param delayMinutes the wait before the next call, minutes
+     * @param delaySeconds the wait before the next call, seconds (the guide's «Время до повторного набора»)
      * @param maxAttempts the most calls in all
      */
-    record Rule(long delayMinutes, int maxAttempts) {}
+    record Rule(long delaySeconds, int maxAttempts) {}
 
     static Settings of(AssignmentSettings s) {
       Map<String, Rule> r = new java.util.LinkedHashMap<>();
       for (CallOutcome o : RETRIED) {
         RetryRule rule = s.retry().rules().get(o);
-        r.put(o.name(), rule == null ? new Rule(0, 0) : new Rule(rule.delay().toMinutes(), rule.maxAttempts()));
+        r.put(o.name(), rule == null ? new Rule(0, 0) : new Rule(rule.delay().toSeconds(), rule.maxAttempts()));
       }
       return new Settings(s.window().zone().getId(), s.window().start().toString(), s.window().end().toString(),
           s.window().days().stream().sorted().map(DayOfWeek::name).toList(), r, s.dncScope().name());
@@ -84,16 +84,19 @@ final class CampaignForms {
         for (Map.Entry<String, Rule> e : retry.entrySet()) {
           CallOutcome o = enumOf(CallOutcome.class, "retry", e.getKey());
           Rule r = e.getValue();
-          if (r.delayMinutes() < 0 || r.delayMinutes() > 60L * 24 * 365) {
-            throw new BadInputException("retry." + o.name() + ".delayMinutes", "0 to 525600 minutes");
+          if (r.delaySeconds() < 0 || r.delaySeconds() > 3600L * 24 * 365) {
+            throw new BadInputException("retry." + o.name() + ".delaySeconds", "0 to 31536000 seconds");
           }
           if (r.maxAttempts() < 0 || r.maxAttempts() > 1000) {
             throw new BadInputException("retry." + o.name() + ".maxAttempts", "0 to 1000");
           }
           if (r.maxAttempts() > 0) {
-            rules.put(o, new RetryRule(Duration.ofMinutes(r.delayMinutes()), r.maxAttempts()));
+            rules.put(o, new RetryRule(Duration.ofSeconds(r.delaySeconds()), r.maxAttempts()));
           }
         }
+      }
+      if (d.isEmpty()) {
+        d = EnumSet.allOf(DayOfWeek.class); // a window on no day would never open: none ticked means every day
       }
       return new AssignmentSettings(new CallWindow(z, time("window.start", start), time("window.end", end), d),
           new RetryPolicy(rules), enumOf(DncScope.class, "dncScope", dncScope));

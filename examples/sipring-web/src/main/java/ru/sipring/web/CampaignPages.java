@@ -122,7 +122,7 @@ class CampaignPages {
     model.addAttribute("retried", CampaignForms.RETRIED);
     model.addAttribute("dncScopes", DncScope.values());
     model.addAttribute("duplicateScopes", DuplicateScope.values());
-    ru.sipring.campaign.cards.CardPage base = cards.search(CardQuery.of(id).withPage(1, 20));
+    ru.sipring.campaign.cards.CardPage base = cards.search(CardQuery.of(id).withPage(0, 20));
     model.addAttribute("base", base);
     model.addAttribute("baseRows", base.items().stream().map(c -> new BaseRow(c.id(),
         !c.get(ContactField.FULL_NAME).isEmpty() ? c.get(ContactField.FULL_NAME) : c.get(ContactField.CLIENT_NAME),
@@ -144,7 +144,7 @@ class CampaignPages {
     return AdminPages.act(flash, "/campaign/assignments/" + id, "campaign.done.settings", () -> {
       Map<String, CampaignForms.Settings.Rule> rules = new LinkedHashMap<>();
       for (CallOutcome o : CampaignForms.RETRIED) {
-        rules.put(o.name(), new CampaignForms.Settings.Rule(number(all, "retry." + o.name() + ".delayMinutes"),
+        rules.put(o.name(), new CampaignForms.Settings.Rule(number(all, "retry." + o.name() + ".delaySeconds"),
             (int) number(all, "retry." + o.name() + ".maxAttempts")));
       }
       admin.updateSettings(auth.getName(), id,
@@ -173,6 +173,7 @@ class CampaignPages {
       model.addAttribute("fileName", u.name());
       model.addAttribute("preview", p);
       model.addAttribute("delimiterName", CsvText.delimiterName(p.delimiter()));
+      model.addAttribute("charsetName", p.charset().name());
       model.addAttribute("targets", targets(p));
       model.addAttribute("duplicateScopes", DuplicateScope.values());
       return "campaign-import";
