@@ -53,6 +53,18 @@ final class OpsBrowser {
         .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
+  /**
+   * Clicks a submit button and reads an element of the page the form posts to: waits until the old page is gone
+   * (the button goes stale) and the element is shown, so the text is never the old page's nor missing mid-load.
+   */
+  static String submitAndRead(WebDriver d, By button, By result) {
+    org.openqa.selenium.WebElement old = d.findElement(button);
+    old.click();
+    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.stalenessOf(old));
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(result)).getText();
+  }
+
   static void shot(WebDriver d, String name) throws Exception {
     Files.createDirectories(BrowserTest.SHOTS);
     Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
