@@ -42,6 +42,7 @@ import ru.sipring.core.BadInputException;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
+import ru.sipring.spring.ScreenPopDesk;
 
 /**
  * The operator workspace as JSON ({@code /api/workspace/**}, roles OPERATOR and ADMIN; feature: operator
@@ -49,7 +50,7 @@ import ru.sipring.core.RejectedException;
  * status), card add/edit/delete, click-to-call and the call's outcome, "return to unanswered", and the screen pops
  * with their survey. The operator is always the signed-in user's ({@link WorkspaceOperators}): nobody acts on
  * another operator's work session, call or pop. Every decision is the library's ({@link WorkTracker},
- * {@link ClientCardStore}, {@link CardEditor}, {@link ClickToCall}, {@link Unanswered}, {@code PopSurveys}).
+ * {@link ClientCardStore}, {@link CardEditor}, {@link ClickToCall}, {@link Unanswered}, {@link ScreenPopDesk}).
  */
 @RestController
 @RequestMapping("/api/workspace")
@@ -336,22 +337,22 @@ class WorkspaceApi {
   }
 
   @GetMapping("/pops")
-  List<WorkspacePops.PopView> recentPops(Authentication auth) {
+  List<ScreenPopDesk.PopView> recentPops(Authentication auth) {
     return pops.recent(operators.of(auth).operator(), 20);
   }
 
   @GetMapping("/pops/{callId}")
-  WorkspacePops.PopView pop(Authentication auth, @PathVariable String callId) {
+  ScreenPopDesk.PopView pop(Authentication auth, @PathVariable String callId) {
     return pops.pop(callId, operators.of(auth).operator());
   }
 
   @PostMapping("/pops/{callId}/survey")
-  WorkspacePops.SurveyStep survey(Authentication auth, @PathVariable String callId) {
+  ScreenPopDesk.SurveyStep survey(Authentication auth, @PathVariable String callId) {
     return pops.survey(callId, operators.of(auth).operator());
   }
 
   @PostMapping("/pops/{callId}/survey/answer")
-  WorkspacePops.SurveyStep answer(Authentication auth, @PathVariable String callId, @RequestBody AnswerRequest r) {
+  ScreenPopDesk.SurveyStep answer(Authentication auth, @PathVariable String callId, @RequestBody AnswerRequest r) {
     return pops.answer(callId, operators.of(auth).operator(), r.options(), r.text(), r.skip());
   }
 

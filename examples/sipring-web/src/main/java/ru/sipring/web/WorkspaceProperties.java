@@ -1,6 +1,5 @@
 package ru.sipring.web;
 
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,9 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param operators sign-in name to operator number (the number is the operator's extension), for users of
  *     {@code sipring.web.users} and for an admin who works as an operator; stored operator users carry their
  *     registry number themselves
- * @param cardRefresh how often the screen pop's phone index of the client base is re-read at most (the
- *     workspace's own edits re-read it at the next pop)
  */
 @ConfigurationProperties("sipring.web.workspace")
-public record WorkspaceProperties(@DefaultValue Map<String, String> operators,
-    @DefaultValue("60s") Duration cardRefresh) {}
+public record WorkspaceProperties(@DefaultValue Map<String, String> operators) {}
