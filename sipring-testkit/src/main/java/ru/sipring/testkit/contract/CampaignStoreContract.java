@@ -29,6 +29,7 @@ import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.Task;
 import ru.sipring.campaign.WorkSession;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.dialer.DialerSettings;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
 
@@ -296,5 +297,22 @@ public abstract class CampaignStoreContract {
     store.dialerStates().save(st.withRatio(2.0));
     assertThat(store.dialerStates().find(a1.id())).contains(st.withRatio(2.0));
     assertThat(store.dialerStates().find(a2.id())).isEmpty();
+  }
+
+  @Test
+  void dialerSettingsAreKeptWholeAndReplaced() {
+    assertThat(store.dialerSettings().find(a1.id())).isEmpty();
+    DialerSettings guide = DialerSettings.guide("600", "from-internal", "\"Отдел продаж\" <74950000000>", 3,
+        Duration.ofSeconds(90), Duration.ofMillis(1500));
+    store.dialerSettings().save(a1.id(), guide);
+    assertThat(store.dialerSettings().find(a1.id())).contains(guide);
+    DialerSettings own = DialerSettings.builder("queue-7", "outbound", "")
+        .pacing(DialerSettings.Mode.PREDICTIVE, 12, 1.5, 3.25, 0.05).ringTimeout(Duration.ofSeconds(25))
+        .channelTemplate("PJSIP/{number}@trunk").build();
+    store.dialerSettings().save(a1.id(), own);
+    store.dialerSettings().save(a2.id(), guide);
+    assertThat(store.dialerSettings().find(a1.id())).contains(own); // null retry: the assignment's own rules
+    assertThat(store.dialerSettings().find(a2.id())).contains(guide);
+    assertThat(store.dialerSettings().find(a2.id() + 1000)).isEmpty();
   }
 }
