@@ -532,6 +532,24 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public DialerCounts dialerCounts(long assignmentId, Instant from, Instant to) {
+      long placed = 0;
+      long answered = 0;
+      synchronized (lock) {
+        for (CallAttempt a : attempts.values()) {
+          if (a.dialer() && a.assignmentId() == assignmentId && !a.startedAt().isBefore(from)
+              && a.startedAt().isBefore(to)) {
+            placed++;
+            if (a.answered()) {
+              answered++;
+            }
+          }
+        }
+      }
+      return new DialerCounts(placed, answered);
+    }
+
+    @Override
     public List<CallAttempt> inProgress(long assignmentId) {
       synchronized (lock) {
         return attempts.values().stream().filter(a -> a.assignmentId() == assignmentId && a.inProgress()).toList();

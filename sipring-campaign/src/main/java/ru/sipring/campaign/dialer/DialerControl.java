@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.Eligibility;
@@ -236,16 +237,9 @@ public final class DialerControl implements AutoCloseable {
     }
     ZoneId zone = a.settings().window().zone();
     Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
-    long placed = 0;
-    long answered = 0;
-    for (CallAttempt c : store.attempts().between(dayStart, now.plusMillis(1))) {
-      if (c.dialer() && c.assignmentId() == assignmentId) {
-        placed++;
-        if (c.answered()) {
-          answered++;
-        }
-      }
-    }
+    // polled every second by a panel: counted by the store, not read
+    CallAttemptRepository.DialerCounts today = store.attempts().dialerCounts(assignmentId, dayStart,
+        now.plusMillis(1));
     DialerSettings s = settingsOf(assignmentId);
     RetryPolicy retry = s != null && s.retry() != null ? s.retry() : a.settings().retry();
     long projectId = store.campaigns().task(a.taskId()).map(t -> t.projectId()).orElse(-1L);
@@ -257,7 +251,8 @@ public final class DialerControl implements AutoCloseable {
     }
     int due = store.contacts().dueForCall(assignmentId, retry, dncKeys, now, ringing, DUE_COUNT_LIMIT).size();
     double abandonRate = state.answeredToday() == 0 ? 0 : (double) state.abandonedToday() / state.answeredToday();
-    return new Progress(assignmentId, state.status(), s != null, placed, answered, d == null ? 0 : d.inFlight(),
+    return new Progress(assignmentId, state.status(), s != null, today.placed(), today.answered(),
+        d == null ? 0 : d.inFlight(),
         due, abandonRate, state.ratio());
   }
 

@@ -707,6 +707,16 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     @Override
+    public DialerCounts dialerCounts(long assignmentId, Instant from, Instant to) {
+      // index ix_sipring_campaign_attempt_dialer_day (V103) covers the whole query
+      return with("counting dialer calls", h -> h.createQuery("SELECT COUNT(*) AS placed, COALESCE(SUM(CASE WHEN "
+          + "outcome = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered FROM sipring_campaign_attempt WHERE "
+          + "assignment_id = :a AND dialer = TRUE AND started_at >= :f AND started_at < :t").bind("a", assignmentId)
+          .bind("f", from.toEpochMilli()).bind("t", to.toEpochMilli())
+          .map((rs, ctx) -> new DialerCounts(rs.getLong("placed"), rs.getLong("answered"))).one());
+    }
+
+    @Override
     public List<CallAttempt> inProgress(long assignmentId) {
       return with("reading calls in progress", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
           + "assignment_id = :a AND outcome IS NULL ORDER BY id").bind("a", assignmentId)

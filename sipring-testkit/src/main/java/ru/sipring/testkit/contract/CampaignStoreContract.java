@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CallOutcome;
 import ru.sipring.campaign.CallWindow;
 import ru.sipring.campaign.CampaignStore;
@@ -240,6 +241,35 @@ public abstract class CampaignStoreContract {
     assertThat(store.attempts().between(T0, T0.plusSeconds(61))).containsExactly(op, done);
     assertThat(store.attempts().between(T0.plusMillis(1), T0.plusSeconds(60))).isEmpty();
     assertThat(store.attempts().byContact(cid)).containsExactly(op, done);
+  }
+
+  @Test
+  void dialerCountsCountOneAssignmentsDialerCallsInThePeriod() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    long cid = store.contacts().byAssignment(a1.id()).get(0).id();
+    store.attempts().insert(CallAttempt.operatorCall(cid, a1.id(), "Иванов ВВ", "79160000001", T0,
+        CallOutcome.ANSWERED, 30, 22, "ok")); // an operator's call: not the dialer's
+    CallAttempt answered = store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001",
+        T0.plusSeconds(10), null, null, 0, 0, "", null, null, true, "sipring-dialer-1"));
+    store.attempts().update(answered.finished(CallOutcome.ANSWERED, T0.plusSeconds(40), "uid-1", 25));
+    CallAttempt busy = store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001",
+        T0.plusSeconds(20), null, null, 0, 0, "", null, null, true, "sipring-dialer-2"));
+    store.attempts().update(busy.finished(CallOutcome.BUSY, T0.plusSeconds(25), "uid-2", 0));
+    store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001", T0.plusSeconds(30), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-3")); // still ringing: placed, not answered
+    store.attempts().insert(new CallAttempt(0, cid, a2.id(), null, "79160000001", T0.plusSeconds(30), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-4")); // another assignment
+    store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001", T0.plusSeconds(3600), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-5")); // after the period
+
+    assertThat(store.attempts().dialerCounts(a1.id(), T0, T0.plusSeconds(3600)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(3, 1));
+    assertThat(store.attempts().dialerCounts(a1.id(), T0.plusSeconds(11), T0.plusSeconds(3601)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(3, 0));
+    assertThat(store.attempts().dialerCounts(a2.id(), T0, T0.plusSeconds(3600)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(1, 0));
+    assertThat(store.attempts().dialerCounts(a2.id(), T0.plusSeconds(31), T0.plusSeconds(60)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(0, 0));
   }
 
   @Test
