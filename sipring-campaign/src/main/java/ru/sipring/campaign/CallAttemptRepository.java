@@ -31,6 +31,38 @@ public interface CallAttemptRepository {
   List<CallAttempt> between(Instant from, Instant to);
 
   /**
+   * How many dialer calls ({@link CallAttempt#dialer()}) of one assignment started in a period, and how many of
+   * them were answered: a dialer's progress, polled often, without reading the attempts themselves. The default
+   * reads {@link #between}; the stores count where the data is.
+   *
+   * @param assignmentId the assignment
+   * @param from the first instant included
+   * @param to the first instant excluded
+   * @return the counts
+   */
+  default DialerCounts dialerCounts(long assignmentId, Instant from, Instant to) {
+    long placed = 0;
+    long answered = 0;
+    for (CallAttempt c : between(from, to)) {
+      if (c.dialer() && c.assignmentId() == assignmentId) {
+        placed++;
+        if (c.answered()) {
+          answered++;
+        }
+      }
+    }
+    return new DialerCounts(placed, answered);
+  }
+
+  /**
+   * Dialer calls placed in a period and how many of them were answered. Immutable.
+   *
+   * @param placed calls placed (finished or not)
+   * @param answered of them, answered
+   */
+  record DialerCounts(long placed, long answered) {}
+
+  /**
    * Attempts of one assignment still without an outcome (the dialer's in-flight calls).
    *
    * @param assignmentId the assignment

@@ -53,4 +53,11 @@ public interface CampaignStore {
    * @return the repository
    */
   DialerStateRepository dialerStates();
+
+  /**
+   * The dialers' settings per assignment.
+   *
+   * @return the repository
+   */
+  DialerSettingsRepository dialerSettings();
 }

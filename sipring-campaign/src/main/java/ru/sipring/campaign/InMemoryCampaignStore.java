@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.dialer.DialerSettings;
 import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
@@ -41,6 +42,7 @@ public class InMemoryCampaignStore implements CampaignStore {
   private final Map<String, Set<String>> dnc = new TreeMap<>();
   private final Map<String, ColumnMapping> mappings = new TreeMap<>();
   private final Map<Long, DialerState> dialerStates = new TreeMap<>();
+  private final Map<Long, DialerSettings> dialerSettings = new TreeMap<>();
   /** normalised phone -> assignment -> cards with it, for duplicate checks without a full scan */
   private final Map<String, Map<Long, Integer>> phoneIndex = new HashMap<>();
 
@@ -65,6 +67,7 @@ public class InMemoryCampaignStore implements CampaignStore {
   private final DncRepository dncRepo = new Dnc();
   private final MappingRepository mappingRepo = new Mappings();
   private final DialerStateRepository dialerRepo = new DialerStates();
+  private final DialerSettingsRepository dialerSettingsRepo = new DialerSettingsStore();
 
   @Override
   public CampaignRepository campaigns() {
@@ -101,12 +104,21 @@ public class InMemoryCampaignStore implements CampaignStore {
     return dialerRepo;
   }
 
+  @Override
+  public DialerSettingsRepository dialerSettings() {
+    return dialerSettingsRepo;
+  }
+
   // ---- JSON file persistence ---------------------------------------------------------------------------
 
-  /** The whole store as written to JSON. */
+  /**
+   * The whole store as written to JSON. {@code dialerSettings} is null in a file written before the settings were
+   * kept.
+   */
   record Snapshot(long seq, List<Project> projects, List<Task> tasks, List<Assignment> assignments,
       List<Contact> contacts, List<CallAttempt> attempts, List<WorkSession> sessions,
-      Map<String, Set<String>> dnc, Map<String, ColumnMapping> mappings, List<DialerState> dialerStates) {}
+      Map<String, Set<String>> dnc, Map<String, ColumnMapping> mappings, List<DialerState> dialerStates,
+      @Nullable Map<Long, DialerSettings> dialerSettings) {}
 
   static ObjectMapper json() {
     return CampaignJson.mapper();
@@ -124,7 +136,7 @@ public class InMemoryCampaignStore implements CampaignStore {
       s = new Snapshot(seq, List.copyOf(projects.values()), List.copyOf(tasks.values()),
           List.copyOf(assignments.values()), List.copyOf(contacts.values()), List.copyOf(attempts.values()),
           List.copyOf(sessions.values()), new TreeMap<>(dnc), new TreeMap<>(mappings),
-          List.copyOf(dialerStates.values()));
+          List.copyOf(dialerStates.values()), new TreeMap<>(dialerSettings));
     }
     try {
       Path dir = file.toAbsolutePath().getParent();
@@ -205,6 +217,10 @@ public class InMemoryCampaignStore implements CampaignStore {
     });
     store.mappings.putAll(s.mappings());
     s.dialerStates().forEach(d -> store.dialerStates.put(d.assignmentId(), d));
+    Map<Long, DialerSettings> settings = s.dialerSettings();
+    if (settings != null) {
+      store.dialerSettings.putAll(settings);
+    }
     return store;
   }
 
@@ -516,6 +532,24 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public DialerCounts dialerCounts(long assignmentId, Instant from, Instant to) {
+      long placed = 0;
+      long answered = 0;
+      synchronized (lock) {
+        for (CallAttempt a : attempts.values()) {
+          if (a.dialer() && a.assignmentId() == assignmentId && !a.startedAt().isBefore(from)
+              && a.startedAt().isBefore(to)) {
+            placed++;
+            if (a.answered()) {
+              answered++;
+            }
+          }
+        }
+      }
+      return new DialerCounts(placed, answered);
+    }
+
+    @Override
     public List<CallAttempt> inProgress(long assignmentId) {
       synchronized (lock) {
         return attempts.values().stream().filter(a -> a.assignmentId() == assignmentId && a.inProgress()).toList();
@@ -658,6 +692,23 @@ public class InMemoryCampaignStore implements CampaignStore {
     public void save(DialerState state) {
       synchronized (lock) {
         dialerStates.put(state.assignmentId(), state);
+      }
+    }
+  }
+
+  private final class DialerSettingsStore implements DialerSettingsRepository {
+    @Override
+    public Optional<DialerSettings> find(long assignmentId) {
+      synchronized (lock) {
+        return Optional.ofNullable(dialerSettings.get(assignmentId));
+      }
+    }
+
+    @Override
+    public void save(long assignmentId, DialerSettings settings) {
+      java.util.Objects.requireNonNull(settings, "settings");
+      synchronized (lock) {
+        dialerSettings.put(assignmentId, settings);
       }
     }
   }

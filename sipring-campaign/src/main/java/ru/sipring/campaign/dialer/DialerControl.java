@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.Eligibility;
@@ -34,8 +35,9 @@ import ru.sipring.core.pbx.PbxGateway;
  * one scheduler thread of its own, and reports progress (calls placed and answered today, calls in progress, clients
  * due now).
  *
- * <p>Settings are kept in memory for the life of this object; the dialer's own state (running, paused, the day's
- * counts) is persisted by the dialer in the store. Settings can be changed only while the assignment's dialer is
+ * <p>Settings are saved in the store ({@link CampaignStore#dialerSettings()}) by {@link #configure}, so they survive
+ * a restart; an assignment not configured through this object reads them from there. The dialer's own state
+ * (running, paused, the day's counts) is persisted by the dialer in the store. Settings can be changed only while the assignment's dialer is
  * stopped with no call in progress, so a call is never placed with half-changed settings. {@link #close()} stops
  * every dialer (calls in progress are left to the PBX; a later dialer's restart recovery marks those it cannot
  * account for in doubt) and ends the scheduler thread.
@@ -84,7 +86,8 @@ public final class DialerControl implements AutoCloseable {
    *
    * @param assignmentId the assignment
    * @param status running, paused or stopped (stopped when never started)
-   * @param configured whether settings were given ({@link #configure}); a dialer without them cannot start
+   * @param configured whether settings were given ({@link #configure}, here or before a restart); a dialer
+   *     without them cannot start
    * @param placedToday dialer calls placed today (the assignment's zone)
    * @param answeredToday of them, answered
    * @param inProgress calls placed and not finished yet
@@ -100,19 +103,33 @@ public final class DialerControl implements AutoCloseable {
    * The settings of an assignment's dialer.
    *
    * @param assignmentId the assignment
-   * @return the settings given, empty before the first {@link #configure}
+   * @return the settings given, here or (saved in the store) before a restart; empty before the first
+   *     {@link #configure}
    */
   public synchronized Optional<DialerSettings> settings(long assignmentId) {
-    return Optional.ofNullable(settings.get(assignmentId));
+    return Optional.ofNullable(settingsOf(assignmentId));
+  }
+
+  /** The settings kept here, else the stored ones (kept here from then on); null when none were ever given. */
+  private @Nullable DialerSettings settingsOf(long assignmentId) {
+    DialerSettings s = settings.get(assignmentId);
+    if (s == null) {
+      s = store.dialerSettings().find(assignmentId).orElse(null);
+      if (s != null) {
+        settings.put(assignmentId, s);
+      }
+    }
+    return s;
   }
 
   /**
-   * Sets an assignment's dialer settings, used from its next start.
+   * Sets an assignment's dialer settings, used from its next start, and saves them in the store.
    *
    * @param assignmentId the assignment
    * @param s the settings
    * @throws NotFoundException when the assignment does not exist
    * @throws RejectedException while its dialer runs, is paused, or still has calls in progress
+   * @throws ru.sipring.core.SipRingException when the store cannot save them (nothing is changed then)
    */
   public synchronized void configure(long assignmentId, DialerSettings s) {
     Objects.requireNonNull(s, "settings");
@@ -122,6 +139,10 @@ public final class DialerControl implements AutoCloseable {
       if (d.state().status() != DialerState.Status.STOPPED || d.inFlight() > 0) {
         throw new RejectedException("stop the dialer and let its calls finish before changing its settings");
       }
+    }
+    // saved first: when the store fails, the running configuration stays the one the store holds
+    store.dialerSettings().save(assignmentId, s);
+    if (d != null) {
       d.close();
       dialers.remove(assignmentId);
     }
@@ -146,7 +167,7 @@ public final class DialerControl implements AutoCloseable {
     }
     Dialer d = dialers.get(assignmentId);
     if (d == null) {
-      DialerSettings s = settings.get(assignmentId);
+      DialerSettings s = settingsOf(assignmentId);
       if (s == null) {
         throw new RejectedException("set the dialer's settings of assignment " + assignmentId + " first");
       }
@@ -216,17 +237,10 @@ public final class DialerControl implements AutoCloseable {
     }
     ZoneId zone = a.settings().window().zone();
     Instant dayStart = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
-    long placed = 0;
-    long answered = 0;
-    for (CallAttempt c : store.attempts().between(dayStart, now.plusMillis(1))) {
-      if (c.dialer() && c.assignmentId() == assignmentId) {
-        placed++;
-        if (c.answered()) {
-          answered++;
-        }
-      }
-    }
-    DialerSettings s = settings.get(assignmentId);
+    // polled every second by a panel: counted by the store, not read
+    CallAttemptRepository.DialerCounts today = store.attempts().dialerCounts(assignmentId, dayStart,
+        now.plusMillis(1));
+    DialerSettings s = settingsOf(assignmentId);
     RetryPolicy retry = s != null && s.retry() != null ? s.retry() : a.settings().retry();
     long projectId = store.campaigns().task(a.taskId()).map(t -> t.projectId()).orElse(-1L);
     List<String> dncKeys = Eligibility.dncKeys(a, projectId);
@@ -237,7 +251,8 @@ public final class DialerControl implements AutoCloseable {
     }
     int due = store.contacts().dueForCall(assignmentId, retry, dncKeys, now, ringing, DUE_COUNT_LIMIT).size();
     double abandonRate = state.answeredToday() == 0 ? 0 : (double) state.abandonedToday() / state.answeredToday();
-    return new Progress(assignmentId, state.status(), s != null, placed, answered, d == null ? 0 : d.inFlight(),
+    return new Progress(assignmentId, state.status(), s != null, today.placed(), today.answered(),
+        d == null ? 0 : d.inFlight(),
         due, abandonRate, state.ratio());
   }
 

@@ -3,6 +3,7 @@ package ru.sipring.campaign.dialer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -12,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallWindow;
@@ -118,5 +120,33 @@ class DialerControlTest {
     store.campaigns().archiveAssignment(a.id(), true);
     assertThatThrownBy(() -> control.start(a.id())).isInstanceOf(RejectedException.class)
         .hasMessageContaining("archived");
+  }
+
+  @Test
+  void settingsSurviveARestartOfTheApplication(@TempDir Path dir) throws Exception {
+    DialerSettings given = DialerSettings.guide("520", "from-internal", "12345678", 2, Duration.ofSeconds(45),
+        Duration.ofSeconds(3));
+    control.configure(a.id(), given);
+    assertThat(store.dialerSettings().find(a.id())).contains(given);
+    control.start(a.id());
+    await(() -> pbx.pending() == 1, "one call placed");
+    // refused while running: neither this control nor the store takes the new settings
+    assertThatThrownBy(() -> control.configure(a.id(), DialerSettings.guide("521", "c", "1", 0, Duration.ZERO,
+        Duration.ZERO))).isInstanceOf(RejectedException.class);
+    assertThat(store.dialerSettings().find(a.id())).contains(given);
+    control.close();
+    Path file = dir.resolve("campaign.json");
+    store.save(file);
+
+    InMemoryCampaignStore reloaded = InMemoryCampaignStore.load(file);
+    clock.advance(Duration.ofSeconds(4)); // past the stored pause between numbers since the last call
+    ScriptedPbx pbx2 = new ScriptedPbx();
+    try (DialerControl after = new DialerControl(reloaded, pbx2, clock, Duration.ofMillis(5), q -> () -> 0)) {
+      assertThat(after.settings(a.id())).contains(given);
+      assertThat(after.progress(a.id()).configured()).isTrue();
+      after.start(a.id()); // no configure needed after the restart
+      await(() -> pbx2.pending() == 1, "the restarted control dials with the stored settings");
+      assertThat(java.util.Objects.requireNonNull(pbx2.last()).extension()).isEqualTo("520");
+    }
   }
 }

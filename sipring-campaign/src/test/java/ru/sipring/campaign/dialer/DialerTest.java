@@ -129,6 +129,9 @@ class DialerTest {
       @Override public DncRepository dnc() { return counting.dnc(); }
       @Override public ru.sipring.campaign.MappingRepository mappings() { return counting.mappings(); }
       @Override public ru.sipring.campaign.DialerStateRepository dialerStates() { return counting.dialerStates(); }
+      @Override public ru.sipring.campaign.DialerSettingsRepository dialerSettings() {
+        return counting.dialerSettings();
+      }
     };
     Dialer d = Dialer.builder(spy, pbx, a.id()).clock(clock)
         .settings(guide(0, 30, 0).withPacing(DialerSettings.Mode.FIXED, 2, 1, 1, 0.03))

@@ -33,6 +33,7 @@ import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
 import ru.sipring.campaign.ContactRepository;
 import ru.sipring.campaign.ContactStatus;
+import ru.sipring.campaign.DialerSettingsRepository;
 import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.DialerStateRepository;
 import ru.sipring.campaign.DncRepository;
@@ -44,6 +45,7 @@ import ru.sipring.campaign.Task;
 import ru.sipring.campaign.WorkSession;
 import ru.sipring.campaign.WorkSessionRepository;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.dialer.DialerSettings;
 import ru.sipring.cdr.SipRingSchema;
 import ru.sipring.core.ConnectionException;
 import ru.sipring.core.NotFoundException;
@@ -120,6 +122,8 @@ public final class JdbiCampaignStore implements CampaignStore {
     List<String> mappingNames = List.copyOf(new TreeSet<>(source.mappings().names()));
     List<DialerState> states = new ArrayList<>();
     assignments.forEach(a -> source.dialerStates().find(a.id()).ifPresent(states::add));
+    Map<Long, DialerSettings> dialerConfigs = new java.util.TreeMap<>();
+    assignments.forEach(a -> source.dialerSettings().find(a.id()).ifPresent(d -> dialerConfigs.put(a.id(), d)));
     return tx("copying the JSON store", h -> {
       if (h.createQuery("SELECT COUNT(*) FROM sipring_campaign_project").mapTo(Long.class).one() > 0) {
         throw new RejectedException("the database already holds campaigns; copy into an empty one");
@@ -175,6 +179,7 @@ public final class JdbiCampaignStore implements CampaignStore {
       for (DialerState d : states) {
         DialerStates.insert(h, d);
       }
+      dialerConfigs.forEach((id, d) -> DialerConfigs.insert(h, id, d));
       return new Copied(projects.size(), tasks.size(), assignments.size(), cards.size(), calls.size(), work.size(),
           numbers, mappingNames.size(), states.size());
     });
@@ -187,6 +192,7 @@ public final class JdbiCampaignStore implements CampaignStore {
   private final DncRepository dnc = new Dnc();
   private final MappingRepository mappings = new Mappings();
   private final DialerStateRepository dialerStates = new DialerStates();
+  private final DialerSettingsRepository dialerSettings = new DialerConfigs();
 
   @Override
   public CampaignRepository campaigns() {
@@ -221,6 +227,11 @@ public final class JdbiCampaignStore implements CampaignStore {
   @Override
   public DialerStateRepository dialerStates() {
     return dialerStates;
+  }
+
+  @Override
+  public DialerSettingsRepository dialerSettings() {
+    return dialerSettings;
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------
@@ -696,6 +707,16 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     @Override
+    public DialerCounts dialerCounts(long assignmentId, Instant from, Instant to) {
+      // index ix_sipring_campaign_attempt_dialer_day (V103) covers the whole query
+      return with("counting dialer calls", h -> h.createQuery("SELECT COUNT(*) AS placed, COALESCE(SUM(CASE WHEN "
+          + "outcome = 'ANSWERED' THEN 1 ELSE 0 END), 0) AS answered FROM sipring_campaign_attempt WHERE "
+          + "assignment_id = :a AND dialer = TRUE AND started_at >= :f AND started_at < :t").bind("a", assignmentId)
+          .bind("f", from.toEpochMilli()).bind("t", to.toEpochMilli())
+          .map((rs, ctx) -> new DialerCounts(rs.getLong("placed"), rs.getLong("answered"))).one());
+    }
+
+    @Override
     public List<CallAttempt> inProgress(long assignmentId) {
       return with("reading calls in progress", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
           + "assignment_id = :a AND outcome IS NULL ORDER BY id").bind("a", assignmentId)
@@ -841,6 +862,26 @@ public final class JdbiCampaignStore implements CampaignStore {
           + ":an, :ab)").bind("a", s.assignmentId()).bind("s", s.status().name()).bind("r", s.ratio())
           .bind("l", ms(s.lastOriginateAt())).bind("d", s.day()).bind("an", s.answeredToday())
           .bind("ab", s.abandonedToday()).execute();
+    }
+  }
+
+  private final class DialerConfigs implements DialerSettingsRepository {
+    @Override
+    public Optional<DialerSettings> find(long assignmentId) {
+      return with("reading the dialer settings", h -> h.createQuery("SELECT settings_json FROM "
+          + "sipring_campaign_dialer_settings WHERE assignment_id = :a").bind("a", assignmentId).mapTo(String.class)
+          .findOne()).map(j -> json(j, DialerSettings.class));
+    }
+
+    @Override
+    public void save(long assignmentId, DialerSettings settings) {
+      Objects.requireNonNull(settings, "settings");
+      with("saving the dialer settings", h -> insert(h, assignmentId, settings));
+    }
+
+    static int insert(Handle h, long assignmentId, DialerSettings settings) {
+      return h.createUpdate("REPLACE INTO sipring_campaign_dialer_settings (assignment_id, settings_json) "
+          + "VALUES (:a, :s)").bind("a", assignmentId).bind("s", json(settings)).execute();
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,6 +25,7 @@ import ru.sipring.campaign.Project;
 import ru.sipring.campaign.Task;
 import ru.sipring.campaign.WorkSession;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.dialer.DialerSettings;
 import ru.sipring.cdr.TestDatabase;
 import ru.sipring.core.RejectedException;
 
@@ -61,6 +63,8 @@ class CopyFromJsonStoreTest {
     old.dnc().add(DncRepository.GLOBAL, "79160000003");
     old.mappings().save("crm", ColumnMapping.VICIDIAL_STANDARD);
     old.dialerStates().save(DialerState.initial(a.id(), 1.5));
+    old.dialerSettings().save(a.id(), DialerSettings.guide("600", "from-internal", "74950000000", 2,
+        Duration.ofMinutes(5), Duration.ofSeconds(2)));
     Path json = dir.resolve("campaign.json");
     old.save(json);
     InMemoryCampaignStore read = InMemoryCampaignStore.load(json);
@@ -80,6 +84,8 @@ class CopyFromJsonStoreTest {
     assertThat(store.dnc().contains(List.of(DncRepository.GLOBAL), "79160000003")).isTrue();
     assertThat(store.mappings().find("crm")).contains(ColumnMapping.VICIDIAL_STANDARD);
     assertThat(store.dialerStates().find(a.id())).isEqualTo(old.dialerStates().find(a.id()));
+    assertThat(read.dialerSettings().find(a.id())).isPresent();
+    assertThat(store.dialerSettings().find(a.id())).isEqualTo(old.dialerSettings().find(a.id()));
     // the database's counters moved past the copied ids
     assertThat(store.campaigns().createProject("Новый").id()).isGreaterThan(p.id());
     assertThat(store.attempts().insert(call.withId(0)).id()).isGreaterThan(call.id());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentSettings;
 import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CallOutcome;
 import ru.sipring.campaign.CallWindow;
 import ru.sipring.campaign.CampaignStore;
@@ -29,6 +30,7 @@ import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.Task;
 import ru.sipring.campaign.WorkSession;
 import ru.sipring.campaign.csv.ColumnMapping;
+import ru.sipring.campaign.dialer.DialerSettings;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.RejectedException;
 
@@ -242,6 +244,35 @@ public abstract class CampaignStoreContract {
   }
 
   @Test
+  void dialerCountsCountOneAssignmentsDialerCallsInThePeriod() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    long cid = store.contacts().byAssignment(a1.id()).get(0).id();
+    store.attempts().insert(CallAttempt.operatorCall(cid, a1.id(), "Иванов ВВ", "79160000001", T0,
+        CallOutcome.ANSWERED, 30, 22, "ok")); // an operator's call: not the dialer's
+    CallAttempt answered = store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001",
+        T0.plusSeconds(10), null, null, 0, 0, "", null, null, true, "sipring-dialer-1"));
+    store.attempts().update(answered.finished(CallOutcome.ANSWERED, T0.plusSeconds(40), "uid-1", 25));
+    CallAttempt busy = store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001",
+        T0.plusSeconds(20), null, null, 0, 0, "", null, null, true, "sipring-dialer-2"));
+    store.attempts().update(busy.finished(CallOutcome.BUSY, T0.plusSeconds(25), "uid-2", 0));
+    store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001", T0.plusSeconds(30), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-3")); // still ringing: placed, not answered
+    store.attempts().insert(new CallAttempt(0, cid, a2.id(), null, "79160000001", T0.plusSeconds(30), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-4")); // another assignment
+    store.attempts().insert(new CallAttempt(0, cid, a1.id(), null, "79160000001", T0.plusSeconds(3600), null, null,
+        0, 0, "", null, null, true, "sipring-dialer-5")); // after the period
+
+    assertThat(store.attempts().dialerCounts(a1.id(), T0, T0.plusSeconds(3600)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(3, 1));
+    assertThat(store.attempts().dialerCounts(a1.id(), T0.plusSeconds(11), T0.plusSeconds(3601)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(3, 0));
+    assertThat(store.attempts().dialerCounts(a2.id(), T0, T0.plusSeconds(3600)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(1, 0));
+    assertThat(store.attempts().dialerCounts(a2.id(), T0.plusSeconds(31), T0.plusSeconds(60)))
+        .isEqualTo(new CallAttemptRepository.DialerCounts(0, 0));
+  }
+
+  @Test
   void workSessionsOpenAndOverlap() {
     WorkSession s = store.sessions().insert(new WorkSession(0, "501", a1.id(), T0, null,
         List.of(new WorkSession.Pause(T0.plusSeconds(60), null, "обед")), false));
@@ -296,5 +327,22 @@ public abstract class CampaignStoreContract {
     store.dialerStates().save(st.withRatio(2.0));
     assertThat(store.dialerStates().find(a1.id())).contains(st.withRatio(2.0));
     assertThat(store.dialerStates().find(a2.id())).isEmpty();
+  }
+
+  @Test
+  void dialerSettingsAreKeptWholeAndReplaced() {
+    assertThat(store.dialerSettings().find(a1.id())).isEmpty();
+    DialerSettings guide = DialerSettings.guide("600", "from-internal", "\"Отдел продаж\" <74950000000>", 3,
+        Duration.ofSeconds(90), Duration.ofMillis(1500));
+    store.dialerSettings().save(a1.id(), guide);
+    assertThat(store.dialerSettings().find(a1.id())).contains(guide);
+    DialerSettings own = DialerSettings.builder("queue-7", "outbound", "")
+        .pacing(DialerSettings.Mode.PREDICTIVE, 12, 1.5, 3.25, 0.05).ringTimeout(Duration.ofSeconds(25))
+        .channelTemplate("PJSIP/{number}@trunk").build();
+    store.dialerSettings().save(a1.id(), own);
+    store.dialerSettings().save(a2.id(), guide);
+    assertThat(store.dialerSettings().find(a1.id())).contains(own); // null retry: the assignment's own rules
+    assertThat(store.dialerSettings().find(a2.id())).contains(guide);
+    assertThat(store.dialerSettings().find(a2.id() + 1000)).isEmpty();
   }
 }
