@@ -27,8 +27,9 @@ import ru.sipring.core.text.PhoneNumber;
 /**
  * Whole-process benchmark of the operator workspace's card list: N clients (default 1,000,000) in one assignment,
  * loaded through the import's write path ({@code insertChunks}), then paged and searched through
- * {@link JdbiClientCards#search} as the panel does: the first page, a page in the middle of the list (OFFSET N/2)
- * and the last one, the first and a deep page of one status, a name and a phone search. Every tenth card has been
+ * {@link JdbiClientCards#search} as the panel does: the first page, a page in the middle of the list (OFFSET N/2),
+ * the page after it by key ({@link CardQuery#withAfter}) and the last one, the first, a deep and a keyset page of
+ * one status, a name, a phone and a text search. Every tenth card has been
  * answered already, so a status filter keeps a tenth of the base. Each query runs three times (the first one
  * cold), and the time of each is printed.
  *
@@ -84,15 +85,25 @@ public final class WorkspacePagingBenchmark {
       int answeredMiddle = rows / 10 / 2 / PAGE;
       time("first page", () -> cards.search(all));
       time("page " + middle + " (offset " + (long) middle * PAGE + ")", () -> cards.search(all.withPage(middle, PAGE)));
+      long key = lastId(cards.search(all.withPage(middle, PAGE)));
+      time("keyset: the page after card " + key + " (page " + (middle + 1) + ")",
+          () -> cards.search(all.withPage(0, PAGE).withAfter(key)));
       time("last page " + last, () -> cards.search(all.withPage(last, PAGE)));
       time("status ANSWERED, first page", () -> cards.search(answered));
       time("status ANSWERED, page " + answeredMiddle, () -> cards.search(answered.withPage(answeredMiddle, PAGE)));
+      long answeredKey = lastId(cards.search(answered.withPage(answeredMiddle, PAGE)));
+      time("status ANSWERED, keyset: the page after card " + answeredKey,
+          () -> cards.search(answered.withPage(0, PAGE).withAfter(answeredKey)));
       int someone = rows * 3 / 4;
       time("name contains 'Номер " + someone + "'", () -> cards.search(all.withField("full_name", "Номер " + someone)));
       String phone = "9" + String.format("%02d", someone % 100) + String.format("%07d", someone);
       time("phone " + phone, () -> cards.search(all.withField("phone", phone)));
       time("text 'тверь', first page", () -> cards.search(all.withText("тверь")));
     }
+  }
+
+  private static long lastId(CardPage page) {
+    return page.items().get(page.items().size() - 1).id();
   }
 
   private static void time(String what, Supplier<CardPage> query) {

@@ -106,7 +106,8 @@ public final class ContactImporter {
    */
   public ImportResult importBytes(long assignmentId, String source, byte[] bytes, ImportOptions options) {
     Rows rows = new Rows(assignmentId, source, bytes, options);
-    Parser parser = new Parser(rows, options.strict());
+    Parser parser = new Parser(rows, options.strict(),
+        options.duplicates() != ru.sipring.campaign.DuplicateScope.NONE);
     Chunks chunks = new Chunks(parser, assignmentId, options);
     int imported;
     try {
@@ -124,25 +125,33 @@ public final class ContactImporter {
         rows.header, rows.mapping);
   }
 
+  /** Cards parsed for the store, and how many rows the parser dropped as repeats of an earlier row's phone. */
+  private record ParsedChunk(List<Contact> cards, int fileDuplicates) {}
+
   /**
    * Parses {@link Rows} on its own thread into chunks of {@link Chunks#SIZE} cards, at most {@link #AHEAD} chunks
-   * ahead of the store. Only the parser thread touches {@code rows} until {@link #finish} has joined it. A failure
-   * of the parser (bytes that are not valid after all) is rethrown to the store's thread by {@link #take}.
+   * ahead of the store, and drops the rows whose phone an earlier row of the file had (that needs no database, and
+   * the store's thread is the busier one). Only the parser thread touches {@code rows} and {@code seen} until
+   * {@link #finish} has joined it. A failure of the parser (bytes that are not valid after all) is rethrown to the
+   * store's thread by {@link #take}.
    */
   private static final class Parser implements Runnable {
     private static final int AHEAD = 4;
     private static final Object END = new Object();
     private final Rows rows;
     private final boolean strict;
+    private final boolean dedupe;
+    private final Set<String> seen = new HashSet<>();
     private final java.util.concurrent.BlockingQueue<Object> queue =
         new java.util.concurrent.ArrayBlockingQueue<>(AHEAD);
     private final Thread thread;
     /** Set when the store stopped taking chunks: the parser then only reads on to collect rejected rows. */
     private volatile boolean abandoned;
 
-    Parser(Rows rows, boolean strict) {
+    Parser(Rows rows, boolean strict, boolean dedupe) {
       this.rows = rows;
       this.strict = strict;
+      this.dedupe = dedupe;
       this.thread = new Thread(this, "sipring-import-parser");
       thread.setDaemon(true);
     }
@@ -156,20 +165,26 @@ public final class ContactImporter {
       try {
         while (true) {
           List<Contact> chunk = new ArrayList<>(Chunks.SIZE);
+          int repeats = 0;
           Contact c;
           while (chunk.size() < Chunks.SIZE && (c = rows.next()) != null) {
-            chunk.add(c);
+            String phone = c.phoneNormalized();
+            if (dedupe && !phone.isEmpty() && !seen.add(phone)) {
+              repeats++;
+            } else {
+              chunk.add(c);
+            }
           }
           // a rejected row in a strict import: the store stores nothing, so no chunk after it is needed
           boolean stop = strict && !rows.rejected.isEmpty();
-          if (stop || chunk.isEmpty()) {
+          if (stop || chunk.isEmpty() && repeats == 0) {
             put(stop ? new StrictAbort() : END);
             while (rows.next() != null) {
               // rejected rows are collected by rows
             }
             return;
           }
-          put(chunk);
+          put(new ParsedChunk(chunk, repeats));
           if (abandoned) {
             return; // the store failed: nothing will be reported, so the rest need not be read
           }
@@ -193,8 +208,7 @@ public final class ContactImporter {
     }
 
     /** The next chunk, or null at the end; rethrows the parser's failure or the strict abort. */
-    @SuppressWarnings("unchecked")
-    @Nullable List<Contact> take() {
+    @Nullable ParsedChunk take() {
       Object item;
       try {
         item = queue.take();
@@ -211,7 +225,7 @@ public final class ContactImporter {
       if (item instanceof Error e) {
         throw e;
       }
-      return (List<Contact>) item;
+      return (ParsedChunk) item;
     }
 
     /** Stops handing out chunks and waits until the parser has read the rest (so {@code rows} is complete). */
@@ -241,13 +255,15 @@ public final class ContactImporter {
     }
   }
 
-  /** Pulls parsed cards a chunk at a time and drops duplicates (within the file and within the scope). */
+  /**
+   * Pulls parsed cards a chunk at a time and drops the duplicates within the scope (the parser dropped those within
+   * the file, which are counted here as their chunk is taken).
+   */
   private final class Chunks implements ru.sipring.campaign.ContactChunks {
     static final int SIZE = 1000;
     private final Parser parser;
     private final long assignmentId;
     private final ImportOptions options;
-    private final Set<String> seen = new HashSet<>();
     private final boolean scopeEmpty;
     int duplicates;
 
@@ -260,25 +276,30 @@ public final class ContactImporter {
 
     @Override
     public @Nullable List<Contact> next() {
-      List<Contact> chunk = parser.take();
-      if (chunk == null) {
+      ParsedChunk parsed = parser.take();
+      if (parsed == null) {
         return null;
       }
-      if (options.duplicates() == ru.sipring.campaign.DuplicateScope.NONE) {
+      duplicates += parsed.fileDuplicates();
+      List<Contact> chunk = parsed.cards();
+      if (options.duplicates() == ru.sipring.campaign.DuplicateScope.NONE || scopeEmpty) {
         return chunk;
       }
+      // the parser let each phone through once, so these are the file's first rows with their phones
       List<String> phones = new ArrayList<>(chunk.size());
       for (Contact x : chunk) {
-        if (!x.phoneNormalized().isEmpty() && !seen.contains(x.phoneNormalized())) {
+        if (!x.phoneNormalized().isEmpty()) {
           phones.add(x.phoneNormalized());
         }
       }
-      Set<String> existing = phones.isEmpty() || scopeEmpty ? Set.of()
+      Set<String> existing = phones.isEmpty() ? Set.of()
           : contacts.existingPhones(options.duplicates(), assignmentId, phones);
+      if (existing.isEmpty()) {
+        return chunk;
+      }
       List<Contact> keep = new ArrayList<>(chunk.size());
       for (Contact x : chunk) {
-        String ph = x.phoneNormalized();
-        if (!ph.isEmpty() && (existing.contains(ph) || !seen.add(ph))) {
+        if (existing.contains(x.phoneNormalized())) {
           duplicates++;
         } else {
           keep.add(x);

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Query;
+import org.jspecify.annotations.Nullable;
 import ru.sipring.campaign.internal.CampaignJson;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.ContactField;
@@ -43,11 +44,31 @@ import ru.sipring.core.SipRingException;
 public final class JdbiClientCards implements ClientCardStore {
   private static final ObjectMapper JSON = CampaignJson.mapper();
   private static final int CHUNK = 1000;
+  /** Up to this many matching cards, a page is read from the assignment's index and sorted by id. */
+  private static final long SORT_LIMIT = 10_000;
 
   private final Jdbi jdbi;
+  /** The name of the card table's primary-key index on H2 (generated there), null on MariaDB. */
+  private final @Nullable String h2PrimaryKey;
 
   private JdbiClientCards(Jdbi jdbi) {
     this.jdbi = jdbi;
+    this.h2PrimaryKey = with("reading the card table's indexes", JdbiClientCards::h2PrimaryKey).orElse(null);
+  }
+
+  private static java.util.Optional<String> h2PrimaryKey(Handle h) {
+    try {
+      if (!"H2".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
+        return java.util.Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw translate("reading the database's name", e);
+    }
+    String name = h.createQuery("SELECT index_name FROM information_schema.indexes WHERE table_schema = "
+        + "CURRENT_SCHEMA AND table_name = 'sipring_campaign_contact' AND index_type_name = 'PRIMARY KEY'")
+        .mapTo(String.class).findFirst().orElse("");
+    // it goes into the SQL text as a quoted name: only a plain one is taken
+    return name.matches("[A-Za-z0-9_]+") ? java.util.Optional.of(name) : java.util.Optional.empty();
   }
 
   /**
@@ -102,14 +123,22 @@ public final class JdbiClientCards implements ClientCardStore {
     long offset = (long) q.page() * q.size();
     return with("searching client cards", h -> {
       if (!verify) {
-        long total = bindAll(h.createQuery("SELECT COUNT(*) FROM sipring_campaign_contact WHERE " + where), q, likes)
-            .mapTo(Long.class).one();
+        long[] countAndFirst = bindAll(h.createQuery("SELECT COUNT(*), MIN(id) FROM sipring_campaign_contact WHERE "
+            + where), q, likes).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
+        long total = countAndFirst[0];
+        // H2 would take the assignment's index (equality on its first column), read every matching card and sort
+        // them by id for each page: seconds on a million cards, first page included. A large result is read on the
+        // primary key instead, in id order and stopped at LIMIT, from the first matching card (MIN(id), read with
+        // the count) or from the keyset's card. A small one keeps the index and its sort.
+        boolean seek = h2PrimaryKey != null && total > SORT_LIMIT;
+        long start = seek ? Math.max(q.after(), countAndFirst[1] - 1) : q.after();
         // keyset paging (CardQuery.after): the id bound lets both engines start at that card on the primary key
         // instead of reading and dropping every card before it, as a deep OFFSET does
-        Query page = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
-            + (q.after() > 0 ? " AND id > :after" : "") + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes);
-        if (q.after() > 0) {
-          page.bind("after", q.after());
+        Query page = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact"
+            + (seek ? " USE INDEX (\"" + h2PrimaryKey + "\")" : "") + " WHERE " + where
+            + (start > 0 ? " AND id > :after" : "") + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes);
+        if (start > 0) {
+          page.bind("after", start);
         }
         List<Contact> items = page.bind("lim", q.size()).bind("off", offset).map((rs, ctx) -> contact(rs)).list();
         return new CardPage(items, total, q.page(), q.size());
