@@ -198,19 +198,23 @@ public final class WallboardRunner {
     }
     Thread reader = new Thread(() -> {
       boolean queuesEvent = false;
-      for (String line : (Iterable<String>) stream.body()::iterator) {
-        long now = System.nanoTime();
-        if (line.startsWith("event:")) {
-          queuesEvent = line.substring(6).trim().equals("queues");
-        } else if (queuesEvent && line.startsWith("data:")) {
-          ticks.incrementAndGet();
-          bytes.addAndGet(line.length());
-          for (Map.Entry<String, Long> p : emitted.entrySet()) {
-            if (line.contains("\"pausedReason\":\"" + p.getKey() + "\"") && emitted.remove(p.getKey()) != null) {
-              latencies.add(now - p.getValue());
+      try {
+        for (String line : (Iterable<String>) stream.body()::iterator) {
+          long now = System.nanoTime();
+          if (line.startsWith("event:")) {
+            queuesEvent = line.substring(6).trim().equals("queues");
+          } else if (queuesEvent && line.startsWith("data:")) {
+            ticks.incrementAndGet();
+            bytes.addAndGet(line.length());
+            for (Map.Entry<String, Long> p : emitted.entrySet()) {
+              if (line.contains("\"pausedReason\":\"" + p.getKey() + "\"") && emitted.remove(p.getKey()) != null) {
+                latencies.add(now - p.getValue());
+              }
             }
           }
         }
+      } catch (java.io.UncheckedIOException closed) {
+        // the panel stops at the end of the run and closes the stream: the measurement is over by then
       }
     }, "sse-reader");
     reader.setDaemon(true);
