@@ -62,6 +62,7 @@ final class OpsBrowser {
     old.click();
     WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.stalenessOf(old));
+    wait.until(w -> "complete".equals(((JavascriptExecutor) w).executeScript("return document.readyState")));
     return wait.until(ExpectedConditions.visibilityOfElementLocated(result)).getText();
   }
 

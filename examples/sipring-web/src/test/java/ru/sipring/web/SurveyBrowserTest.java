@@ -109,11 +109,24 @@ class SurveyBrowserTest {
     Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Clicks a submit button and waits until the page it was on has been replaced. */
+  /**
+   * Clicks a submit button and waits until the page it was on has been replaced and the new one has loaded. The
+   * button is looked up only once the current document is complete: on a loaded machine Chromium otherwise hands out
+   * a node of the document still being replaced ("Node with given id does not belong to the document").
+   */
   private static void submit(WebDriver d, String buttonId) {
-    var button = d.findElement(By.id(buttonId));
+    loaded(d);
+    var button = new WebDriverWait(d, Duration.ofSeconds(20))
+        .until(ExpectedConditions.elementToBeClickable(By.id(buttonId)));
     button.click();
     new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    loaded(d);
+  }
+
+  /** Waits until the browser's current document has finished loading. */
+  private static void loaded(WebDriver d) {
+    new WebDriverWait(d, Duration.ofSeconds(20)).until(w -> "complete".equals(
+        ((org.openqa.selenium.JavascriptExecutor) w).executeScript("return document.readyState")));
   }
 
   private static void question(WebDriver d, String id, String type, String text, String next) {
@@ -134,6 +147,7 @@ class SurveyBrowserTest {
 
   /** The id of the question the test run shows; the page's text when there is none (so a failure says why). */
   private static String current(WebDriver d) {
+    loaded(d);
     var q = d.findElements(By.id("question"));
     return q.isEmpty() ? d.findElement(By.tagName("main")).getText() : q.get(0).getAttribute("data-question");
   }
