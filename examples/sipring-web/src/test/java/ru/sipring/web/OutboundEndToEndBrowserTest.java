@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +22,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.sipring.ami.AmiPbxGateway;
@@ -44,6 +45,7 @@ import ru.sipring.survey.pop.PopResponseRepository;
 import ru.sipring.testkit.ami.FakeAsterisk;
 import ru.sipring.testkit.cdr.CdrRow;
 import ru.sipring.testkit.cdr.JdbcCdrSink;
+import ru.sipring.testkit.queue.QueueLogWriter;
 
 /**
  * The whole outbound chain in one flow, in headless Chromium on the fake Asterisk of sipring-testkit: an admin
@@ -53,50 +55,75 @@ import ru.sipring.testkit.cdr.JdbcCdrSink;
  * browser) sees the operator at work, then the call with its talk time, cost and recording on the outbound report;
  * a queue call put through to the operator pops the card and the queue's survey, the operator answers it and the
  * supervisor reads the answer on the survey's results page. On MariaDB when SIPRING_TEST_JDBC_URL is set (a private
- * database, dropped after), else on the demo's embedded database; under CI=true a missing MariaDB fails.
+ * database, dropped after), else on an embedded database; under CI=true a missing MariaDB fails.
  * Screenshots in target/screenshots/e2e-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(OutboundEndToEndBrowserTest.MariaDb.class)
+@Import(OutboundEndToEndBrowserTest.DropDatabase.class)
+@DirtiesContext
 class OutboundEndToEndBrowserTest {
   static final String JDBC_ENV = "SIPRING_TEST_JDBC_URL";
+  /*
+   * The fake on the real clock (not the demo's, whose simulated day runs ahead): the CDR reconciliation matches the
+   * attempt to the cdr row within a window of wall-clock time.
+   */
+  static final FakeAsterisk PBX = FakeAsterisk.start(FakeAsterisk.Config.defaults(), Clock.systemUTC(),
+      QueueLogWriter.inMemory());
+  static @Nullable TestDatabase privateDb;
 
   @TempDir
   static Path recordings;
 
+  static boolean onMariaDb() {
+    String url = System.getenv(JDBC_ENV);
+    return url != null && !url.isBlank();
+  }
+
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
-    WorkspaceFixture.properties(r);
+    WebTestSupport.properties(r);
+    r.add("sipring.web.workspace.operators.op", () -> "777");
+    r.add("sipring.ami.host", () -> "127.0.0.1");
+    r.add("sipring.ami.port", () -> String.valueOf(PBX.port()));
+    r.add("sipring.ami.username", () -> "sipring");
+    r.add("sipring.ami.secret", () -> "sipring-secret");
+    if (onMariaDb()) {
+      if (privateDb == null) {
+        privateDb = TestDatabase.create("web_e2e");
+      }
+      TestDatabase db = privateDb;
+      r.add("sipring.database.url", db::jdbcUrl);
+      r.add("sipring.database.username", TestDatabase::user);
+      r.add("sipring.database.password", TestDatabase::password);
+    } else {
+      r.add("sipring.database.url", () -> "jdbc:h2:mem:sipring-e2e;DB_CLOSE_DELAY=-1;MODE=MariaDB"
+          + ";DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=DAY,VALUE");
+      r.add("sipring.database.username", () -> "sa");
+    }
+    r.add("sipring.database.migrate", () -> "true");
     r.add("sipring.campaign.cdr.table", () -> "cdr");
     r.add("sipring.campaign.cdr.period", () -> "200ms");
     r.add("sipring.recordings.directory", recordings::toString);
   }
 
-  /**
-   * The test MariaDB: a private database, migrated, made the panel's primary DataSource (the demo's embedded one is
-   * then left unused), dropped when the context closes.
-   */
+  /** Drops the private MariaDB database when the context closes (after this class: @DirtiesContext). */
   @TestConfiguration(proxyBeanMethods = false)
-  @ConditionalOnExpression("'${" + JDBC_ENV + ":}' != ''")
-  static class MariaDb {
-    @Bean(destroyMethod = "close")
-    TestDatabase e2eDatabase() {
-      return TestDatabase.create("web_e2e");
-    }
-
+  static class DropDatabase {
     @Bean
-    @Primary
-    DataSource e2eDataSource(TestDatabase db) {
-      ru.sipring.cdr.SipRingSchema.migrate(db.dataSource());
-      return db.dataSource();
+    AutoCloseable e2eDatabaseDrop() {
+      return () -> {
+        TestDatabase db = privateDb;
+        privateDb = null;
+        if (db != null) {
+          db.close();
+        }
+        PBX.close();
+      };
     }
   }
 
   @LocalServerPort
   int port;
-
-  @Autowired
-  DemoConfiguration.Demo demo;
 
   @Autowired
   AmiPbxGateway gateway;
@@ -150,18 +177,18 @@ class OutboundEndToEndBrowserTest {
 
   @Test
   void anOutboundCallFromTheWorkspaceToTheReportAndAQueueSurveyToItsResults() throws Exception {
-    boolean mariaDb = System.getenv(JDBC_ENV) != null && !System.getenv(JDBC_ENV).isBlank();
+    boolean mariaDb = onMariaDb();
     try (var c = dataSource.getConnection()) {
       assertThat(c.getMetaData().getURL()).as("the database the panel uses")
           .startsWith(mariaDb ? "jdbc:mariadb:" : "jdbc:h2:");
     }
     createCdrTable(mariaDb);
-    demo.pbx.writingCdr(JdbcCdrSink.of(dataSource, "cdr"), BillingTestSupport.ZONE, true);
+    PBX.writingCdr(JdbcCdrSink.of(dataSource, "cdr"), BillingTestSupport.ZONE, true);
     assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).isTrue();
     long assignment = WorkspaceFixture.seed(store, "Задание E2E");
     WorkspaceFixture.survey(surveys);
-    WorkspaceFixture.queue(demo.pbx.engine());
-    demo.pbx.onOriginate(o -> FakeAsterisk.OriginateScript.answered(Duration.ofMillis(50)));
+    WorkspaceFixture.queue(PBX.engine());
+    PBX.onOriginate(o -> FakeAsterisk.OriginateScript.answered(Duration.ofMillis(50)));
     LocalDate today = LocalDate.now(BillingTestSupport.ZONE);
 
     // the admin imports a rate table on the tariff page: mobiles 1.20 a minute, billed by whole minutes
@@ -211,26 +238,27 @@ class OutboundEndToEndBrowserTest {
       wait.until(x -> store.attempts().byId(open.id()).orElseThrow().uniqueId() != null);
       String uniqueId = store.attempts().byId(open.id()).orElseThrow().uniqueId();
 
-      // the call ends after 61 s of talk; the fake writes its cdr row, the reconciliation fills billsec and recording
-      CdrRow row = demo.pbx.hangUp(uniqueId, Duration.ofSeconds(61));
+      // the call ends after 61 s of talk and the fake writes its cdr row (naming the recording, placed where the
+      // panel serves recordings from)
+      CdrRow row = PBX.hangUp(uniqueId, Duration.ofSeconds(61));
       Path day = recordings.resolve(String.format("%04d/%02d/%02d", row.calldate().getYear(),
           row.calldate().getMonthValue(), row.calldate().getDayOfMonth()));
       Files.createDirectories(day);
       Files.write(day.resolve(row.recordingfile()), new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E'});
-      wait.until(x -> store.attempts().byId(open.id()).orElseThrow().billsec() != 0);
-      CallAttempt reconciled = store.attempts().byId(open.id()).orElseThrow();
-      assertThat(reconciled.billsec()).isEqualTo(61L);
-      assertThat(reconciled.recording()).isEqualTo(row.recordingfile());
 
-      // the operator sets the outcome and a note
+      // the operator sets the outcome and a note (the attempt ends then: the reconciliation skips calls in progress)
       new Select(d.findElement(By.id("call-status"))).selectByValue("DONE");
       d.findElement(By.id("call-note")).sendKeys("договорились о встрече");
       d.findElement(By.id("call-finish")).click();
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Сохранено: Выполнено"));
+
+      // the starter's CDR reconciliation brings billsec and the recording from the cdr row
+      wait.until(x -> store.attempts().byId(open.id()).orElseThrow().billsec() != 0);
       CallAttempt finished = store.attempts().byId(open.id()).orElseThrow();
+      assertThat(finished.billsec()).isEqualTo(61L);
+      assertThat(finished.recording()).isEqualTo(row.recordingfile());
       assertThat(finished.operator()).isEqualTo("777");
       assertThat(finished.note()).isEqualTo("договорились о встрече");
-      assertThat(finished.billsec()).isEqualTo(61L);
       assertThat(store.contacts().byId(client.id()).orElseThrow().status()).isEqualTo(ContactStatus.DONE);
       OpsBrowser.shot(d, "e2e-3-call-finished");
 
@@ -239,7 +267,7 @@ class OutboundEndToEndBrowserTest {
       sv.get(url("/campaign/live?lang=en"));
       WebElement working = sv.findElements(By.cssSelector("#live tbody tr")).stream()
           .filter(tr -> tr.findElement(By.cssSelector("td.operator")).getText().equals("777")).findFirst()
-          .orElseThrow(() -> new AssertionError("777 not at work: " + sv.findElement(By.tagName("main")).getText()));
+          .orElseThrow(() -> new AssertionError("777 not at work: " + sv.findElement(By.tagName("body")).getText()));
       assertThat(working.getText()).contains("Задание E2E", "working");
       OpsBrowser.shot(sv, "e2e-4-operators-at-work");
       sv.get(url("/outbound/report?from=" + today + "&to=" + today + "&lang=en"));
@@ -253,7 +281,7 @@ class OutboundEndToEndBrowserTest {
 
       // a queue call put through to the operator pops the card and the queue's survey; the operator answers it
       Contact caller = cardNamed(assignment, "Звонящий Клиент");
-      String callId = WorkspaceFixture.connect(demo.pbx.engine(), WorkspaceFixture.POP_CALLER, "Caller");
+      String callId = WorkspaceFixture.connect(PBX.engine(), WorkspaceFixture.POP_CALLER, "Caller");
       wait.until(x -> x.findElement(By.id("ws-pop")).isDisplayed());
       wait.until(x -> x.findElement(By.id("pop-card-name")).getText().equals("Звонящий Клиент"));
       wait.until(x -> x.findElement(By.id("survey-question")).getText().equals("Довольны ли вы обслуживанием?"));
@@ -271,7 +299,7 @@ class OutboundEndToEndBrowserTest {
       });
       SurveyResponse response = surveys.responses().find(links.get(0).responseId()).orElseThrow();
       assertThat(response.completed()).isTrue();
-      demo.pbx.engine().complete(callId, false);
+      PBX.engine().complete(callId, false);
 
       // the answer on the survey's results page
       sv.get(url("/surveys/ws-survey/results?lang=en"));
