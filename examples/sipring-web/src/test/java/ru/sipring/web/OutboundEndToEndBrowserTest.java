@@ -285,6 +285,8 @@ class OutboundEndToEndBrowserTest {
       wait.until(x -> x.findElement(By.id("ws-pop")).isDisplayed());
       wait.until(x -> x.findElement(By.id("pop-card-name")).getText().equals("Звонящий Клиент"));
       wait.until(x -> x.findElement(By.id("survey-question")).getText().equals("Довольны ли вы обслуживанием?"));
+      ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()",
+          d.findElement(By.id("ws-pop")));
       OpsBrowser.shot(d, "e2e-6-screen-pop");
       d.findElement(By.id("survey-option-yes")).click();
       d.findElement(By.id("survey-answer")).click();
