@@ -2,21 +2,11 @@ package ru.sipring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,13 +55,9 @@ class AgentActionsBrowserTest {
   }
 
   private WebDriver browser() {
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1100", "--lang=en-US");
-    o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-    return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), o);
+    WebDriver d = OpsBrowser.open("en-US");
+    d.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
+    return d;
   }
 
   private String url(String path) {
@@ -79,17 +65,11 @@ class AgentActionsBrowserTest {
   }
 
   private void signIn(WebDriver d, String user, String password) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(user);
-    d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, user, password);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Files.createDirectories(BrowserTest.SHOTS);
-    Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
   private AmiMessage awaitAction(String action, String memberInterface) {
@@ -134,7 +114,7 @@ class AgentActionsBrowserTest {
       d.findElement(By.id("op-number")).sendKeys("777");
       d.findElement(By.id("op-name")).sendKeys(HOSTILE_NAME);
       d.findElement(By.id("op-sp")).sendKeys(DemoConfiguration.DEMO_SERVICE_PASSWORD);
-      d.findElement(By.id("add-operator-submit")).click();
+      OpsBrowser.submit(d, By.id("add-operator-submit"));
       wait.until(x -> !x.findElements(By.id("flash-done")).isEmpty());
       assertThat(d.findElement(By.cssSelector("#operator-777 td.name")).getText()).isEqualTo(HOSTILE_NAME);
       assertThat(d.getPageSource()).doesNotContain("??");
@@ -153,7 +133,7 @@ class AgentActionsBrowserTest {
       new Select(d.findElement(By.id("add-queue"))).selectByValue("6000");
       new Select(d.findElement(By.id("add-operator"))).selectByValue("777");
       d.findElement(By.id("add-interface")).sendKeys("PJSIP/777");
-      d.findElement(By.id("add-submit")).click();
+      OpsBrowser.submit(d, By.id("add-submit"));
       wait.until(x -> !x.findElements(By.id("flash-done")).isEmpty());
       AmiMessage add = awaitAction("queueadd", "PJSIP/777");
       assertThat(add.get("Queue")).isEqualTo("6000");
@@ -171,7 +151,7 @@ class AgentActionsBrowserTest {
       wait.until(x -> !x.findElements(By.cssSelector("#pause-member option[value='6000|PJSIP/777']")).isEmpty());
       new Select(d.findElement(By.id("pause-member"))).selectByValue("6000|PJSIP/777");
       d.findElement(By.id("pause-reason")).sendKeys("lunch");
-      d.findElement(By.id("pause-submit")).click();
+      OpsBrowser.submit(d, By.id("pause-submit"));
       wait.until(x -> !x.findElements(By.id("flash-done")).isEmpty());
       AmiMessage pause = awaitAction("queuepause", "PJSIP/777");
       assertThat(pause.get("Queue")).isEqualTo("6000");
@@ -196,7 +176,7 @@ class AgentActionsBrowserTest {
       d.findElement(By.id("new-name")).sendKeys("maria");
       new Select(d.findElement(By.id("new-role"))).selectByValue("SUPERVISOR");
       d.findElement(By.id("new-password")).sendKeys("Kx7-lantern-9");
-      d.findElement(By.id("add-user-submit")).click();
+      OpsBrowser.submit(d, By.id("add-user-submit"));
       wait.until(x -> !x.findElements(By.id("flash-done")).isEmpty());
       assertThat(d.findElement(By.id("user-maria")).getText()).contains("SUPERVISOR", "enabled");
       shot(d, "13-users-en");

@@ -10,11 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
@@ -22,17 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -126,8 +116,7 @@ class BillingBrowserTest {
       assertThat(rejected.get(1).getText()).startsWith("4 ").contains("abc");
       shot(d, "billing-import");
 
-      d.findElement(By.linkText("Основной")).click();
-      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("rates")));
+      OpsBrowser.submit(d, By.linkText("Основной"));
       assertThat(d.findElement(By.id("rates")).getText()).contains(HOSTILE_NAME);
       assertThat(((JavascriptExecutor) d).executeScript("return window.pwned === undefined")).isEqualTo(true);
       // a new version: the mobile price doubles from today, one added row is wrong at first
@@ -222,8 +211,7 @@ class BillingBrowserTest {
       signIn(d, "sv", WebTestSupport.SUPERVISOR_PASSWORD);
       d.get(url("/billing/tariffs"));
       assertThat(d.findElements(By.id("import"))).isEmpty();
-      d.findElement(By.linkText("Основной")).click();
-      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("rates")));
+      OpsBrowser.submit(d, By.linkText("Основной"));
       assertThat(d.findElements(By.id("edit"))).isEmpty();
       d.get(url("/outbound/report?from=" + today + "&to=" + today));
       assertThat(d.findElement(By.id("call-" + open.id())).getText()).contains("4.80");
@@ -240,18 +228,7 @@ class BillingBrowserTest {
   }
 
   private WebDriver browser() {
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=en-US");
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("intl.accept_languages", "en-US");
-    o.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    WebDriver d = new ChromeDriver(service, o);
-    d.manage().window().setSize(new Dimension(1400, 1000));
-    return d;
+    return OpsBrowser.open("en-US");
   }
 
   private String url(String path) {
@@ -259,22 +236,15 @@ class BillingBrowserTest {
   }
 
   private void signIn(WebDriver d, String user, String password) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(user);
-    d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, user, password);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
   private static void submit(WebDriver d, String buttonId) {
-    WebElement button = d.findElement(By.id(buttonId));
-    button.click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+    OpsBrowser.submit(d, By.id(buttonId));
   }
 
   private static String basic(String user, String password) {

@@ -7,24 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,22 +53,8 @@ class BrowserTest {
     Files.createDirectories(SHOTS);
   }
 
-  /** A fresh browser (own cookies) preferring {@code language}. */
   private WebDriver browser(String language) {
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(CHROMIUM.toFile());
-    // root in a container: no sandbox; no GPU; a fixed window so screenshots are comparable
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=" + language);
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("intl.accept_languages", language);
-    o.setExperimentalOption("prefs", prefs);
-    // one driver service per browser: quitting a browser stops its service
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    WebDriver d = new ChromeDriver(service, o);
-    d.manage().window().setSize(new Dimension(1400, 1000));
-    return d;
+    return OpsBrowser.open(language);
   }
 
   private String url(String path) {
@@ -87,16 +62,11 @@ class BrowserTest {
   }
 
   private void signIn(WebDriver d, String user, String password) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(user);
-    d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, user, password);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Path png = ((org.openqa.selenium.TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
   /** The value beside a label in the report's summary panel ("Answered:" → "123"). */
@@ -137,8 +107,8 @@ class BrowserTest {
       WebElement queue = d.findElement(By.name("queue"));
       queue.clear();
       queue.sendKeys("6001");
-      d.findElement(By.id("show")).click();
-      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("queue=6001"));
+      OpsBrowser.submit(d, By.id("show"));
+      assertThat(d.getCurrentUrl()).contains("queue=6001");
       JsonNode support = new ObjectMapper().readTree(WebTestSupport.cliJson("--from", "2026-03-02", "--to",
           "2026-03-08", "--sections", "summary", "--queue", "6001"));
       assertThat(summaryValue(d, "Answered:")).isEqualTo(support.get("summary").get("answered").asText());
@@ -187,8 +157,8 @@ class BrowserTest {
       d.get(url("/login"));
       d.findElement(By.id("username")).sendKeys("sv");
       d.findElement(By.id("password")).sendKeys("not-the-password");
-      d.findElement(By.id("sign-in")).click();
-      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("error"));
+      OpsBrowser.submit(d, By.id("sign-in"));
+      assertThat(d.getCurrentUrl()).contains("error");
       assertThat(d.findElement(By.cssSelector(".error")).getText()).startsWith("Неверное имя или пароль");
       shot(d, "07-login-failed-ru");
     } finally {

@@ -2,24 +2,16 @@ package ru.sipring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -76,13 +68,9 @@ class CampaignBrowserTest {
   }
 
   private WebDriver browser() {
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1100", "--lang=en-US");
-    o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-    return new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), o);
+    WebDriver d = OpsBrowser.open("en-US");
+    d.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
+    return d;
   }
 
   private String url(String path) {
@@ -90,17 +78,11 @@ class CampaignBrowserTest {
   }
 
   private void signIn(WebDriver d, String user, String password) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(user);
-    d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, user, password);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Files.createDirectories(BrowserTest.SHOTS);
-    Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
   private static WebElement project(WebDriver d, String name) {
@@ -133,19 +115,22 @@ class CampaignBrowserTest {
       d.get(url("/campaign?lang=en"));
       assertThat(d.findElement(By.id("tree")).getText()).contains("Демо: привлечение клиентов", "Поиск магазинов");
       d.findElement(By.id("project-name")).sendKeys(HOSTILE + " Проект");
-      d.findElement(By.id("create-project")).click();
+      OpsBrowser.submit(d, By.id("create-project"));
       done(wait);
       WebElement p = project(d, HOSTILE + " Проект");
       assertThat(d.findElements(By.cssSelector("#tree img, #tree script"))).isEmpty();
       p.findElement(By.cssSelector("form.add-task input[name=name]")).sendKeys("Мелкий опт");
-      p.findElement(By.cssSelector("form.add-task button")).click();
+      OpsBrowser.submit(d, w -> project(w, HOSTILE + " Проект").findElement(By.cssSelector("form.add-task button")),
+          "the add-task button");
       done(wait);
       project(d, HOSTILE + " Проект").findElement(By.cssSelector("li.task form.add-assignment input[name=name]"))
           .sendKeys("Обзвон магазинов");
-      project(d, HOSTILE + " Проект").findElement(By.cssSelector("li.task form.add-assignment button")).click();
+      OpsBrowser.submit(d, w -> project(w, HOSTILE + " Проект")
+          .findElement(By.cssSelector("li.task form.add-assignment button")), "the add-assignment button");
       done(wait);
       shot(d, "30-campaign-tree-en");
-      project(d, HOSTILE + " Проект").findElement(By.linkText("Обзвон магазинов")).click();
+      OpsBrowser.submit(d, w -> project(w, HOSTILE + " Проект").findElement(By.linkText("Обзвон магазинов")),
+          "the assignment's link");
       wait.until(ExpectedConditions.urlMatches(".*/campaign/assignments/\\d+$"));
       long id = Long.parseLong(d.getCurrentUrl().replaceAll(".*/", ""));
       assertThat(d.findElement(By.id("assignment-name")).getText()).isEqualTo("Обзвон магазинов");
@@ -159,7 +144,7 @@ class CampaignBrowserTest {
           + "Козлов;не номер;Химки;\n"
           + "Орлов;8 916 000 00 03;\"Москва;\n").getBytes(java.nio.charset.Charset.forName("windows-1251")));
       d.findElement(By.id("import-file")).sendKeys(csv.toString());
-      d.findElement(By.id("import-preview")).click();
+      OpsBrowser.submit(d, By.id("import-preview"));
       wait.until(x -> !x.findElements(By.id("preview")).isEmpty());
       assertThat(d.findElement(By.id("detected-encoding")).getText()).isEqualTo("windows-1251");
       assertThat(d.findElement(By.id("detected-delimiter")).getText()).isEqualTo(";");
@@ -173,7 +158,7 @@ class CampaignBrowserTest {
       new Select(d.findElement(By.id("col-3"))).selectByValue("skip"); // the city is not wanted
       new Select(d.findElement(By.id("import-duplicates"))).selectByValue("PROJECT");
       shot(d, "31-campaign-import-preview-en");
-      d.findElement(By.id("import-run")).click();
+      OpsBrowser.submit(d, By.id("import-run"));
       wait.until(x -> !x.findElements(By.id("import-result")).isEmpty());
       assertThat(number(d, "imported")).isEqualTo(2);
       assertThat(number(d, "rejected-count")).isEqualTo(3);
@@ -182,7 +167,7 @@ class CampaignBrowserTest {
       shot(d, "32-campaign-import-result-en");
 
       // the base on the assignment page, and its export: the formula cell is inert text
-      d.findElement(By.id("to-assignment")).click();
+      OpsBrowser.submit(d, By.id("to-assignment"));
       wait.until(x -> !x.findElements(By.id("base-table")).isEmpty());
       assertThat(number(d, "base-total")).isEqualTo(2);
       assertThat(d.findElement(By.id("base-table")).getText()).contains(HOSTILE, "Сидоров");
@@ -194,9 +179,9 @@ class CampaignBrowserTest {
       assertThat(exported).doesNotContain("Москва"); // the skipped column
 
       // the assignment's DNC list: one client's number
-      d.findElement(By.id("assignment-dnc")).click();
+      OpsBrowser.submit(d, By.id("assignment-dnc"));
       d.findElement(By.id("dnc-number")).sendKeys("8 (916) 000-00-02");
-      d.findElement(By.id("dnc-add-btn")).click();
+      OpsBrowser.submit(d, By.id("dnc-add-btn"));
       done(wait);
       assertThat(d.findElement(By.id("dnc-numbers")).getText()).contains("79160000002");
       assertThat(d.findElement(By.id("dnc-scope-name")).getText()).contains("Обзвон магазинов", HOSTILE);
@@ -210,12 +195,12 @@ class CampaignBrowserTest {
       d.findElement(By.id("dialer-pause")).clear();
       d.findElement(By.id("dialer-pause")).sendKeys("0");
       new Select(d.findElement(By.id("dialer-mode"))).selectByValue("FIXED");
-      d.findElement(By.id("dialer-save")).click();
+      OpsBrowser.submit(d, By.id("dialer-save"));
       done(wait);
       assertThat(number(d, "p-remaining")).isEqualTo(1); // two clients, one on the DNC list
       // the fake Asterisk answers after 2 s: the page drawn after the start cannot know it, the polling must
       demo.pbx.onOriginate(o -> new ru.sipring.testkit.ami.FakeAsterisk.OriginateScript(4, Duration.ofSeconds(2)));
-      d.findElement(By.id("dialer-start")).click();
+      OpsBrowser.submit(d, By.id("dialer-start"));
       done(wait);
       ((JavascriptExecutor) d).executeScript("window.sipringSamePage = true;");
       wait.until(x -> number(x, "p-placed") >= 1 && number(x, "p-answered") >= 1);
@@ -224,10 +209,10 @@ class CampaignBrowserTest {
       wait.until(x -> number(x, "p-remaining") == 0);
       assertThat(d.findElement(By.id("p-status")).getText()).isEqualTo("running");
       shot(d, "34-campaign-dialer-running-en");
-      d.findElement(By.id("dialer-pause-btn")).click();
+      OpsBrowser.submit(d, By.id("dialer-pause-btn"));
       done(wait);
       wait.until(x -> x.findElement(By.id("p-status")).getText().equals("paused"));
-      d.findElement(By.id("dialer-stop")).click();
+      OpsBrowser.submit(d, By.id("dialer-stop"));
       done(wait);
       wait.until(x -> x.findElement(By.id("p-status")).getText().equals("stopped"));
       assertThat(number(d, "p-placed")).isEqualTo(1);
@@ -245,9 +230,9 @@ class CampaignBrowserTest {
       assertThat(live).contains("Иванов " + HOSTILE, "working", "Петрова", "paused: обед", "Обзвон магазинов");
       assertThat(d.findElements(By.cssSelector("#live img, #hung img"))).isEmpty();
       shot(d, "37-campaign-live-en");
-      WebElement row = d.findElements(By.cssSelector("#hung tbody tr")).stream()
-          .filter(r -> r.getText().contains("Иванов")).findFirst().orElseThrow();
-      row.findElement(By.cssSelector("button.close-hung")).click();
+      OpsBrowser.submit(d, w -> w.findElements(By.cssSelector("#hung tbody tr")).stream()
+          .filter(r -> r.getText().contains("Иванов")).findFirst().orElseThrow()
+          .findElement(By.cssSelector("button.close-hung")), "Иванов's close button");
       done(wait);
       assertThat(d.findElement(By.id("live")).getText()).doesNotContain("Иванов").contains("Петрова");
       assertThat(audit.recent(50)).extracting(e -> e.actor() + " " + e.action()).contains(

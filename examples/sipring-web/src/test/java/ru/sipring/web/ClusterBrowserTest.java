@@ -88,13 +88,13 @@ class ClusterBrowserTest {
       assertThat(d.getPageSource()).doesNotContain("??");
       OpsBrowser.shot(d, "cluster-01-overview-en");
 
-      d.findElement(By.cssSelector("tr[data-node=node2] button.standby")).click();
+      OpsBrowser.submit(d, By.cssSelector("tr[data-node=node2] button.standby"));
       // step one only shows what will happen: nothing has run yet
       assertThat(d.findElement(By.id("confirm-what")).getText()).isEqualTo("Really do this: standby node2?");
       assertThat(pacemaker.pcs()).isEmpty();
       OpsBrowser.shot(d, "cluster-02-confirm-en");
 
-      d.findElement(By.id("confirm")).click();
+      OpsBrowser.submit(d, By.id("confirm"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
       assertThat(pacemaker.pcs()).containsExactly(List.of("pcs", "node", "standby", "node2"));
       assertThat(d.findElement(By.id("outcome")).getText()).startsWith("Done: standby node2; the cluster settled in");
@@ -111,17 +111,17 @@ class ClusterBrowserTest {
 
       // and back, in Russian: the unstandby button now stands where standby was
       d.get(url("/cluster?lang=ru"));
-      d.findElement(By.cssSelector("tr[data-node=node2] button.unstandby")).click();
+      OpsBrowser.submit(d, By.cssSelector("tr[data-node=node2] button.unstandby"));
       assertThat(d.findElement(By.id("confirm-what")).getText()).isEqualTo("Действительно выполнить: unstandby node2?");
-      d.findElement(By.id("confirm")).click();
+      OpsBrowser.submit(d, By.id("confirm"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
       assertThat(pacemaker.pcs()).last().isEqualTo(List.of("pcs", "node", "unstandby", "node2"));
       assertThat(d.getPageSource()).doesNotContain("??");
       OpsBrowser.shot(d, "cluster-04-after-unstandby-ru");
 
       // move and cleanup through the same two steps
-      d.findElement(By.cssSelector("tr[data-resource=pbx] button.cleanup")).click();
-      d.findElement(By.id("confirm")).click();
+      OpsBrowser.submit(d, By.cssSelector("tr[data-resource=pbx] button.cleanup"));
+      OpsBrowser.submit(d, By.id("confirm"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("outcome")));
       assertThat(pacemaker.pcs()).last().isEqualTo(List.of("pcs", "resource", "cleanup", "pbx"));
     } finally {

@@ -164,7 +164,7 @@ class FaxBrowserTest {
       d.findElement(By.id("coverTo")).sendKeys("Иван Петров");
       d.findElement(By.id("coverSubject")).sendKeys("Счёт 7");
       OpsBrowser.shot(d, "fax-01-send-ru");
-      d.findElement(By.id("send")).click();
+      OpsBrowser.submit(d, By.id("send"));
       new WebDriverWait(d, Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("sent")));
       assertThat(d.getCurrentUrl()).endsWith("/fax/outbox");
       String id = d.findElement(By.id("sent")).getText().replaceAll("\\D+", " ").strip();
@@ -183,14 +183,14 @@ class FaxBrowserTest {
       OpsBrowser.shot(d, "fax-02-outbox-ru");
 
       // hold, then resubmit: the buttons follow the job's state
-      row.findElement(By.cssSelector("button.suspend")).click();
+      OpsBrowser.submit(d, By.cssSelector("#jobs-send tr[data-job='" + id + "'] button.suspend"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"),
           "Задание приостановлено."));
       row = d.findElement(By.cssSelector("#jobs-send tr[data-job='" + id + "']"));
       assertThat(row.findElement(By.cssSelector("td.phase")).getText()).isEqualTo("приостановлено");
       assertThat(row.findElements(By.cssSelector("button.suspend"))).isEmpty();
       OpsBrowser.shot(d, "fax-02b-held-ru");
-      row.findElement(By.cssSelector("button.resubmit")).click();
+      OpsBrowser.submit(d, By.cssSelector("#jobs-send tr[data-job='" + id + "'] button.resubmit"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"),
           "Задание снова в очереди."));
       row = d.findElement(By.cssSelector("#jobs-send tr[data-job='" + id + "']"));
@@ -202,7 +202,7 @@ class FaxBrowserTest {
       try (HylaFaxClient c = hfaxd()) {
         assertThat(c.job(id).state().isFinished()).isFalse();
       }
-      row.findElement(By.cssSelector("button.cancel")).click();
+      OpsBrowser.submit(d, By.cssSelector("#jobs-send tr[data-job='" + id + "'] button.cancel"));
       // the page before had a notice too (the resubmit's): wait for this action's text, not for any notice
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"),
           "Задание отменено."));
@@ -216,7 +216,7 @@ class FaxBrowserTest {
       });
       assertThat(d.findElement(By.cssSelector("#jobs-done tr[data-job='" + id + "']")).getText()).contains("ошибка");
       OpsBrowser.shot(d, "fax-03-cancelled-ru");
-      d.findElement(By.cssSelector("#jobs-done tr[data-job='" + id + "'] button.delete")).click();
+      OpsBrowser.submit(d, By.cssSelector("#jobs-done tr[data-job='" + id + "'] button.delete"));
       new WebDriverWait(d, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(By.id("notice"), "Задание удалено."));
       assertThat(d.findElements(By.cssSelector("tr[data-job='" + id + "']"))).isEmpty();
 
@@ -314,7 +314,7 @@ class FaxBrowserTest {
           + "document.querySelectorAll('#faxes script').length === 0")).isEqualTo(true);
       OpsBrowser.shot(d, "fax-05-inbox-en");
 
-      row.findElement(By.cssSelector("a.view")).click();
+      OpsBrowser.submit(d, By.cssSelector("#faxes tr[data-file='" + file + "'] a.view"));
       new WebDriverWait(d, Duration.ofSeconds(60)).until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w)
           .executeScript("var i=document.querySelector('img.fax-page');return i!=null&&i.complete&&i.naturalWidth>0;")));
       assertThat(((Number) ((JavascriptExecutor) d).executeScript(
@@ -329,7 +329,7 @@ class FaxBrowserTest {
 
       // archive from the inbox
       d.get(url("/fax"));
-      d.findElement(By.cssSelector("#faxes tr[data-file='" + file + "'] form[action$='/archive'] button")).click();
+      OpsBrowser.submit(d, By.cssSelector("#faxes tr[data-file='" + file + "'] form[action$='/archive'] button"));
       new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
       assertThat(d.findElements(By.cssSelector("#faxes tr[data-file='" + file + "']"))).isEmpty();
       d.get(url("/fax/archive"));

@@ -12,20 +12,29 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Chromium and HTTP helpers of the fax and cluster tests (the same browser set-up as BrowserTest). */
+/**
+ * Headless Chromium and HTTP helpers of every browser test: one browser set-up, and clicks that survive a loaded
+ * machine (every click that leaves the page goes through {@link #submit}, every other one through {@link #click}).
+ */
 final class OpsBrowser {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
   private OpsBrowser() {
   }
 
@@ -46,11 +55,93 @@ final class OpsBrowser {
 
   static void signIn(WebDriver d, int port, String user, String password) {
     d.get("http://127.0.0.1:" + port + "/login");
+    loaded(d);
     d.findElement(By.id("username")).sendKeys(user);
     d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
+    submit(d, By.id("sign-in"));
     new WebDriverWait(d, Duration.ofSeconds(20))
         .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  /** Waits until the browser's current document has finished loading. */
+  static void loaded(WebDriver d) {
+    new WebDriverWait(d, WAIT).ignoring(WebDriverException.class).withMessage("the page did not finish loading")
+        .until(w -> "complete".equals(((JavascriptExecutor) w).executeScript("return document.readyState")));
+  }
+
+  /**
+   * Clicks what {@code target} finds without waiting for a navigation: for buttons the page's own script handles.
+   * The element is looked up afresh for every try, in a loaded document: under load Chromium may hand out a node of
+   * a document that is being replaced, and then reports "Node with given id does not belong to the document"
+   * instead of a stale element (chromedriver answers that way since Chrome 134); such a click never reached the
+   * page, so it is safe to repeat.
+   */
+  static void click(WebDriver d, By target) {
+    click(d, w -> w.findElement(target), target.toString());
+  }
+
+  /** {@link #click(WebDriver, By)} for an element found relative to another one (a table row's button). */
+  static void click(WebDriver d, Function<WebDriver, WebElement> target, String what) {
+    WebDriverException last = null;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      loaded(d);
+      try {
+        WebElement e = new WebDriverWait(d, WAIT).ignoring(StaleElementReferenceException.class)
+            .withMessage(what + " is not clickable")
+            .until(w -> {
+              WebElement found = target.apply(w);
+              return found.isDisplayed() && found.isEnabled() ? found : null;
+            });
+        e.click();
+        return;
+      } catch (WebDriverException e) {
+        if (!staleNode(e)) {
+          throw e;
+        }
+        last = e;
+        sleep();
+      }
+    }
+    throw new IllegalStateException("could not click " + what + ": its document kept being replaced", last);
+  }
+
+  /**
+   * Clicks what {@code target} finds and waits until the page it was on has been replaced by the one the click
+   * loads (a form post, a link), and that page has loaded. The old page is recognised by a mark left in its
+   * window object, which no later page has: a staleness check on the clicked element can itself fail with the
+   * node error above.
+   */
+  static void submit(WebDriver d, By target) {
+    submit(d, w -> w.findElement(target), target.toString());
+  }
+
+  /** {@link #submit(WebDriver, By)} for an element found relative to another one (a table row's button). */
+  static void submit(WebDriver d, Function<WebDriver, WebElement> target, String what) {
+    loaded(d);
+    ((JavascriptExecutor) d).executeScript("window.__sipringLeft = true;");
+    click(d, target, what);
+    new WebDriverWait(d, WAIT).ignoring(WebDriverException.class)
+        .withMessage("clicking " + what + " did not load a new page")
+        .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
+            "return window.__sipringLeft !== true && document.readyState === 'complete';")));
+  }
+
+  private static boolean staleNode(WebDriverException e) {
+    if (e instanceof StaleElementReferenceException) {
+      return true;
+    }
+    String m = String.valueOf(e.getMessage());
+    return m.contains("does not belong to the document") || m.contains("No node with given id")
+        || m.contains("Could not find node with given id");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -58,12 +149,8 @@ final class OpsBrowser {
    * (the button goes stale) and the element is shown, so the text is never the old page's nor missing mid-load.
    */
   static String submitAndRead(WebDriver d, By button, By result) {
-    org.openqa.selenium.WebElement old = d.findElement(button);
-    old.click();
-    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
-    wait.until(ExpectedConditions.stalenessOf(old));
-    wait.until(w -> "complete".equals(((JavascriptExecutor) w).executeScript("return document.readyState")));
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(result)).getText();
+    submit(d, button);
+    return new WebDriverWait(d, WAIT).until(ExpectedConditions.visibilityOfElementLocated(result)).getText();
   }
 
   static void shot(WebDriver d, String name) throws Exception {
@@ -82,9 +169,12 @@ final class OpsBrowser {
         + "i.type='hidden';i.name=n;i.value=v;f.appendChild(i);};add('_csrf',t.value);");
     fields.forEach((k, v) -> js.append("add(").append(quote(k)).append(',').append(quote(v)).append(");"));
     js.append("document.body.appendChild(f);f.submit();");
+    loaded(d);
+    js.insert(0, "window.__sipringLeft = true;");
     ((JavascriptExecutor) d).executeScript(js.toString(), path);
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(w -> !String.valueOf(
-        ((JavascriptExecutor) w).executeScript("return document.readyState")).equals("loading"));
+    new WebDriverWait(d, WAIT).ignoring(WebDriverException.class).withMessage("posting to " + path + " loaded no page")
+        .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
+            "return window.__sipringLeft !== true && document.readyState === 'complete';")));
   }
 
   private static String quote(String s) {

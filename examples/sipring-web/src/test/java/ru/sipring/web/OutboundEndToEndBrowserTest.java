@@ -221,17 +221,17 @@ class OutboundEndToEndBrowserTest {
       wait.until(x -> "true".equals(x.findElement(By.id("workspace")).getAttribute("data-ready")));
       wait.until(x -> "connected".equals(x.findElement(By.id("workspace")).getAttribute("data-pops")));
       new Select(d.findElement(By.id("ws-assignment"))).selectByValue(String.valueOf(assignment));
-      d.findElement(By.id("ws-start")).click();
+      OpsBrowser.click(d, By.id("ws-start"));
       wait.until(x -> x.findElement(By.id("ws-working")).isDisplayed());
 
       // click to call: the fake Asterisk answers
       Contact client = cardNamed(assignment, "Клиент 02");
       d.findElement(By.id("ws-q")).sendKeys("Клиент 02");
-      d.findElement(By.id("ws-search")).click();
+      OpsBrowser.click(d, By.id("ws-search"));
       wait.until(x -> rowNames(x, "ws-cards").get(0).equals("Клиент 02"));
-      d.findElement(By.cssSelector("#ws-cards tbody tr")).click();
+      OpsBrowser.click(d, By.cssSelector("#ws-cards tbody tr"));
       wait.until(x -> "Клиент 02".equals(x.findElement(By.id("card-f-full_name")).getAttribute("value")));
-      d.findElement(By.id("card-call")).click();
+      OpsBrowser.click(d, By.id("card-call"));
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Отвечен"));
       OpsBrowser.shot(d, "e2e-2-call-answered");
       CallAttempt open = store.attempts().byContact(client.id()).get(0);
@@ -249,7 +249,7 @@ class OutboundEndToEndBrowserTest {
       // the operator sets the outcome and a note (the attempt ends then: the reconciliation skips calls in progress)
       new Select(d.findElement(By.id("call-status"))).selectByValue("DONE");
       d.findElement(By.id("call-note")).sendKeys("договорились о встрече");
-      d.findElement(By.id("call-finish")).click();
+      OpsBrowser.click(d, By.id("call-finish"));
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Сохранено: Выполнено"));
 
       // the starter's CDR reconciliation brings billsec and the recording from the cdr row
@@ -288,11 +288,11 @@ class OutboundEndToEndBrowserTest {
       ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()",
           d.findElement(By.id("ws-pop")));
       OpsBrowser.shot(d, "e2e-6-screen-pop");
-      d.findElement(By.id("survey-option-yes")).click();
-      d.findElement(By.id("survey-answer")).click();
+      OpsBrowser.click(d, By.id("survey-option-yes"));
+      OpsBrowser.click(d, By.id("survey-answer"));
       wait.until(x -> x.findElement(By.id("survey-question")).getText().equals("Комментарий"));
       d.findElement(By.id("survey-text")).sendKeys("звонок по акции");
-      d.findElement(By.id("survey-answer")).click();
+      OpsBrowser.click(d, By.id("survey-answer"));
       wait.until(x -> x.findElement(By.id("survey-done")).isDisplayed());
       List<PopResponse> links = popLinks.forCall(callId);
       assertThat(links).singleElement().satisfies(l -> {
@@ -311,7 +311,7 @@ class OutboundEndToEndBrowserTest {
       assertThat(sv.findElement(By.cssSelector("#r-q2 .answer-text")).getText()).isEqualTo("звонок по акции");
       OpsBrowser.shot(sv, "e2e-7-survey-results");
 
-      d.findElement(By.id("ws-stop")).click();
+      OpsBrowser.click(d, By.id("ws-stop"));
       wait.until(x -> x.findElement(By.id("ws-idle")).isDisplayed());
     } catch (Throwable e) {
       OpsBrowser.shot(d, "e2e-9-failure-operator");

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,13 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -94,16 +91,11 @@ class ReportDetailsBrowserTest {
   }
 
   private void signIn(WebDriver d) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys("admin");
-    d.findElement(By.id("password")).sendKeys(WebTestSupport.ADMIN_PASSWORD);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, "admin", WebTestSupport.ADMIN_PASSWORD);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Path png = ((org.openqa.selenium.TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
   private JsonNode api(String pathAndQuery) throws Exception {
@@ -130,9 +122,9 @@ class ReportDetailsBrowserTest {
     return ids;
   }
 
-  private static void clickAndWait(WebDriver d, WebElement link, String urlPart) {
-    link.click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(urlPart));
+  private static void clickAndWait(WebDriver d, By link, String urlPart) {
+    OpsBrowser.submit(d, link);
+    assertThat(d.getCurrentUrl()).contains(urlPart);
   }
 
   @Test
@@ -161,22 +153,22 @@ class ReportDetailsBrowserTest {
       assertThat(d.getPageSource()).doesNotContain("??");
       shot(d, "details-01-answered-en");
 
-      clickAndWait(d, d.findElement(By.cssSelector("#answered a.sort[data-sort='wait']")), "answeredSort=wait");
+      clickAndWait(d, By.cssSelector("#answered a.sort[data-sort='wait']"), "answeredSort=wait");
       assertThat(pageCalls(d, "answered")).isEqualTo(apiCalls(api("/api/inbound/report/answered?" + WINDOW
           + "&size=10&sort=wait")));
-      clickAndWait(d, d.findElement(By.cssSelector("#answered a.sort[data-sort='wait']")), "answeredSort=-wait");
+      clickAndWait(d, By.cssSelector("#answered a.sort[data-sort='wait']"), "answeredSort=-wait");
       JsonNode byWait = api("/api/inbound/report/answered?" + WINDOW + "&size=10&sort=-wait");
       assertThat(pageCalls(d, "answered")).isEqualTo(apiCalls(byWait));
       assertThat(d.findElement(By.cssSelector("#answered thead .arrow")).getText()).isEqualTo("▼");
       shot(d, "details-02-answered-by-wait-desc");
 
-      clickAndWait(d, d.findElement(By.cssSelector("#answered-pager a.next")), "answeredPage=2");
+      clickAndWait(d, By.cssSelector("#answered-pager a.next"), "answeredPage=2");
       assertThat(pageCalls(d, "answered")).isEqualTo(apiCalls(api("/api/inbound/report/answered?" + WINDOW
           + "&size=10&sort=-wait&page=2")));
       assertThat(d.findElement(By.cssSelector("#answered-pager .where")).getText()).startsWith("Page 2 of ");
 
       // the lost table pages on its own; the answered table keeps its sort and page
-      clickAndWait(d, d.findElement(By.cssSelector("#lost a.sort[data-sort='cause']")), "lostSort=cause");
+      clickAndWait(d, By.cssSelector("#lost a.sort[data-sort='cause']"), "lostSort=cause");
       assertThat(d.getCurrentUrl()).contains("answeredSort=-wait", "answeredPage=2");
       assertThat(pageCalls(d, "lost")).isEqualTo(apiCalls(api("/api/inbound/report/lost?" + WINDOW
           + "&size=10&sort=cause")));
@@ -224,7 +216,7 @@ class ReportDetailsBrowserTest {
       assertThat(d.findElements(By.cssSelector("#answered .no-recording"))).hasSize(9);
       shot(d, "details-05-recording-plays-ru");
 
-      d.findElement(By.cssSelector("#answered tr[data-call='" + REC.callId + "'] a.download")).click();
+      OpsBrowser.click(d, By.cssSelector("#answered tr[data-call='" + REC.callId + "'] a.download"));
       Path saved = downloads.resolve("q-6000-100-20260302-091500-" + REC.callId + ".wav");
       new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> Files.exists(saved));
       new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> {

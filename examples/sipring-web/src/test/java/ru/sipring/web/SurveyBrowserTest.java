@@ -9,26 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -78,18 +65,7 @@ class SurveyBrowserTest {
   }
 
   private WebDriver browser() {
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=en-US");
-    Map<String, Object> prefs = new HashMap<>();
-    prefs.put("intl.accept_languages", "en-US");
-    o.setExperimentalOption("prefs", prefs);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    WebDriver d = new ChromeDriver(service, o);
-    d.manage().window().setSize(new Dimension(1400, 1000));
-    return d;
+    return OpsBrowser.open("en-US");
   }
 
   private String url(String path) {
@@ -97,36 +73,15 @@ class SurveyBrowserTest {
   }
 
   private void signIn(WebDriver d, String user, String password) {
-    d.get(url("/login"));
-    d.findElement(By.id("username")).sendKeys(user);
-    d.findElement(By.id("password")).sendKeys(password);
-    d.findElement(By.id("sign-in")).click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    OpsBrowser.signIn(d, port, user, password);
   }
 
   private static void shot(WebDriver d, String name) throws Exception {
-    Path png = ((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(png, BrowserTest.SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    OpsBrowser.shot(d, name);
   }
 
-  /**
-   * Clicks a submit button and waits until the page it was on has been replaced and the new one has loaded. The
-   * button is looked up only once the current document is complete: on a loaded machine Chromium otherwise hands out
-   * a node of the document still being replaced ("Node with given id does not belong to the document").
-   */
   private static void submit(WebDriver d, String buttonId) {
-    loaded(d);
-    var button = new WebDriverWait(d, Duration.ofSeconds(20))
-        .until(ExpectedConditions.elementToBeClickable(By.id(buttonId)));
-    button.click();
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
-    loaded(d);
-  }
-
-  /** Waits until the browser's current document has finished loading. */
-  private static void loaded(WebDriver d) {
-    new WebDriverWait(d, Duration.ofSeconds(20)).until(w -> "complete".equals(
-        ((org.openqa.selenium.JavascriptExecutor) w).executeScript("return document.readyState")));
+    OpsBrowser.submit(d, By.id(buttonId));
   }
 
   private static void question(WebDriver d, String id, String type, String text, String next) {
@@ -147,7 +102,7 @@ class SurveyBrowserTest {
 
   /** The id of the question the test run shows; the page's text when there is none (so a failure says why). */
   private static String current(WebDriver d) {
-    loaded(d);
+    OpsBrowser.loaded(d);
     var q = d.findElements(By.id("question"));
     return q.isEmpty() ? d.findElement(By.tagName("main")).getText() : q.get(0).getAttribute("data-question");
   }
@@ -198,16 +153,16 @@ class SurveyBrowserTest {
       shot(d, "survey-02-editor");
 
       // test run along the "no" branch
-      d.findElement(By.id("test-run")).click();
-      new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/test"));
+      submit(d, "test-run");
+      assertThat(d.getCurrentUrl()).contains("/test");
       assertThat(current(d)).isEqualTo("q1");
-      d.findElement(By.id("opt-no")).click();
+      OpsBrowser.click(d, By.id("opt-no"));
       submit(d, "answer");
       assertThat(current(d)).isEqualTo("q2");
       d.findElement(By.id("text")).sendKeys(HOSTILE_TEST);
       submit(d, "answer");
       assertThat(current(d)).isEqualTo("q3");
-      d.findElement(By.id("opt-speed")).click();
+      OpsBrowser.click(d, By.id("opt-speed"));
       submit(d, "answer");
       assertThat(d.findElement(By.id("end")).isDisplayed()).isTrue();
       assertThat(d.findElement(By.id("path")).getText()).contains("q1: No", "q2: " + HOSTILE_TEST, "q3: Speed");
@@ -235,7 +190,7 @@ class SurveyBrowserTest {
       assertThat(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return window.pwned")).isNull();
       new Select(d.findElement(By.id("f-row"))).selectByValue("q1");
       new Select(d.findElement(By.id("f-col"))).selectByValue("q3");
-      d.findElement(By.id("f-tests")).click();
+      OpsBrowser.click(d, By.id("f-tests"));
       submit(d, "show");
       assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("3");
       assertThat(d.findElement(By.id("cross")).getText()).contains("Yes", "No", "Speed", "Politeness");
@@ -246,7 +201,7 @@ class SurveyBrowserTest {
 
       // queue filter: no responses on another queue
       d.findElement(By.id("f-queue")).sendKeys("7001");
-      d.findElement(By.id("f-tests")).click();
+      OpsBrowser.click(d, By.id("f-tests"));
       submit(d, "show");
       assertThat(d.findElement(By.id("responses")).getText()).isEqualTo("0");
 

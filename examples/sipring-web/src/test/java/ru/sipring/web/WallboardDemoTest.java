@@ -68,7 +68,7 @@ class WallboardDemoTest {
       d.get("http://127.0.0.1:" + port + "/login");
       d.findElement(By.id("username")).sendKeys("op");
       d.findElement(By.id("password")).sendKeys(WebTestSupport.OPERATOR_PASSWORD);
-      d.findElement(By.id("sign-in")).click();
+      OpsBrowser.submit(d, By.id("sign-in"));
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       // both demo queues appear, with their members (agents log in at 08:00 simulated, before the live part)
       wait.until(x -> x.findElements(By.id("queue-6000")).size() == 1 && x.findElements(By.id("queue-6001")).size() == 1

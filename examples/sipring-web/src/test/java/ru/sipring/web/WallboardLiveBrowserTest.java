@@ -190,7 +190,7 @@ class WallboardLiveBrowserTest {
       d.get("http://127.0.0.1:" + port + "/login");
       d.findElement(By.id("username")).sendKeys("op");
       d.findElement(By.id("password")).sendKeys(WebTestSupport.OPERATOR_PASSWORD);
-      d.findElement(By.id("sign-in")).click();
+      OpsBrowser.submit(d, By.id("sign-in"));
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       wait.until(x -> !x.findElements(By.cssSelector("#queue-6000 .sl-today")).isEmpty());
       assertThat(boardText(d, "#queue-6000 .answered-today")).isEqualTo("4");

@@ -125,7 +125,7 @@ class WorkspaceBrowserTest {
 
       // start work on the assignment: the work timer ticks from the server's start instant
       new Select(d.findElement(By.id("ws-assignment"))).selectByValue(String.valueOf(assignment));
-      d.findElement(By.id("ws-start")).click();
+      OpsBrowser.click(d, By.id("ws-start"));
       wait.until(x -> x.findElement(By.id("ws-working")).isDisplayed());
       assertThat(d.findElement(By.id("ws-current-assignment")).getText())
           .isEqualTo("Проект Задание WS / Обзвон / Задание WS");
@@ -135,34 +135,34 @@ class WorkspaceBrowserTest {
 
       // pause with a reason, the pause timer ticks, then resume
       d.findElement(By.id("ws-pause-reason")).sendKeys("обед");
-      d.findElement(By.id("ws-pause")).click();
+      OpsBrowser.click(d, By.id("ws-pause"));
       wait.until(x -> x.findElement(By.id("ws-state")).getText().equals("Пауза: обед"));
       wait.until(x -> !x.findElement(By.id("ws-pause-timer")).getText().equals("00:00:00"));
       assertThat(work.current("777").orElseThrow().currentPause()).isNotNull()
           .extracting(WorkSession.Pause::reason).isEqualTo("обед");
       OpsBrowser.shot(d, "60-workspace-paused-ru");
-      d.findElement(By.id("ws-resume")).click();
+      OpsBrowser.click(d, By.id("ws-resume"));
       wait.until(x -> x.findElement(By.id("ws-state")).getText().equals("Работает"));
       assertThat(work.current("777").orElseThrow().paused()).isFalse();
 
       // the client list: 26 cards, 15 a page; a search by any field; a status filter
       wait.until(x -> x.findElement(By.id("ws-page-info")).getText().equals("страница 1 из 2 (карточек: 26)"));
       assertThat(rowNames(d, "ws-cards")).hasSize(15).startsWith("Клиент 01");
-      d.findElement(By.id("ws-next")).click();
+      OpsBrowser.click(d, By.id("ws-next"));
       wait.until(x -> x.findElement(By.id("ws-page-info")).getText().startsWith("страница 2 из 2"));
       assertThat(rowNames(d, "ws-cards")).hasSize(11).contains(WorkspaceFixture.HOSTILE, "Звонящий Клиент");
       d.findElement(By.id("ws-q")).sendKeys("Тверь");
-      d.findElement(By.id("ws-search")).click();
+      OpsBrowser.click(d, By.id("ws-search"));
       wait.until(x -> x.findElement(By.id("ws-page-info")).getText().equals("страница 1 из 1 (карточек: 12)"));
       d.findElement(By.id("ws-q")).clear();
-      d.findElement(By.id("ws-search")).click();
+      OpsBrowser.click(d, By.id("ws-search"));
       wait.until(x -> x.findElement(By.id("ws-page-info")).getText().startsWith("страница 1 из 2"));
 
       // the hostile card: every field inert (text in cells, values in inputs), no alert, no element made of it
-      d.findElement(By.id("ws-next")).click();
+      OpsBrowser.click(d, By.id("ws-next"));
       wait.until(x -> rowNames(x, "ws-cards").contains(WorkspaceFixture.HOSTILE));
-      d.findElements(By.cssSelector("#ws-cards tbody tr")).stream()
-          .filter(tr -> tr.getText().contains("<script>")).findFirst().orElseThrow().click();
+      OpsBrowser.click(d, w -> w.findElements(By.cssSelector("#ws-cards tbody tr")).stream()
+          .filter(tr -> tr.getText().contains("<script>")).findFirst().orElseThrow(), "the hostile card's row");
       wait.until(x -> WorkspaceFixture.HOSTILE.equals(x.findElement(By.id("card-f-full_name")).getAttribute("value")));
       assertThat(d.findElement(By.id("card-f-company")).getAttribute("value")).isEqualTo("<img src=x onerror=alert(2)>");
       assertThat(d.findElements(By.cssSelector("#card-custom input.cname")).get(0).getAttribute("value"))
@@ -174,37 +174,37 @@ class WorkspaceBrowserTest {
       OpsBrowser.shot(d, "61-workspace-hostile-card-ru");
 
       // edit a card: a field changed and a custom field added
-      d.findElement(By.id("ws-prev")).click();
+      OpsBrowser.click(d, By.id("ws-prev"));
       wait.until(x -> rowNames(x, "ws-cards").contains("Клиент 02"));
-      d.findElements(By.cssSelector("#ws-cards tbody tr")).get(1).click();
+      OpsBrowser.click(d, w -> w.findElements(By.cssSelector("#ws-cards tbody tr")).get(1), "the second card's row");
       wait.until(x -> "Клиент 02".equals(x.findElement(By.id("card-f-full_name")).getAttribute("value")));
       WebElement city = d.findElement(By.id("card-f-city"));
       city.clear();
       city.sendKeys("Казань");
-      d.findElement(By.id("card-add-custom")).click();
+      OpsBrowser.click(d, By.id("card-add-custom"));
       List<WebElement> names = d.findElements(By.cssSelector("#card-custom input.cname"));
       names.get(names.size() - 1).sendKeys("Интерес");
       List<WebElement> values = d.findElements(By.cssSelector("#card-custom input.cvalue"));
       values.get(values.size() - 1).sendKeys("кредит");
-      d.findElement(By.id("card-save")).click();
+      OpsBrowser.click(d, By.id("card-save"));
       wait.until(x -> x.findElement(By.id("ws-ok")).getText().equals("Сохранено."));
       Contact edited = cardNamed(assignment, "Клиент 02");
       assertThat(edited.get(ContactField.CITY)).isEqualTo("Казань");
       assertThat(edited.custom()).containsEntry("Интерес", "кредит").containsEntry("Канал", "сайт");
 
       // add a card, then delete it after the confirmation
-      d.findElement(By.id("card-new")).click();
+      OpsBrowser.click(d, By.id("card-new"));
       d.findElement(By.id("card-phone")).sendKeys("+7 916 000-03-33");
       d.findElement(By.id("card-f-full_name")).sendKeys("Новый Клиент");
       d.findElement(By.id("card-f-position")).sendKeys("Директор");
-      d.findElement(By.id("card-save")).click();
+      OpsBrowser.click(d, By.id("card-save"));
       wait.until(x -> x.findElement(By.id("ws-ok")).getText().equals("Карточка добавлена."));
       Contact added = cardNamed(assignment, "Новый Клиент");
       assertThat(added.phoneNormalized()).isEqualTo("79160000333");
       assertThat(added.get(ContactField.POSITION)).isEqualTo("Директор");
       assertThat(d.findElement(By.id("card-title")).getText()).contains("Новый Клиент");
       OpsBrowser.shot(d, "62-workspace-card-added-ru");
-      d.findElement(By.id("card-delete")).click();
+      OpsBrowser.click(d, By.id("card-delete"));
       Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
       assertThat(confirm.getText()).contains("Новый Клиент");
       confirm.accept();
@@ -214,19 +214,19 @@ class WorkspaceBrowserTest {
       // call a client: the fake Asterisk answers; the operator sets the outcome and a note
       Contact first2 = cardNamed(assignment, "Клиент 02");
       d.findElement(By.id("ws-q")).sendKeys("Клиент 02");
-      d.findElement(By.id("ws-search")).click();
+      OpsBrowser.click(d, By.id("ws-search"));
       // a text with digits also finds the phones that contain them (the library's search): pick the row by name
       wait.until(x -> rowNames(x, "ws-cards").get(0).equals("Клиент 02"));
-      d.findElement(By.cssSelector("#ws-cards tbody tr")).click();
+      OpsBrowser.click(d, By.cssSelector("#ws-cards tbody tr"));
       wait.until(x -> "Клиент 02".equals(x.findElement(By.id("card-f-full_name")).getAttribute("value")));
-      d.findElement(By.id("card-call")).click();
+      OpsBrowser.click(d, By.id("card-call"));
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Отвечен"));
       FakeAsterisk.OriginateSeen originate = demo.pbx.originates().get(demo.pbx.originates().size() - 1);
       assertThat(originate.channel()).isEqualTo("Local/79160000102@from-internal");
       assertThat(originate.exten()).isEqualTo("777");
       new Select(d.findElement(By.id("call-status"))).selectByValue("DONE");
       d.findElement(By.id("call-note")).sendKeys("перезвонить в пятницу");
-      d.findElement(By.id("call-finish")).click();
+      OpsBrowser.click(d, By.id("call-finish"));
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Сохранено: Выполнено"));
       CallAttempt answered = store.attempts().byContact(first2.id()).get(0);
       assertThat(answered.operator()).isEqualTo("777");
@@ -239,19 +239,19 @@ class WorkspaceBrowserTest {
       Contact busy = cardNamed(assignment, "Клиент 03");
       d.findElement(By.id("ws-q")).clear();
       d.findElement(By.id("ws-q")).sendKeys("Клиент 03");
-      d.findElement(By.id("ws-search")).click();
+      OpsBrowser.click(d, By.id("ws-search"));
       // a text with digits also finds the phones that contain them (the library's search): pick the row by name
       wait.until(x -> rowNames(x, "ws-cards").get(0).equals("Клиент 03"));
-      d.findElement(By.cssSelector("#ws-cards tbody tr")).click();
+      OpsBrowser.click(d, By.cssSelector("#ws-cards tbody tr"));
       wait.until(x -> "Клиент 03".equals(x.findElement(By.id("card-f-full_name")).getAttribute("value")));
-      d.findElement(By.id("card-call")).click();
+      OpsBrowser.click(d, By.id("card-call"));
       wait.until(x -> x.findElement(By.id("call-state")).getText().equals("Занят"));
       wait.until(x -> rowNames(x, "ws-unanswered").contains("Клиент 03"));
       new Select(d.findElement(By.id("ws-un-outcome"))).selectByValue("NO_ANSWER");
-      d.findElement(By.id("ws-un-show")).click();
+      OpsBrowser.click(d, By.id("ws-un-show"));
       wait.until(x -> rowNames(x, "ws-unanswered").isEmpty());
       new Select(d.findElement(By.id("ws-un-outcome"))).selectByValue("BUSY");
-      d.findElement(By.id("ws-un-show")).click();
+      OpsBrowser.click(d, By.id("ws-un-show"));
       wait.until(x -> rowNames(x, "ws-unanswered").equals(List.of("Клиент 03")));
       assertThat(store.contacts().byId(busy.id()).orElseThrow().status()).isEqualTo(ContactStatus.BUSY);
       OpsBrowser.shot(d, "64-workspace-unanswered-ru");
@@ -267,11 +267,11 @@ class WorkspaceBrowserTest {
       wait.until(x -> x.findElement(By.id("survey-question")).getText().equals("Довольны ли вы обслуживанием?"));
       assertThat(d.findElement(By.id("survey-title")).getText()).isEqualTo("Удовлетворённость");
       OpsBrowser.shot(d, "65-workspace-screen-pop-ru");
-      d.findElement(By.id("survey-option-yes")).click();
-      d.findElement(By.id("survey-answer")).click();
+      OpsBrowser.click(d, By.id("survey-option-yes"));
+      OpsBrowser.click(d, By.id("survey-answer"));
       wait.until(x -> x.findElement(By.id("survey-question")).getText().equals("Комментарий"));
       d.findElement(By.id("survey-text")).sendKeys("<script>alert(4)</script> всё хорошо");
-      d.findElement(By.id("survey-answer")).click();
+      OpsBrowser.click(d, By.id("survey-answer"));
       wait.until(x -> x.findElement(By.id("survey-done")).isDisplayed());
       List<PopResponse> links = popLinks.forCall(callId);
       assertThat(links).singleElement().satisfies(l -> {
@@ -301,7 +301,7 @@ class WorkspaceBrowserTest {
       OpsBrowser.shot(d, "67-workspace-unknown-caller-ru");
 
       // stop work
-      d.findElement(By.id("ws-stop")).click();
+      OpsBrowser.click(d, By.id("ws-stop"));
       wait.until(x -> x.findElement(By.id("ws-idle")).isDisplayed());
       assertThat(work.current("777")).isEmpty();
     } catch (Throwable e) {
