@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -124,6 +125,26 @@ final class OpsBrowser {
         .withMessage("clicking " + what + " did not load a new page")
         .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
             "return window.__sipringLeft !== true && document.readyState === 'complete';")));
+  }
+
+  /**
+   * The rendered texts (trimmed) of the elements matching {@code css}, read in one script: atomic against a page
+   * whose script redraws that part (the wallboard, the workspace's tables), where elements found first and read
+   * later may already have been replaced.
+   */
+  @SuppressWarnings("unchecked")
+  static List<String> texts(WebDriver d, String css) {
+    return (List<String>) ((JavascriptExecutor) d).executeScript("return Array.from(document.querySelectorAll("
+        + "arguments[0])).map(function (e) { return e.innerText.trim(); });", css);
+  }
+
+  /** The rendered text of the first element matching {@code css}, read in one script; fails when there is none. */
+  static String text(WebDriver d, String css) {
+    List<String> all = texts(d, css);
+    if (all.isEmpty()) {
+      throw new org.openqa.selenium.NoSuchElementException("nothing matches " + css);
+    }
+    return all.get(0);
   }
 
   private static boolean staleNode(WebDriverException e) {

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -73,12 +72,13 @@ class WallboardDemoTest {
       // both demo queues appear, with their members (agents log in at 08:00 simulated, before the live part)
       wait.until(x -> x.findElements(By.id("queue-6000")).size() == 1 && x.findElements(By.id("queue-6001")).size() == 1
           && !x.findElements(By.cssSelector("#queue-6000 table.members tbody tr")).isEmpty());
-      List<WebElement> members = d.findElements(By.cssSelector("#queue-6000 table.members tbody tr"));
+      // the board is redrawn by its script: its texts are read in one script each, never from elements found earlier
+      List<String> members = OpsBrowser.texts(d, "#queue-6000 table.members tbody tr");
       assertThat(members).isNotEmpty();
-      assertThat(members.get(0).getText()).startsWith("Operator 5");
+      assertThat(members.get(0)).startsWith("Operator 5");
       // the numbers move: the events stream replaces the board; the same element text changes over time
-      String before = d.findElement(By.id("wallboard")).getText();
-      wait.until(x -> !x.findElement(By.id("wallboard")).getText().equals(before));
+      String before = OpsBrowser.text(d, "#wallboard");
+      wait.until(x -> !OpsBrowser.text(x, "#wallboard").equals(before));
       assertThat(d.getPageSource()).doesNotContain("??");
       // today's figures of the demo's queue_log (the report engine's, via QueueDayFigures) on every queue
       wait.until(x -> x.findElements(By.cssSelector("#queue-6000 .sl-today")).size() == 1);
@@ -86,7 +86,7 @@ class WallboardDemoTest {
       assertThat(WallboardLiveBrowserTest.boardText(d, "#queue-6000 .answered-today")).matches("\\d+");
       assertThat(d.findElement(By.id("wall-stale")).isDisplayed()).isFalse();
       // every member state has its label (the fake's members are free, ringing, on a call or paused)
-      assertThat(d.findElement(By.id("wallboard")).getText()).doesNotContain("undefined", "null")
+      assertThat(OpsBrowser.text(d, "#wallboard")).doesNotContain("undefined", "null")
           .containsAnyOf("free", "on a call", "ringing", "paused");
       Files.createDirectories(BrowserTest.SHOTS);
       Files.copy(((TakesScreenshot) d).getScreenshotAs(OutputType.FILE).toPath(),

@@ -85,8 +85,7 @@ class WorkspaceBrowserTest {
   }
 
   private static List<String> rowNames(WebDriver d, String table) {
-    return d.findElements(By.cssSelector("#" + table + " tbody tr td:first-child")).stream()
-        .map(WebElement::getText).toList();
+    return OpsBrowser.texts(d, "#" + table + " tbody tr td:first-child");
   }
 
   private Contact cardNamed(long assignment, String name) {
