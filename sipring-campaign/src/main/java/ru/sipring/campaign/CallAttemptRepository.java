@@ -2,6 +2,8 @@ package ru.sipring.campaign;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Stores call attempts. Implementations are thread-safe. */
 public interface CallAttemptRepository {
@@ -20,6 +22,52 @@ public interface CallAttemptRepository {
    * @throws ru.sipring.core.NotFoundException when no attempt has its id
    */
   void update(CallAttempt attempt);
+
+  /**
+   * Writes what the PBX's call detail records say of attempts (outcome, duration, billed seconds, recording) and
+   * nothing else: an operator's note, an end time or a status written while the reconciliation read the CDR table
+   * stays, where replacing the whole attempt with the copy read before would lose it. Attempts deleted meanwhile
+   * are skipped. The default applies them one by one; the SQL stores write them in one batch.
+   *
+   * @param facts what to write, one entry per attempt
+   * @return how many attempts were written
+   */
+  default int applyCdr(List<CdrFacts> facts) {
+    int written = 0;
+    for (CdrFacts f : facts) {
+      Optional<CallAttempt> a = byId(f.attemptId());
+      if (a.isPresent()) {
+        update(f.applyTo(a.get()));
+        written++;
+      }
+    }
+    return written;
+  }
+
+  /**
+   * What the CDR says of one attempt. Immutable.
+   *
+   * @param attemptId the attempt
+   * @param outcome the CDR's disposition as an outcome, or null to keep the attempt's (a disposition SipRing does
+   *     not know)
+   * @param durationSeconds the CDR's duration
+   * @param billsec the billed seconds (0 unless answered)
+   * @param recording the recording file, or null to keep the attempt's
+   */
+  record CdrFacts(long attemptId, @Nullable CallOutcome outcome, long durationSeconds, long billsec,
+      @Nullable String recording) {
+    /**
+     * The attempt with these facts written into it.
+     *
+     * @param a the attempt as stored now
+     * @return the attempt with outcome, duration, billed seconds and recording from the CDR
+     */
+    public CallAttempt applyTo(CallAttempt a) {
+      return new CallAttempt(a.id(), a.contactId(), a.assignmentId(), a.operator(), a.number(), a.startedAt(),
+          a.endedAt(), outcome != null ? outcome : a.outcome(), durationSeconds, billsec, a.note(), a.uniqueId(),
+          recording != null ? recording : a.recording(), a.dialer(), a.tag());
+    }
+  }
 
   /**
    * Attempts started in {@code [from, to)}.

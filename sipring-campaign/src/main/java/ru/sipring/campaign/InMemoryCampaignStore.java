@@ -523,6 +523,21 @@ public class InMemoryCampaignStore implements CampaignStore {
     }
 
     @Override
+    public int applyCdr(List<CdrFacts> facts) {
+      synchronized (lock) { // one step: nothing written between reading an attempt and writing it back
+        int written = 0;
+        for (CdrFacts f : facts) {
+          CallAttempt a = attempts.get(f.attemptId());
+          if (a != null) {
+            attempts.put(a.id(), f.applyTo(a));
+            written++;
+          }
+        }
+        return written;
+      }
+    }
+
+    @Override
     public List<CallAttempt> between(Instant from, Instant to) {
       synchronized (lock) {
         return attempts.values().stream()

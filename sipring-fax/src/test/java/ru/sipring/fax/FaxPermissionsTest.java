@@ -64,4 +64,20 @@ class FaxPermissionsTest {
     assertThat(center.numbersOf("Партнёры")).containsExactly("5550101", "+7 499 555-01-02");
     assertThatThrownBy(() -> center.numbersOf("nope")).isInstanceOf(NotFoundException.class).hasMessageContaining("nope");
   }
+
+  @Test
+  void recipientsAreTheNumbersThenTheContactsThenTheListsEachOnce() {
+    FaxContactStore book = InMemoryFaxStores.contacts();
+    book.save(new FaxContact("Склад", "", "555-02-02", ""));
+    book.save(new FaxContact("Бухгалтерия", "ООО", "5550101", ""));
+    book.save(new DistributionList("Партнёры", List.of("5550101", "+7 499 555-01-02")));
+    assertThat(book.recipients(List.of(" 5550303 ", "", "555-02-02"), List.of("Бухгалтерия", "Склад"),
+        List.of("Партнёры"))).containsExactly("5550303", "555-02-02", "5550101", "+7 499 555-01-02");
+    assertThat(book.recipients(List.of(), List.of(), List.of())).isEmpty();
+    // a hostile name comes back escaped: the message goes to a terminal, a log or a page
+    assertThatThrownBy(() -> book.recipients(List.of(), List.of("x\u001b[2J"), List.of()))
+        .isInstanceOf(NotFoundException.class).hasMessageNotContaining("\u001b");
+    assertThatThrownBy(() -> book.recipients(List.of("5550303"), List.of(), List.of("Нет такого")))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("no distribution list 'Нет такого'");
+  }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,6 @@ import ru.sipring.core.audit.AuditLog;
 import ru.sipring.core.text.TerminalText;
 import ru.sipring.fax.CoverPage;
 import ru.sipring.fax.FaxCenter;
-import ru.sipring.fax.FaxContact;
 import ru.sipring.fax.FaxDocument;
 import ru.sipring.fax.FaxJob;
 import ru.sipring.fax.FaxJobState;
@@ -307,7 +305,8 @@ public final class FaxDesk {
 
   /**
    * The numbers to send to: those typed (separated by commas, semicolons or line breaks), then each chosen
-   * contact's number, then each chosen list's numbers; each number once, in that order.
+   * contact's number, then each chosen list's numbers; each number once, in that order
+   * ({@link ru.sipring.fax.FaxContactStore#recipients}).
    *
    * @param typed numbers as typed, may be blank
    * @param contacts names of address-book contacts
@@ -317,30 +316,12 @@ public final class FaxDesk {
    * @throws NotFoundException when a contact or list does not exist
    */
   public List<String> recipients(@Nullable String typed, List<String> contacts, List<String> lists) {
-    Set<String> out = new LinkedHashSet<>();
-    if (typed != null) {
-      for (String n : typed.split("[,;\\r\\n]+")) {
-        if (!n.isBlank()) {
-          out.add(n.strip()); // checked when the request is built, which names the position of a bad one
-        }
-      }
-    }
-    Map<String, FaxContact> book = new java.util.HashMap<>();
-    center.contacts().contacts().forEach(c -> book.put(c.name(), c));
-    for (String name : contacts) {
-      FaxContact c = book.get(name);
-      if (c == null) {
-        throw new NotFoundException("no fax contact '" + TerminalText.escape(name) + "'");
-      }
-      out.add(c.number());
-    }
-    for (String list : lists) {
-      out.addAll(center.numbersOf(list));
-    }
+    List<String> out = center.contacts().recipients(
+        typed == null ? List.of() : List.of(typed.split("[,;\\r\\n]+")), contacts, lists);
     if (out.isEmpty()) {
       throw new BadInputException("to", "no fax number given: type one, or choose a contact or a list");
     }
-    return List.copyOf(out);
+    return out;
   }
 
   /**

@@ -700,6 +700,28 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     @Override
+    public int applyCdr(List<CdrFacts> facts) {
+      if (facts.isEmpty()) {
+        return 0;
+      }
+      // only the CDR's columns, in one batch and one transaction: a catch-up of many calls is one round trip per
+      // batch, not one per call, and what an operator wrote meanwhile (note, end, tag) is not overwritten
+      return with("writing call attempts from the CDR", h -> {
+        var batch = h.prepareBatch("UPDATE sipring_campaign_attempt SET outcome = COALESCE(:outcome, outcome), "
+            + "duration_seconds = :duration, billsec = :billsec, recording = COALESCE(:rec, recording) WHERE id = :id");
+        for (CdrFacts f : facts) {
+          batch.bind("outcome", f.outcome() == null ? null : f.outcome().name()).bind("duration", f.durationSeconds())
+              .bind("billsec", f.billsec()).bind("rec", f.recording()).bind("id", f.attemptId()).add();
+        }
+        int written = 0;
+        for (int rows : batch.execute()) {
+          written += rows == java.sql.Statement.SUCCESS_NO_INFO ? 1 : rows;
+        }
+        return written;
+      });
+    }
+
+    @Override
     public List<CallAttempt> between(Instant from, Instant to) {
       return with("reading call attempts", h -> h.createQuery("SELECT * FROM sipring_campaign_attempt WHERE "
           + "started_at >= :f AND started_at < :t ORDER BY started_at, id").bind("f", from.toEpochMilli())

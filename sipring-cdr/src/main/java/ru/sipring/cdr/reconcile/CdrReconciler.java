@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.sipring.campaign.CallAttempt;
+import ru.sipring.campaign.CallAttemptRepository;
 import ru.sipring.campaign.CallOutcome;
 import ru.sipring.campaign.CampaignStore;
 import ru.sipring.cdr.CdrQuery;
@@ -59,6 +60,8 @@ import ru.sipring.core.text.PhoneNumber;
  */
 public final class CdrReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(CdrReconciler.class);
+  /** Attempts written per batch: one round trip each on MariaDB, small enough to hold no lock for long. */
+  private static final int WRITE_BATCH = 1000;
   /** The catch-up reads attempts and CDR rows one slice of this length at a time. */
   public static final Duration SLICE = Duration.ofHours(6);
 
@@ -256,6 +259,7 @@ public final class CdrReconciler {
     int updated = 0;
     int unmatched = 0;
     Set<CdrRecord> takenByNumber = new HashSet<>();
+    List<CallAttemptRepository.CdrFacts> changed = new ArrayList<>();
     all.sort(Comparator.comparing((Pending p) -> p.attempt.startedAt()).thenComparingLong(p -> p.attempt.id()));
     for (Pending p : all) {
       CdrRecord row = p.best;
@@ -278,10 +282,15 @@ public final class CdrReconciler {
       }
       CallAttempt filled = fill(p.attempt, row, recording);
       if (!filled.equals(p.attempt)) {
-        store.attempts().update(filled);
-        updated++;
+        changed.add(new CallAttemptRepository.CdrFacts(filled.id(), outcome(row.disposition()),
+            filled.durationSeconds(), filled.billsec(), recording));
+        if (changed.size() == WRITE_BATCH) {
+          updated += store.attempts().applyCdr(changed);
+          changed.clear();
+        }
       }
     }
+    updated += store.attempts().applyCdr(changed);
     return new ReconcileResult(rows, all.size(), uid, num, updated, unmatched);
   }
 

@@ -117,6 +117,68 @@ abstract class CdrReconcilerContract {
   }
 
   @Test
+  void whatTheOperatorWritesWhileTheCdrIsReadStays() {
+    CallAttempt a = operatorAttempt(c1, T0, CallOutcome.NO_ANSWER);
+    f.addCdr(List.of(cdr(T0.plusSeconds(2), "79160000001", "ANSWERED", 70, 61, "1772442000.21", "1772442000.21",
+        "out-79160000001.wav")));
+    // the operator finishes the call (note, end) after the reconciliation has read the attempts, while it reads
+    // the CDR table: the reconciliation's write must not put back the attempt as it was read
+    CdrRepository cdr = f.cdr();
+    CdrRepository operatorMeanwhile = new CdrRepository() {
+      @Override
+      public String name() {
+        return cdr.name();
+      }
+
+      @Override
+      public long read(ru.sipring.cdr.CdrQuery query, Sink sink) {
+        CallAttempt now = reread(a);
+        store.attempts().update(new CallAttempt(now.id(), now.contactId(), now.assignmentId(), now.operator(),
+            now.number(), now.startedAt(), T0.plusSeconds(75), now.outcome(), now.durationSeconds(), now.billsec(),
+            "перезвонить в пятницу", now.uniqueId(), now.recording(), now.dialer(), "done-by-operator"));
+        return cdr.read(query, sink);
+      }
+    };
+    ReconcileResult r = new CdrReconciler(store, operatorMeanwhile, PBX, clock, Duration.ofSeconds(60),
+        Duration.ofHours(2), T0).reconcile(T0.minusSeconds(60), T0.plusSeconds(60));
+
+    CallAttempt got = reread(a);
+    assertThat(r.updated()).isEqualTo(1);
+    assertThat(got.note()).isEqualTo("перезвонить в пятницу");
+    assertThat(got.endedAt()).isEqualTo(T0.plusSeconds(75));
+    assertThat(got.tag()).isEqualTo("done-by-operator");
+    assertThat(got.outcome()).isEqualTo(CallOutcome.ANSWERED);
+    assertThat(got.billsec()).isEqualTo(61);
+    assertThat(got.durationSeconds()).isEqualTo(70);
+    assertThat(got.recording()).isEqualTo("out-79160000001.wav");
+  }
+
+  @Test
+  void thousandsOfCallsAreWrittenInBatchesAndAllOfThemLand() {
+    List<CallAttempt> attempts = new java.util.ArrayList<>();
+    List<CdrRecord> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 2_345; i++) {
+      Instant at = T0.plusSeconds(i * 3L);
+      String uid = "1772442000." + (1000 + i);
+      attempts.add(dialerAttempt(i % 2 == 0 ? c1 : c2, at, CallOutcome.NO_ANSWER, uid));
+      rows.add(cdr(at.plusSeconds(1), i % 2 == 0 ? "79160000001" : "79160000002", i % 7 == 0 ? "BUSY" : "ANSWERED",
+          30 + i % 50, i % 7 == 0 ? 0 : 20 + i % 40, uid, uid, i % 3 == 0 ? "rec-" + i + ".wav" : ""));
+    }
+    f.addCdr(rows);
+    ReconcileResult r = reconciler().reconcile(T0.minusSeconds(60), T0.plusSeconds(3L * 2_345 + 60));
+    assertThat(r.updated()).isEqualTo(2_345);
+    for (int i = 0; i < attempts.size(); i += 97) {
+      CallAttempt got = reread(attempts.get(i));
+      assertThat(got.outcome()).as("attempt %d", i).isEqualTo(i % 7 == 0 ? CallOutcome.BUSY : CallOutcome.ANSWERED);
+      assertThat(got.durationSeconds()).as("attempt %d", i).isEqualTo(30 + i % 50);
+      assertThat(got.billsec()).as("attempt %d", i).isEqualTo(i % 7 == 0 ? 0 : 20 + i % 40);
+      assertThat(got.recording()).as("attempt %d", i).isEqualTo(i % 3 == 0 ? "rec-" + i + ".wav" : null);
+    }
+    assertThat(reconciler().reconcile(T0.minusSeconds(60), T0.plusSeconds(3L * 2_345 + 60)).updated())
+        .as("the re-run is idempotent").isZero();
+  }
+
+  @Test
   void withoutUniqueIdTheNumberAndTheNearestTimeMatchEachRowOnce() {
     CallAttempt first = operatorAttempt(c2, T0, CallOutcome.NO_ANSWER);
     CallAttempt second = operatorAttempt(c2, T0.plusSeconds(40), CallOutcome.NO_ANSWER);

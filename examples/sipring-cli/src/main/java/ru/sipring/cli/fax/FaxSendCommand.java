@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import ru.sipring.cdr.DatabasePool;
+import ru.sipring.cdr.SipRingSchema;
+import ru.sipring.cdr.fax.JdbiFaxStores;
+import ru.sipring.cli.cdr.DbOptions;
 import ru.sipring.core.BadInputException;
 import ru.sipring.fax.CoverPage;
 import ru.sipring.fax.FaxDocument;
@@ -17,7 +22,10 @@ import ru.sipring.fax.HylaFaxClient;
 import ru.sipring.fax.SendRequest;
 import ru.sipring.fax.SendResult;
 
-/** {@code sipring fax send}: one job per number, all grouped as one send. */
+/**
+ * {@code sipring fax send}: one job per number, all grouped as one send. Numbers come from {@code --to}, address-book
+ * contacts ({@code --contact}) and distribution lists ({@code --list}, "Списки рассылки").
+ */
 @Command(name = "send", mixinStandardHelpOptions = true,
     description = "Send PDF, PostScript, TIFF or text files to one or more numbers (one job per number).")
 final class FaxSendCommand extends FaxCommandBase {
@@ -25,8 +33,19 @@ final class FaxSendCommand extends FaxCommandBase {
   @SuppressWarnings("NullAway.Init") // picocli injects it before call()
   FaxServerOptions server;
 
-  @Option(names = "--to", required = true, paramLabel = "NUMBER", description = "fax number; repeat for several")
+  @Option(names = "--to", paramLabel = "NUMBER", description = "fax number; repeat for several")
   List<String> to = new ArrayList<>();
+
+  @Option(names = "--contact", paramLabel = "NAME",
+      description = "an address-book contact (sipring fax contacts); repeat for several; needs --db")
+  List<String> contacts = new ArrayList<>();
+
+  @Option(names = "--list", paramLabel = "NAME",
+      description = "a distribution list (sipring fax lists); repeat for several; needs --db")
+  List<String> lists = new ArrayList<>();
+
+  @ArgGroup(exclusive = false, heading = "Address book and distribution lists (for --contact and --list):%n")
+  @Nullable DbOptions db;
 
   @Option(names = "--file", required = true, paramLabel = "F", description = "document; repeat for several")
   List<Path> files = new ArrayList<>();
@@ -72,7 +91,7 @@ final class FaxSendCommand extends FaxCommandBase {
     for (Path f : files) {
       docs.add(FaxDocument.load(f));
     }
-    SendRequest.Builder b = SendRequest.builder().to(to).resolution(resolution).maxTries(maxTries)
+    SendRequest.Builder b = SendRequest.builder().to(recipients()).resolution(resolution).maxTries(maxTries)
         .maxDials(maxDials).killTime(killTime).notify(notify, notifyAddress).modem(modem);
     docs.forEach(b::document);
     if (coverSubject != null || coverTo != null || coverCompany != null || coverComments != null) {
@@ -98,6 +117,24 @@ final class FaxSendCommand extends FaxCommandBase {
       for (SendResult.Job j : result.jobs()) {
         out().printf("job %s to %s: %s (group %s, tag %s)%n", j.id(), j.number(), j.state().phase(), j.groupId(), result.tag());
       }
+    }
+  }
+
+  /** --to, then the contacts' and the lists' numbers (each once), as the panel's send form expands them. */
+  private List<String> recipients() {
+    if (contacts.isEmpty() && lists.isEmpty()) {
+      if (to.isEmpty()) {
+        throw new BadInputException("--to", "no fax number given: --to NUMBER, --contact NAME or --list NAME");
+      }
+      return to;
+    }
+    if (db == null) {
+      throw new BadInputException(contacts.isEmpty() ? "--list" : "--contact",
+          "needs --db: the address book and the distribution lists are in SipRing's database");
+    }
+    try (DatabasePool ds = db.open()) {
+      SipRingSchema.migrate(ds);
+      return JdbiFaxStores.of(ds).contacts().recipients(to, contacts, lists);
     }
   }
 }

@@ -126,6 +126,56 @@ class FaxCliLiveTest {
   }
 
   @Test
+  void sendsToContactsAndDistributionListsFromTheDatabase() throws Exception {
+    try (ru.sipring.cdr.TestDatabase db = ru.sipring.cdr.TestDatabase.create("faxsendlists")) {
+      String[] dbArgs = {"--db", db.jdbcUrl(), "--db-user", ru.sipring.cdr.TestDatabase.user(),
+          "--db-password", ru.sipring.cdr.TestDatabase.password()};
+      String typed = number();
+      String contact = number();
+      String l1 = number();
+      String l2 = number();
+      assertThat(run(concat(List.of("fax", "contacts", "add", "Склад", "--number", contact), dbArgs)).exit()).isZero();
+      assertThat(run(concat(List.of("fax", "lists", "add", "Филиалы", l1, contact, l2), dbArgs)).exit()).isZero();
+      Path txt = tmp.resolve("list.txt");
+      Files.writeString(txt, "Рассылка\n", StandardCharsets.UTF_8);
+
+      Run sent = run(concat(List.of("fax", "send", "--fax-server", server, "--fax-user", user, "--fax-password",
+          password, "--to", typed, "--contact", "Склад", "--list", "Филиалы", "--file", txt.toString(), "--format",
+          "json"), dbArgs));
+      assertThat(sent.exit()).as(sent.err()).isZero();
+      List<String> ids = new ArrayList<>();
+      List<String> numbers = new ArrayList<>();
+      for (JsonNode j : new ObjectMapper().readTree(sent.out()).get("jobs")) {
+        ids.add(j.get("id").asText());
+        numbers.add(j.get("number").asText());
+      }
+      // typed, then the contact, then the list without the contact's number a second time
+      assertThat(numbers).containsExactly(typed, contact, l1, l2);
+      for (String id : ids) {
+        assertThat(fax("kill", id).exit()).isZero();
+        assertThat(fax("delete", id).exit()).isZero();
+      }
+
+      Run noDb = fax("send", "--list", "Филиалы", "--file", txt.toString());
+      assertThat(noDb.exit()).isEqualTo(2);
+      assertThat(noDb.err()).contains("--list").contains("needs --db");
+      Run unknown = run(concat(List.of("fax", "send", "--fax-server", server, "--fax-user", user, "--fax-password",
+          password, "--list", "Нет такого", "--file", txt.toString()), dbArgs));
+      assertThat(unknown.exit()).isEqualTo(5);
+      assertThat(unknown.err()).contains("no distribution list 'Нет такого'");
+      Run nothing = fax("send", "--file", txt.toString());
+      assertThat(nothing.exit()).isEqualTo(2);
+      assertThat(nothing.err()).contains("--to").contains("no fax number given");
+    }
+  }
+
+  private static String[] concat(List<String> head, String... tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(List.of(tail));
+    return all.toArray(String[]::new);
+  }
+
+  @Test
   void listAndGetReceivedFax() throws Exception {
     String name = String.format("fax%09d.tif", ThreadLocalRandom.current().nextInt(100000000, 999999999));
     Path pdf = tmp.resolve("in.ps");
