@@ -32,9 +32,10 @@ final class ReportCache {
   /**
    * Bytes counted per answered or lost row: the row record, its Instant and Durations, and its own strings
    * (call id, caller, agent). Measured (heap after GC, 30 kept reports of the sample week): about 270 B an answered
-   * row, 320 B a lost row with the report's share; 400 leaves room for longer ids and names.
+   * row, 320 B a lost row with the report's share. An overestimate keeps less than the bound allows: at 400 B the
+   * answered and lost tables of ten million lines (docs/performance/web.md) no longer fitted a quarter of 2 GB.
    */
-  static final long DETAIL_ROW_BYTES = 400;
+  static final long DETAIL_ROW_BYTES = 320;
   /** Bytes counted per other row (operator, queue, agent, period, problem, event count). */
   static final long ROW_BYTES = 1_024;
 
