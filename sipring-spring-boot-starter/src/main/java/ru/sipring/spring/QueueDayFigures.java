@@ -27,8 +27,9 @@ import ru.sipring.core.report.ServiceLevel;
  * {@link InboundReport#serviceLevelAt(Duration)} at the configured threshold (DESIGN.md §4: answered with wait
  * ≤ T / (answered + lost), Asterisk's answered with wait ≤ T / answered beside it). Nothing is computed here.
  *
- * <p>Each computation reads the whole queue_log once per queue plus once for the queue list, so the result is
- * kept for {@code maxAge} (time from the injected clock) and a new day starts a new computation. A failed
+ * <p>Each computation reads the whole queue_log once per queue plus once for the queue list (unless the reports'
+ * cache still holds them for an unchanged log, {@link ReportCacheProperties}), so the result is kept for
+ * {@code maxAge} (time from the injected clock) and a new day starts a new computation. A failed
  * computation (no queue_log configured, an unreadable file) is remembered as long, so a wallboard asking every
  * second does not retry every second. Thread-safe: one computation at a time; callers during it wait for it and
  * share its result.

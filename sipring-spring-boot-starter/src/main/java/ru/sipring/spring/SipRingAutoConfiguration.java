@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,7 +23,7 @@ import ru.sipring.core.queuelog.QueueLogInput;
  * {@link SipRingDatabaseAutoConfiguration}, which runs first). Not thread-related: configuration only.
  */
 @AutoConfiguration(after = SipRingDatabaseAutoConfiguration.class)
-@EnableConfigurationProperties(SipRingProperties.class)
+@EnableConfigurationProperties({SipRingProperties.class, ReportCacheProperties.class})
 public class SipRingAutoConfiguration {
 
   /**
@@ -53,9 +54,10 @@ public class SipRingAutoConfiguration {
   }
 
   /**
-   * Inbound reports over the configured queue_log.
+   * Inbound reports over the configured queue_log, with the cache of {@code sipring.report.cache.*}.
    *
    * @param props the properties
+   * @param cache the report cache's properties
    * @param queueLog the source
    * @param directories operator names (the registry, when the database is configured)
    * @param listeners told of each report's duration
@@ -63,13 +65,18 @@ public class SipRingAutoConfiguration {
    */
   @Bean
   @ConditionalOnMissingBean
-  public InboundReports sipringInboundReports(SipRingProperties props, QueueLogProvider queueLog,
-      ObjectProvider<AgentDirectory> directories, ObjectProvider<InboundReports.Listener> listeners) {
+  public InboundReports sipringInboundReports(SipRingProperties props, ReportCacheProperties cache,
+      QueueLogProvider queueLog, ObjectProvider<AgentDirectory> directories,
+      ObjectProvider<InboundReports.Listener> listeners) {
     SipRingProperties.Report r = props.report();
+    AgentDirectory bean = r.agents() != null ? null : directories.getIfUnique();
+    // a CSV is read once; a directory bean (the operator registry) may change names while the panel runs
     AgentDirectory agents = r.agents() != null ? CsvAgentDirectory.load(r.agents())
-        : directories.getIfUnique(AgentDirectory::empty);
+        : bean != null ? bean : AgentDirectory.empty();
     QueueDirectory queues = r.queues() != null ? CsvQueueDirectory.load(r.queues()) : QueueDirectory.empty();
-    return InboundReports.of(queueLog, agents, queues, r, listeners.orderedStream().toList());
+    // the report's as-of instant stays the system clock's, as the CLI's: a host's Clock bean may be a demo's
+    return InboundReports.builder(queueLog).agents(agents, bean != null).queues(queues).options(r)
+        .listeners(listeners.orderedStream().toList()).cache(cache).build();
   }
 
   /**
@@ -108,6 +115,11 @@ public class SipRingAutoConfiguration {
     @Override
     public String description() {
       return paths.isEmpty() ? "none" : paths.toString();
+    }
+
+    @Override
+    public @Nullable Fingerprint fingerprint(ZoneId zone) {
+      return paths.isEmpty() ? null : Fingerprint.ofFiles(paths);
     }
   }
 }

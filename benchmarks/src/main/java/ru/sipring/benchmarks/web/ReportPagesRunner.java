@@ -15,8 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Response times of the report pages of a running panel (not a JMH benchmark: each request recomputes the report
- * over the whole queue_log, seconds on a 10-million-line log, so a handful of runs per page is the measurement).
+ * Response times of the report pages of a running panel (not a JMH benchmark: a report computed from the whole
+ * queue_log takes seconds on a 10-million-line log, so a handful of runs per page is the measurement). With the
+ * starter's report cache (on by default) only the first request of a query computes; the pages that share a query
+ * (the answered page, its sorted deep page and the answered JSON ask the same sections and window) are served from
+ * it from their first request. The panel's {@code sipring.report.duration} count says how many computations ran.
  * For each page: the first request (cold: the panel just started, nothing of the log in the JIT's profile; the
  * file may be in the page cache) and the median and maximum of the next {@code RUNS} (warm); after all pages the
  * panel's heap in use and process CPU from {@code /actuator/metrics}. Prints one line per page and the
@@ -81,6 +84,8 @@ public final class ReportPagesRunner {
       System.out.printf(Locale.ROOT, "%-48s %10d %10d %10d %10d%n", p[0], first[0], warm.get(warm.size() / 2),
           warm.get(warm.size() - 1), bytes);
     }
+    System.out.printf(Locale.ROOT, "report computations: %.0f for %d requests (sipring.report.duration count)%n",
+        metric("sipring.report.duration"), pages.size() * (runs + 1));
     System.out.printf(Locale.ROOT, "heap used %.0f MB (jvm.memory.used, area heap), max %.0f MB; process CPU %.2f "
         + "(process.cpu.usage, share of all cores, at the end)%n",
         metric("jvm.memory.used?tag=area:heap") / 1e6, metric("jvm.memory.max?tag=area:heap") / 1e6,
