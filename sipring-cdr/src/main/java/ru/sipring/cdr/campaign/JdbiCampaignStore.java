@@ -603,7 +603,7 @@ public final class JdbiCampaignStore implements CampaignStore {
     }
 
     /**
-     * Writes the cards in transactions of about {@link #commitRows} cards, each one starting by moving the import's
+     * Writes the cards in transactions of about {@code commitRows} cards, each one starting by moving the import's
      * heartbeat (which also locks its row: a remover of abandoned imports waits for the chunk instead of deleting
      * under it), and ends with the one statement that makes them all visible (state DONE).
      */
