@@ -76,7 +76,7 @@ public final class JdbiCampaignStore implements CampaignStore {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiCampaignStore.class);
   private static final int BATCH = 1000;
   /** Cards per committed chunk of an import (measured in docs/performance/campaign.md, fourth round). */
-  private static final int COMMIT_ROWS = Integer.getInteger("sipring.importCommitRows", 20_000);
+  private static final int COMMIT_ROWS = 20_000;
   private static final ObjectMapper JSON = CampaignJson.mapper();
   private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
