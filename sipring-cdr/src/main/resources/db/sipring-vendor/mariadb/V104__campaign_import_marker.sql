@@ -17,7 +17,8 @@ CREATE TABLE sipring_campaign_import (
   cards BIGINT NOT NULL DEFAULT 0
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 
--- NULL for cards stored any other way (a card added by hand, a copy of the JSON store, every card before V104).
+-- NULL for the cards stored before V104 and those copied from the JSON store (JdbiCampaignStore.copyFrom); a card added
+-- by hand goes through the import path (an import of one card).
 -- The due-card index gets the column at its end: the readers' filter on it is then answered from the index (a count
 -- of an assignment's cards reads no row), and the id before it keeps the dialer's ORDER BY ... id in index order.
 ALTER TABLE sipring_campaign_contact
