@@ -25,7 +25,9 @@ public interface ContactRepository {
 
   /**
    * Stores the cards {@code chunks} yields, in one all-or-nothing write: when pulling a chunk throws, or the
-   * store fails, nothing of this call is stored.
+   * store fails, nothing of this call is stored, and no reader of this repository (nor of the card search) sees any
+   * of the cards before all of them are stored. A store may commit them in parts meanwhile (the database stores do)
+   * as long as it keeps them hidden; another import running at the same time does not count them as duplicates.
    *
    * @param assignmentId the assignment the cards belong to
    * @param chunks the cards, pulled from the calling thread until it returns null

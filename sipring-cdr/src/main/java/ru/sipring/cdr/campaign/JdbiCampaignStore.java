@@ -54,20 +54,50 @@ import ru.sipring.core.SipRingException;
 
 /**
  * The outbound repositories on MariaDB/MySQL through Jdbi, in the {@code sipring_campaign_*} tables created by
- * {@link SipRingSchema#migrate} (migration V100). Client imports are written in batches inside one transaction
- * (all or nothing). Thread-safe: every call uses its own pooled connection.
+ * {@link SipRingSchema#migrate} (migration V100). Client imports are all or nothing for every reader: an import
+ * commits its cards in chunks (H2's commit of one huge transaction cost more than the inserts), each card marked
+ * with the import's id, and readers skip the cards of an import that has not finished (V104); the last statement
+ * of a successful import makes them all visible at once, a failed one is deleted, and one whose process died is
+ * deleted by a later import ({@link #ABANDONED_AFTER}). Thread-safe: every call uses its own pooled connection.
  */
 public final class JdbiCampaignStore implements CampaignStore {
+  /**
+   * An import that has committed no chunk for this long is taken for abandoned (its process died) and its cards,
+   * invisible all along, are deleted by the next import or {@link #migrateAndOpen}.
+   */
+  public static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(15);
+  /**
+   * The readers' condition on a card row aliased {@code c}: stored by hand, or by an import that has finished. The
+   * subquery is not correlated (both engines evaluate it once per statement) and {@code import_id} is in the due-card
+   * index, so a count of an assignment's cards stays index-only.
+   */
+  static final String VISIBLE = "(c.import_id IS NULL OR c.import_id NOT IN (SELECT i.id FROM "
+      + "sipring_campaign_import i WHERE i.state <> 'DONE'))";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbiCampaignStore.class);
   private static final int BATCH = 1000;
+  /** Cards per committed chunk of an import (measured in docs/performance/campaign.md, fourth round). */
+  private static final int COMMIT_ROWS = 20_000;
   private static final ObjectMapper JSON = CampaignJson.mapper();
   private static final TypeReference<Map<ContactField, String>> FIELDS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> CUSTOM = new TypeReference<>() {};
   private static final TypeReference<List<WorkSession.Pause>> PAUSES = new TypeReference<>() {};
 
   private final Jdbi jdbi;
+  private final java.time.Clock clock;
+  private int commitRows = COMMIT_ROWS;
 
-  private JdbiCampaignStore(Jdbi jdbi) {
+  private JdbiCampaignStore(Jdbi jdbi, java.time.Clock clock) {
     this.jdbi = jdbi;
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Tests: commit an import every {@code rows} cards, so that a small import is written in several chunks. */
+  JdbiCampaignStore commitEvery(int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("rows must be 1 or more");
+    }
+    this.commitRows = rows;
+    return this;
   }
 
   /**
@@ -78,7 +108,19 @@ public final class JdbiCampaignStore implements CampaignStore {
    * @return the store
    */
   public static JdbiCampaignStore of(DataSource dataSource) {
-    return new JdbiCampaignStore(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+    return of(dataSource, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * A store over {@code dataSource} whose schema is already migrated, with the clock that dates imports (their
+   * heartbeat, and so when an import without progress counts as abandoned, {@link #ABANDONED_AFTER}).
+   *
+   * @param dataSource MariaDB/MySQL, or the embedded database of {@link ru.sipring.cdr.Databases#embedded}
+   * @param clock the clock
+   * @return the store
+   */
+  public static JdbiCampaignStore of(DataSource dataSource, java.time.Clock clock) {
+    return new JdbiCampaignStore(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")), clock);
   }
 
   /**
@@ -89,8 +131,77 @@ public final class JdbiCampaignStore implements CampaignStore {
    * @throws ru.sipring.core.ConnectionException when the database cannot be reached
    */
   public static JdbiCampaignStore migrateAndOpen(DataSource dataSource) {
+    return migrateAndOpen(dataSource, java.time.Clock.systemUTC());
+  }
+
+  /**
+   * A store over {@code dataSource}; runs the schema migrations first (idempotent), then deletes the cards of
+   * imports abandoned for longer than {@link #ABANDONED_AFTER} by {@code clock} (a killed process's; never visible).
+   *
+   * @param dataSource MariaDB/MySQL, or the embedded database of {@link ru.sipring.cdr.Databases#embedded}
+   * @param clock the clock that dates imports
+   * @return the store
+   * @throws ru.sipring.core.ConnectionException when the database cannot be reached
+   */
+  public static JdbiCampaignStore migrateAndOpen(DataSource dataSource, java.time.Clock clock) {
     SipRingSchema.migrate(dataSource);
-    return new JdbiCampaignStore(Jdbi.create(dataSource));
+    JdbiCampaignStore store = new JdbiCampaignStore(Jdbi.create(dataSource), clock);
+    store.removeAbandonedImports();
+    return store;
+  }
+
+  // ---- imports in chunks ---------------------------------------------------------------------------------
+
+  /**
+   * Deletes the cards of every failed import and of every import without a heartbeat for {@link #ABANDONED_AFTER},
+   * and their import rows. Best effort: an import that cannot be removed now is left (its cards stay invisible) for
+   * the next call.
+   */
+  void removeAbandonedImports() {
+    long cutoff = clock.millis() - ABANDONED_AFTER.toMillis();
+    String stale = "(state = 'FAILED' OR (state = 'RUNNING' AND heartbeat_at < :c))";
+    List<long[]> found = with("looking for abandoned imports", h -> h.createQuery("SELECT id, assignment_id FROM "
+        + "sipring_campaign_import WHERE " + stale).bind("c", cutoff)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+    for (long[] f : found) {
+      try {
+        // claimed first: a live import's next heartbeat then fails instead of writing under the delete
+        int claimed = with("removing an abandoned import", h -> h.createUpdate("UPDATE sipring_campaign_import "
+            + "SET state = 'FAILED' WHERE id = :i AND " + stale).bind("i", f[0]).bind("c", cutoff).execute());
+        if (claimed > 0) {
+          deleteFailedImport(f[1], f[0]);
+          LOG.info("removed the cards of abandoned import {} of assignment {}", f[0], f[1]);
+        }
+      } catch (SipRingException e) {
+        LOG.warn("could not remove abandoned import {} (its cards stay invisible; retried later): {}", f[0],
+            e.getMessage());
+      }
+    }
+  }
+
+  /** After a failed import: marks it FAILED (it stays invisible) and deletes its cards and its row. */
+  private void discardImport(long assignmentId, long importId) {
+    with("removing a failed import", h -> h.createUpdate("UPDATE sipring_campaign_import SET state = 'FAILED' "
+        + "WHERE id = :i AND state = 'RUNNING'").bind("i", importId).execute());
+    deleteFailedImport(assignmentId, importId);
+  }
+
+  private void deleteFailedImport(long assignmentId, long importId) {
+    with("removing a failed import", h -> {
+      // only a FAILED import: a commit that reported an error after it had succeeded must not lose the import
+      if (!h.createQuery("SELECT state FROM sipring_campaign_import WHERE id = :i").bind("i", importId)
+          .mapTo(String.class).findOne().orElse("").equals("FAILED")) {
+        return null;
+      }
+      // in autocommitted slices: the cards are invisible already, and no transaction grows with the import's size
+      while (h.createUpdate("DELETE FROM sipring_campaign_contact WHERE assignment_id = :a AND import_id = :i "
+          + "LIMIT 10000").bind("a", assignmentId).bind("i", importId).execute() > 0) {
+        // next slice
+      }
+      h.createUpdate("DELETE FROM sipring_campaign_import WHERE id = :i AND state = 'FAILED'").bind("i", importId)
+          .execute();
+      return null;
+    });
   }
 
   /** What {@link #copyFrom} copied. Immutable. */
@@ -469,47 +580,120 @@ public final class JdbiCampaignStore implements CampaignStore {
     public int insertChunks(long assignmentId, ru.sipring.campaign.ContactChunks chunks) {
       campaigns.assignment(assignmentId).orElseThrow(() -> new NotFoundException("no assignment with id "
           + assignmentId));
-      return tx("importing client cards", h -> {
-        // multi-row INSERTs of BATCH rows: one round trip and one parse per chunk, several times faster than
-        // JDBC batches of single-row statements; the surrounding transaction makes the import all or nothing
-        java.sql.Connection c = h.getConnection();
-        String full = multiRowInsert(BATCH);
-        int n = 0;
+      removeAbandonedImports();
+      long now = clock.millis();
+      long importId = with("starting an import", h -> h.createUpdate("INSERT INTO sipring_campaign_import "
+          + "(assignment_id, state, started_at, heartbeat_at) VALUES (:a, 'RUNNING', :t, :t)").bind("a", assignmentId)
+          .bind("t", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+      try {
+        return jdbi.withHandle(h -> writeImport(h, assignmentId, importId, chunks));
+      } catch (RuntimeException | Error e) {
+        // the import row is RUNNING and committed before the first card: whatever was committed stays invisible
+        // while it is removed, and if removing fails too, the next import removes it (removeAbandonedImports)
         try {
-          for (List<Contact> list = chunks.next(); list != null; list = chunks.next()) {
-            for (int from = 0; from < list.size(); from += BATCH) {
-              List<Contact> chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-              try (java.sql.PreparedStatement ps = c.prepareStatement(
-                  chunk.size() == BATCH ? full : multiRowInsert(chunk.size()))) {
-                int k = 1;
-                for (Contact ct : chunk) {
-                  ru.sipring.campaign.ContactLimits.check(ct);
-                  ps.setLong(k++, assignmentId);
-                  ps.setString(k++, ct.phone());
-                  ps.setString(k++, ct.phoneNormalized());
-                  ps.setString(k++, json(ct.fields()));
-                  ps.setString(k++, json(ct.custom()));
-                  ps.setString(k++, ct.status().name());
-                  ps.setInt(k++, ct.attempts());
-                  ps.setObject(k++, ms(ct.lastAttemptAt()), java.sql.Types.BIGINT);
-                  ps.setString(k++, ct.lastOutcome() == null ? null : ct.lastOutcome().name());
-                }
-                n += ps.executeUpdate();
+          discardImport(assignmentId, importId);
+        } catch (RuntimeException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        if (e instanceof JdbiException j) {
+          throw translate("importing client cards", j);
+        }
+        throw e;
+      }
+    }
+
+    /**
+     * Writes the cards in transactions of about {@code commitRows} cards, each one starting by moving the import's
+     * heartbeat (which also locks its row: a remover of abandoned imports waits for the chunk instead of deleting
+     * under it), and ends with the one statement that makes them all visible (state DONE).
+     */
+    private int writeImport(Handle h, long assignmentId, long importId, ru.sipring.campaign.ContactChunks chunks) {
+      // multi-row INSERTs of BATCH rows: one round trip and one parse per chunk, several times faster than
+      // JDBC batches of single-row statements
+      java.sql.Connection c = h.getConnection();
+      String full = multiRowInsert(BATCH);
+      int n = 0;
+      int uncommitted = 0;
+      h.begin();
+      try {
+        heartbeat(h, importId, n);
+        for (List<Contact> list = chunks.next(); list != null; list = chunks.next()) {
+          for (int from = 0; from < list.size(); from += BATCH) {
+            List<Contact> chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                chunk.size() == BATCH ? full : multiRowInsert(chunk.size()))) {
+              int k = 1;
+              for (Contact ct : chunk) {
+                ru.sipring.campaign.ContactLimits.check(ct);
+                ps.setLong(k++, assignmentId);
+                ps.setString(k++, ct.phone());
+                ps.setString(k++, ct.phoneNormalized());
+                ps.setString(k++, json(ct.fields()));
+                ps.setString(k++, json(ct.custom()));
+                ps.setString(k++, ct.status().name());
+                ps.setInt(k++, ct.attempts());
+                ps.setObject(k++, ms(ct.lastAttemptAt()), java.sql.Types.BIGINT);
+                ps.setString(k++, ct.lastOutcome() == null ? null : ct.lastOutcome().name());
+                ps.setLong(k++, importId);
               }
+              int rows = ps.executeUpdate();
+              n += rows;
+              uncommitted += rows;
             }
           }
-        } catch (SQLException e) {
-          throw translate("importing client cards", e);
+          if (uncommitted >= commitRows) {
+            h.commit();
+            uncommitted = 0;
+            h.begin();
+            heartbeat(h, importId, n);
+          }
         }
+        int done = h.createUpdate("UPDATE sipring_campaign_import SET state = 'DONE', heartbeat_at = :t, "
+            + "finished_at = :t, cards = :n WHERE id = :i AND state = 'RUNNING'").bind("t", clock.millis())
+            .bind("n", n).bind("i", importId).execute();
+        if (done == 0) {
+          throw abandoned(importId);
+        }
+        h.commit();
         return n;
-      });
+      } catch (SQLException e) {
+        rollback(h);
+        throw translate("importing client cards", e);
+      } catch (RuntimeException | Error e) {
+        rollback(h);
+        throw e;
+      }
+    }
+
+    private void heartbeat(Handle h, long importId, int cards) {
+      int rows = h.createUpdate("UPDATE sipring_campaign_import SET heartbeat_at = :t, cards = :n WHERE id = :i "
+          + "AND state = 'RUNNING'").bind("t", clock.millis()).bind("n", cards).bind("i", importId).execute();
+      if (rows == 0) {
+        throw abandoned(importId);
+      }
+    }
+
+    private SipRingException abandoned(long importId) {
+      return new SipRingException("importing client cards: import " + importId + " made no progress for "
+          + ABANDONED_AFTER.toMinutes() + " minutes and was removed as abandoned; nothing of it is stored");
+    }
+
+    private static void rollback(Handle h) {
+      try {
+        if (h.isInTransaction()) {
+          h.rollback();
+        }
+      } catch (RuntimeException ignored) {
+        // the connection is gone: the database rolls the transaction back itself
+      }
     }
 
     private static String multiRowInsert(int rows) {
       StringBuilder sb = new StringBuilder("INSERT INTO sipring_campaign_contact (assignment_id, phone, "
-          + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome) VALUES ");
+          + "phone_normalized, fields_json, custom_json, status, attempts, last_attempt_at, last_outcome, import_id) "
+          + "VALUES ");
       for (int i = 0; i < rows; i++) {
-        sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+        sb.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?,?)");
       }
       return sb.toString();
     }
@@ -517,7 +701,8 @@ public final class JdbiCampaignStore implements CampaignStore {
     @Override
     public List<Contact> byAssignment(long assignmentId) {
       return with("reading client cards", h -> h.createQuery(
-          "SELECT * FROM sipring_campaign_contact WHERE assignment_id = :a ORDER BY id").bind("a", assignmentId)
+          "SELECT c.* FROM sipring_campaign_contact c WHERE c.assignment_id = :a AND " + VISIBLE + " ORDER BY c.id")
+          .bind("a", assignmentId)
           .map((rs, ctx) -> contact(rs)).list());
     }
 
@@ -531,7 +716,7 @@ public final class JdbiCampaignStore implements CampaignStore {
       // card: the never-called cards come first, in id order straight from the index, and stop at LIMIT
       String notDnc = dncKeys.isEmpty() ? "" : " AND NOT EXISTS (SELECT 1 FROM sipring_campaign_dnc d "
           + "WHERE d.scope_key IN (<k>) AND d.number = c.phone_normalized)";
-      String notIn = excluding.isEmpty() ? "" : " AND c.id NOT IN (<ex>)";
+      String notIn = (excluding.isEmpty() ? "" : " AND c.id NOT IN (<ex>)") + " AND " + VISIBLE;
       List<Contact> out = new java.util.ArrayList<>(with("reading callable cards", h -> {
         // the ORDER BY names every column of the index, equality-bound ones too, and USE INDEX names the index: MariaDB
         // needs neither (InnoDB appends the id and sees the constants), H2 needs both to read the index in order and
@@ -589,7 +774,8 @@ public final class JdbiCampaignStore implements CampaignStore {
 
     @Override
     public Optional<Contact> byId(long id) {
-      return with("reading client card", h -> h.createQuery("SELECT * FROM sipring_campaign_contact WHERE id = :id")
+      return with("reading client card", h -> h.createQuery("SELECT c.* FROM sipring_campaign_contact c WHERE "
+          + "c.id = :id AND " + VISIBLE)
           .bind("id", id).map((rs, ctx) -> contact(rs)).findOne());
     }
 
@@ -622,7 +808,7 @@ public final class JdbiCampaignStore implements CampaignStore {
         return false;
       }
       return with("checking for cards", h -> h.createQuery("SELECT 1 FROM sipring_campaign_contact c WHERE ("
-          + scopeWhere(scope) + ") LIMIT 1").bind("a", assignmentId).mapTo(Integer.class).findOne().isPresent());
+          + scopeWhere(scope) + ") AND " + VISIBLE + " LIMIT 1").bind("a", assignmentId).mapTo(Integer.class).findOne().isPresent());
     }
 
     @Override
@@ -636,7 +822,8 @@ public final class JdbiCampaignStore implements CampaignStore {
       with("checking duplicates", h -> {
         if (wanted.size() > 5000) {
           // a large file: one pass over the scope's phones beats thousands of IN lists
-          h.createQuery("SELECT c.phone_normalized FROM sipring_campaign_contact c WHERE " + where)
+          h.createQuery("SELECT c.phone_normalized FROM sipring_campaign_contact c WHERE (" + where + ") AND "
+              + VISIBLE)
               .bind("a", assignmentId).setFetchSize(10_000).mapTo(String.class)
               .forEach(p -> {
                 if (wanted.contains(p)) {
@@ -651,7 +838,7 @@ public final class JdbiCampaignStore implements CampaignStore {
             // on a large base; a lookup per listed phone is what both engines should do
             out.addAll(h.createQuery("SELECT DISTINCT c.phone_normalized FROM sipring_campaign_contact c "
                 + "USE INDEX (ix_sipring_campaign_contact_phone) WHERE "
-                + where + " AND c.phone_normalized IN (<p>)").bind("a", assignmentId)
+                + "(" + where + ") AND " + VISIBLE + " AND c.phone_normalized IN (<p>)").bind("a", assignmentId)
                 .bindList("p", all.subList(i, Math.min(all.size(), i + 1000))).mapTo(String.class).list());
           }
         }

@@ -94,7 +94,8 @@ public final class JdbiClientCards implements ClientCardStore {
 
   @Override
   public CardPage search(CardQuery q) {
-    StringBuilder where = new StringBuilder("assignment_id = :a");
+    // the cards of an import that has not finished are skipped, as by every reader of JdbiCampaignStore
+    StringBuilder where = new StringBuilder("assignment_id = :a AND " + JdbiCampaignStore.VISIBLE);
     if (!q.statuses().isEmpty()) {
       where.append(" AND status IN (<st>)");
     }
@@ -123,7 +124,7 @@ public final class JdbiClientCards implements ClientCardStore {
     long offset = (long) q.page() * q.size();
     return with("searching client cards", h -> {
       if (!verify) {
-        long[] countAndFirst = bindAll(h.createQuery("SELECT COUNT(*), MIN(id) FROM sipring_campaign_contact WHERE "
+        long[] countAndFirst = bindAll(h.createQuery("SELECT COUNT(*), MIN(id) FROM sipring_campaign_contact c WHERE "
             + where), q, likes).map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)}).one();
         long total = countAndFirst[0];
         // H2 would take the assignment's index (equality on its first column), read every matching card and sort
@@ -134,7 +135,7 @@ public final class JdbiClientCards implements ClientCardStore {
         long start = seek ? Math.max(q.after(), countAndFirst[1] - 1) : q.after();
         // keyset paging (CardQuery.after): the id bound lets both engines start at that card on the primary key
         // instead of reading and dropping every card before it, as a deep OFFSET does
-        Query page = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact"
+        Query page = bindAll(h.createQuery("SELECT c.* FROM sipring_campaign_contact c"
             + (seek ? " USE INDEX (\"" + h2PrimaryKey + "\")" : "") + " WHERE " + where
             + (start > 0 ? " AND id > :after" : "") + " ORDER BY id LIMIT :lim OFFSET :off"), q, likes);
         if (start > 0) {
@@ -146,7 +147,7 @@ public final class JdbiClientCards implements ClientCardStore {
       List<Contact> items = new ArrayList<>();
       long total = 0;
       long skipped = 0;
-      try (Stream<Contact> rows = bindAll(h.createQuery("SELECT * FROM sipring_campaign_contact WHERE " + where
+      try (Stream<Contact> rows = bindAll(h.createQuery("SELECT c.* FROM sipring_campaign_contact c WHERE " + where
           + " ORDER BY id"), q, likes).setFetchSize(CHUNK).map((rs, ctx) -> contact(rs)).stream()) {
         Iterator<Contact> it = rows.iterator();
         while (it.hasNext()) {
@@ -216,6 +217,14 @@ public final class JdbiClientCards implements ClientCardStore {
     }
     return tx("changing the status of client cards", h -> {
       LinkedHashSet<Long> found = new LinkedHashSet<>();
+      LinkedHashSet<Long> visible = new LinkedHashSet<>();
+      for (int i = 0; i < ids.size(); i += CHUNK) {
+        // a card of an unfinished import does not exist for the caller; asked apart from the locking read below,
+        // which would otherwise lock the import's row too and wait for its chunk on MariaDB
+        visible.addAll(h.createQuery("SELECT c.id FROM sipring_campaign_contact c WHERE c.id IN (<ids>) AND "
+            + JdbiCampaignStore.VISIBLE).bindList("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
+            .mapTo(Long.class).list());
+      }
       for (int i = 0; i < ids.size(); i += CHUNK) {
         List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
         // FOR UPDATE: a card deleted meanwhile cannot slip between the check and the update
@@ -223,7 +232,7 @@ public final class JdbiClientCards implements ClientCardStore {
             .bindList("ids", chunk).mapTo(Long.class).list());
       }
       for (long id : ids) {
-        if (!found.contains(id)) {
+        if (!found.contains(id) || !visible.contains(id)) {
           throw new NotFoundException("no client card with id " + id);
         }
       }

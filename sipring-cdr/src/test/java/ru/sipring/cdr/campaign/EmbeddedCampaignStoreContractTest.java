@@ -16,7 +16,18 @@ class EmbeddedCampaignStoreContractTest extends CampaignStoreContract {
   @Override
   protected CampaignStore newStore() {
     db = Databases.embedded(dir);
-    return JdbiCampaignStore.migrateAndOpen(db);
+    return JdbiCampaignStore.migrateAndOpen(db).commitEvery(500);
+  }
+
+  @Override
+  protected long storedCardRows(CampaignStore store) {
+    return org.jdbi.v3.core.Jdbi.create(db).withHandle(h -> h.createQuery(
+        "SELECT COUNT(*) FROM sipring_campaign_contact").mapTo(Long.class).one());
+  }
+
+  @Override
+  protected boolean commitsInChunks() {
+    return true;
   }
 
   @AfterEach

@@ -11,7 +11,18 @@ class JdbiCampaignStoreContractTest extends CampaignStoreContract {
   @Override
   protected CampaignStore newStore() {
     db = TestDatabase.create("campaign");
-    return JdbiCampaignStore.migrateAndOpen(db.dataSource());
+    return JdbiCampaignStore.migrateAndOpen(db.dataSource()).commitEvery(500);
+  }
+
+  @Override
+  protected long storedCardRows(CampaignStore store) {
+    return org.jdbi.v3.core.Jdbi.create(db.dataSource()).withHandle(h -> h.createQuery(
+        "SELECT COUNT(*) FROM sipring_campaign_contact").mapTo(Long.class).one());
+  }
+
+  @Override
+  protected boolean commitsInChunks() {
+    return true;
   }
 
   @AfterEach

@@ -345,4 +345,165 @@ public abstract class CampaignStoreContract {
     assertThat(store.dialerSettings().find(a2.id())).contains(guide);
     assertThat(store.dialerSettings().find(a2.id() + 1000)).isEmpty();
   }
+
+  // ---- imports: all or nothing for every reader ---------------------------------------------------------
+
+  /**
+   * Every card row the store keeps, visible or not (a store that commits an import in chunks keeps the rows of an
+   * unfinished or failed import hidden until they are deleted): such a store counts its rows itself. By default the
+   * visible cards of the fixture's two assignments, for a store that hides nothing.
+   *
+   * @param store the store under test
+   * @return how many card rows it holds
+   */
+  protected long storedCardRows(CampaignStore store) {
+    return store.contacts().byAssignment(a1.id()).size() + store.contacts().byAssignment(a2.id()).size();
+  }
+
+  /**
+   * Whether the store commits an import before it has ended (in chunks of at most 500 cards for these tests), so
+   * that the rows of a running import exist and must be skipped by readers; the tests then check that they do exist.
+   *
+   * @return true for a store that commits in chunks; false by default
+   */
+  protected boolean commitsInChunks() {
+    return false;
+  }
+
+  private static final int IMPORT_CHUNK = 300;
+  private static final int IMPORT_CHUNKS = 6;
+
+  /** 1,800 cards in six chunks; {@code during} runs before chunks 4, 5 and 6 are handed over (3 of 6 written). */
+  private ru.sipring.campaign.ContactChunks importOf(long assignmentId, String prefix, Runnable during) {
+    int[] next = {0};
+    return () -> {
+      if (next[0] == IMPORT_CHUNKS) {
+        return null;
+      }
+      if (next[0] >= 3) {
+        during.run();
+      }
+      List<Contact> chunk = new java.util.ArrayList<>();
+      for (int i = 0; i < IMPORT_CHUNK; i++) {
+        chunk.add(Contact.of(assignmentId, prefix + String.format("%04d", next[0] * IMPORT_CHUNK + i),
+            Map.of(ContactField.FULL_NAME, "Клиент " + i), Map.of()));
+      }
+      next[0]++;
+      return chunk;
+    };
+  }
+
+  private static List<String> importPhones(String prefix) {
+    return java.util.stream.IntStream.range(0, IMPORT_CHUNK * IMPORT_CHUNKS)
+        .mapToObj(i -> prefix + String.format("%04d", i)).toList();
+  }
+
+  /** Runs {@code check} on another thread (a reader of the panel or the dialer) and waits for it. */
+  private static void onAnotherThread(Runnable check) {
+    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      reader.submit(check).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof AssertionError a) {
+        throw a;
+      }
+      throw new AssertionError("the reader failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void readersDuringAnImportNeverSeeItsCards() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    Contact before = store.contacts().byAssignment(a1.id()).get(0);
+    RetryPolicy retry = a2.settings().retry();
+    List<String> phones = importPhones("7916555");
+    int[] checks = {0};
+    int imported = store.contacts().insertChunks(a2.id(), importOf(a2.id(), "7916555", () -> onAnotherThread(() -> {
+      checks[0]++;
+      if (commitsInChunks()) {
+        assertThat(storedCardRows(store)).as("rows of the running import committed").isGreaterThan(500);
+      }
+      assertThat(store.contacts().byAssignment(a2.id())).isEmpty();
+      assertThat(store.contacts().byAssignment(a1.id())).containsExactly(before);
+      assertThat(store.contacts().dueForCall(a2.id(), retry, List.of(), T0, List.of(), 10)).isEmpty();
+      assertThat(store.contacts().anyInScope(DuplicateScope.ASSIGNMENT, a2.id())).isFalse();
+      assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a2.id(), phones)).isEmpty();
+      assertThat(store.contacts().existingPhones(DuplicateScope.EVERYWHERE, a2.id(), phones)).isEmpty();
+      assertThat(store.contacts().existingPhones(DuplicateScope.PROJECT, a2.id(), List.of("79160000001")))
+          .containsExactly("79160000001");
+      if (checks[0] == 3) {
+        // the ids a running import's cards take come after the card stored before it
+        for (long id = before.id() + 1; id <= before.id() + 3 * IMPORT_CHUNK * IMPORT_CHUNKS; id++) {
+          assertThat(store.contacts().byId(id)).as("card %d", id).isEmpty();
+        }
+      }
+    })));
+    assertThat(checks[0]).isEqualTo(3);
+    assertThat(imported).isEqualTo(IMPORT_CHUNK * IMPORT_CHUNKS);
+    List<Contact> after = store.contacts().byAssignment(a2.id());
+    assertThat(after).extracting(Contact::phoneNormalized).containsExactlyElementsOf(phones);
+    assertThat(after.get(0).id()).isLessThanOrEqualTo(before.id() + 3 * IMPORT_CHUNK * IMPORT_CHUNKS);
+    assertThat(store.contacts().byId(after.get(0).id())).contains(after.get(0));
+    assertThat(store.contacts().dueForCall(a2.id(), retry, List.of(), T0, List.of(), 10)).hasSize(10);
+    assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a2.id(), phones))
+        .containsExactlyInAnyOrderElementsOf(phones);
+    assertThat(storedCardRows(store)).isEqualTo(1 + IMPORT_CHUNK * IMPORT_CHUNKS);
+  }
+
+  @Test
+  void aFailingImportLeavesNothingVisibleAndNothingBehind() {
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of())));
+    RuntimeException bad = new ru.sipring.core.BadInputException("base.csv:901", "a bad row in a strict import");
+    int[] calls = {0};
+    assertThatThrownBy(() -> store.contacts().insertChunks(a1.id(), importOf(a1.id(), "7916555", () -> {
+      if (commitsInChunks()) {
+        assertThat(storedCardRows(store)).as("rows of the running import committed").isGreaterThan(500);
+      }
+      throw bad;
+    }))).isSameAs(bad);
+    assertThat(store.contacts().byAssignment(a1.id())).extracting(Contact::phoneNormalized)
+        .containsExactly("79160000001");
+    assertThat(store.contacts().existingPhones(DuplicateScope.EVERYWHERE, a1.id(), importPhones("7916555")))
+        .isEmpty();
+    assertThat(storedCardRows(store)).as("nothing of the failed import left behind").isEqualTo(1);
+    // a later import of the same base stores all of it: the failed one holds nothing as a duplicate
+    assertThat(store.contacts().insertChunks(a1.id(), importOf(a1.id(), "7916555", () -> calls[0]++)))
+        .isEqualTo(IMPORT_CHUNK * IMPORT_CHUNKS);
+    assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a1.id(), importPhones("7916555")))
+        .hasSize(IMPORT_CHUNK * IMPORT_CHUNKS);
+    assertThat(storedCardRows(store)).isEqualTo(1 + IMPORT_CHUNK * IMPORT_CHUNKS);
+  }
+
+  @Test
+  void twoImportsAtOnceIntoOneAssignmentBothKeepEveryCard() {
+    // the duplicate scope sees only finished imports: a second import while the first runs finds none of the first
+    // one's numbers (which might still fail and vanish) and stores all of its own, as two transactions did before;
+    // an import after both sees every number of both
+    List<String> first = importPhones("7916555");
+    List<String> second = List.of("79165550001", "79167770001");
+    boolean[] once = {false};
+    int imported = store.contacts().insertChunks(a1.id(), importOf(a1.id(), "7916555", () -> {
+      if (!once[0]) {
+        once[0] = true;
+        onAnotherThread(() -> {
+          assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a1.id(), second)).isEmpty();
+          assertThat(store.contacts().insertAll(a1.id(), second.stream()
+              .map(p -> Contact.of(a1.id(), p, Map.of(), Map.of())).toList())).isEqualTo(2);
+          assertThat(store.contacts().byAssignment(a1.id())).extracting(Contact::phoneNormalized)
+              .containsExactlyElementsOf(second);
+        });
+      }
+    }));
+    assertThat(once[0]).isTrue();
+    assertThat(imported).isEqualTo(first.size());
+    assertThat(store.contacts().byAssignment(a1.id())).hasSize(first.size() + second.size());
+    assertThat(store.contacts().existingPhones(DuplicateScope.ASSIGNMENT, a1.id(), second))
+        .containsExactlyInAnyOrderElementsOf(second);
+    assertThat(store.contacts().existingPhones(DuplicateScope.PROJECT, a2.id(), first)).hasSize(first.size());
+  }
 }
