@@ -83,6 +83,11 @@ final class OpsBrowser {
 
   /** {@link #click(WebDriver, By)} for an element found relative to another one (a table row's button). */
   static void click(WebDriver d, Function<WebDriver, WebElement> target, String what) {
+    click(d, target, what, () -> { });
+  }
+
+  /** Clicks with {@code beforeClick} run in the document of each try, just before its click. */
+  private static void click(WebDriver d, Function<WebDriver, WebElement> target, String what, Runnable beforeClick) {
     WebDriverException last = null;
     for (int attempt = 0; attempt < 10; attempt++) {
       loaded(d);
@@ -93,6 +98,7 @@ final class OpsBrowser {
               WebElement found = target.apply(w);
               return found.isDisplayed() && found.isEnabled() ? found : null;
             });
+        beforeClick.run();
         e.click();
         return;
       } catch (WebDriverException e) {
@@ -118,9 +124,8 @@ final class OpsBrowser {
 
   /** {@link #submit(WebDriver, By)} for an element found relative to another one (a table row's button). */
   static void submit(WebDriver d, Function<WebDriver, WebElement> target, String what) {
-    loaded(d);
-    ((JavascriptExecutor) d).executeScript("window.__sipringLeft = true;");
-    click(d, target, what);
+    // the mark goes into the document the click is made in, again on every try
+    click(d, target, what, () -> ((JavascriptExecutor) d).executeScript("window.__sipringLeft = true;"));
     new WebDriverWait(d, WAIT).ignoring(WebDriverException.class)
         .withMessage("clicking " + what + " did not load a new page")
         .until(w -> Boolean.TRUE.equals(((JavascriptExecutor) w).executeScript(
