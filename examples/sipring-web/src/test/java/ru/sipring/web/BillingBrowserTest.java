@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,15 +77,7 @@ class BillingBrowserTest {
 
   @BeforeAll
   static void chromium() throws Exception {
-    if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
-      String reason = "no headless browser: " + BrowserTest.CHROMIUM + " and " + BrowserTest.CHROMEDRIVER
-          + " are needed (Debian packages chromium, chromium-driver; .ci/packages.d/web.txt)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but " + reason);
-      }
-      Assumptions.abort(reason);
-    }
-    Files.createDirectories(BrowserTest.SHOTS);
+    BrowserTest.chromium();
   }
 
   @Test

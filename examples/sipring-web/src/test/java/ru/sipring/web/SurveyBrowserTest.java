@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Base64;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -53,15 +51,7 @@ class SurveyBrowserTest {
 
   @BeforeAll
   static void chromium() throws Exception {
-    if (!Files.isExecutable(BrowserTest.CHROMIUM) || !Files.isExecutable(BrowserTest.CHROMEDRIVER)) {
-      String reason = "no headless browser: " + BrowserTest.CHROMIUM + " and " + BrowserTest.CHROMEDRIVER
-          + " are needed (Debian packages chromium, chromium-driver; .ci/packages.d/web.txt)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("CI=true but " + reason);
-      }
-      Assumptions.abort(reason);
-    }
-    Files.createDirectories(BrowserTest.SHOTS);
+    BrowserTest.chromium();
   }
 
   private WebDriver browser() {

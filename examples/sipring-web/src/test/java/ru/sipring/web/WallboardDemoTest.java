@@ -6,16 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,18 +52,9 @@ class WallboardDemoTest {
   void theWallboardShowsTheDemoQueuesLiveAndTheReportReadsTheDemoLog() throws Exception {
     assertThat(gateway.awaitConnected(Duration.ofSeconds(20))).isTrue();
     assertThat(reports.source()).startsWith("demo ");
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=en-US");
-    o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-    WebDriver d = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), o);
+    WebDriver d = OpsBrowser.open("en-US");
     try {
-      d.get("http://127.0.0.1:" + port + "/login");
-      d.findElement(By.id("username")).sendKeys("op");
-      d.findElement(By.id("password")).sendKeys(WebTestSupport.OPERATOR_PASSWORD);
-      OpsBrowser.submit(d, By.id("sign-in"));
+      OpsBrowser.signIn(d, port, "op", WebTestSupport.OPERATOR_PASSWORD);
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       // both demo queues appear, with their members (agents log in at 08:00 simulated, before the live part)
       wait.until(x -> x.findElements(By.id("queue-6000")).size() == 1 && x.findElements(By.id("queue-6001")).size() == 1

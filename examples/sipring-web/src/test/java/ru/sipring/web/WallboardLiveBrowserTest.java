@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -179,18 +175,9 @@ class WallboardLiveBrowserTest {
         && q.has("members") && q.has("callers")).isTrue();
     assertThat(get("/api/live/status").get("stale").asBoolean()).isFalse();
 
-    ChromeOptions o = new ChromeOptions();
-    o.setBinary(BrowserTest.CHROMIUM.toFile());
-    o.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1400,1000", "--lang=en-US");
-    o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-    WebDriver d = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(BrowserTest.CHROMEDRIVER.toFile()).usingAnyFreePort().build(), o);
+    WebDriver d = OpsBrowser.open("en-US");
     try {
-      d.get("http://127.0.0.1:" + port + "/login");
-      d.findElement(By.id("username")).sendKeys("op");
-      d.findElement(By.id("password")).sendKeys(WebTestSupport.OPERATOR_PASSWORD);
-      OpsBrowser.submit(d, By.id("sign-in"));
+      OpsBrowser.signIn(d, port, "op", WebTestSupport.OPERATOR_PASSWORD);
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
       wait.until(x -> !x.findElements(By.cssSelector("#queue-6000 .sl-today")).isEmpty());
       assertThat(boardText(d, "#queue-6000 .answered-today")).isEqualTo("4");
