@@ -1,10 +1,10 @@
 package ru.sipring.campaign.csv;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,21 @@ public final class CsvRecords implements AutoCloseable {
   /** The longest record accepted, in characters, all its fields and delimiters together. */
   public static final int MAX_RECORD_CHARS = 1_048_576;
 
-  private final BufferedReader in;
+  private final Reader in;
+  /**
+   * The text read ahead. Our own buffer rather than a {@code BufferedReader}: reading a million-row file one
+   * synchronized {@code read()} per character cost more than the rest of the parsing (docs/performance/campaign.md).
+   * From {@link #mark} on, nothing is dropped, so a failed record can be read again from its start; the limits stop
+   * a record before the buffer grows past them.
+   */
+  private char[] buf = new char[65_536];
+  private int pos;
+  private int limit;
+  /** Where the current record starts in {@link #buf}, or -1 when no record needs re-reading. */
+  private int mark = -1;
+  /** Where the unquoted field being read starts in {@link #buf}: kept across a refill like the mark. */
+  private int fieldStart;
+  private boolean inputEnded;
   private final char delimiter;
   private final int maxField;
   private final int maxRecord;
@@ -87,7 +101,7 @@ public final class CsvRecords implements AutoCloseable {
     if (delimiter == '"' || delimiter == '\n' || delimiter == '\r') {
       throw new IllegalArgumentException("the delimiter cannot be a quote or a line break");
     }
-    this.in = new BufferedReader(in, 8192);
+    this.in = in;
     this.delimiter = delimiter;
     this.maxField = maxField;
     this.maxRecord = maxRecord;
@@ -114,8 +128,8 @@ public final class CsvRecords implements AutoCloseable {
     if (eof) {
       return null;
     }
-    // room to re-read the record from its start after an error: the record limit plus one field's overrun
-    in.mark(maxRecord + maxField + 16);
+    // kept from here on, so the record can be re-read from its start after an error
+    mark = pos;
     markSkipLf = skipLf;
     long start = line;
     List<String> fields = new ArrayList<>();
@@ -152,23 +166,30 @@ public final class CsvRecords implements AutoCloseable {
         while ((c == ' ' || c == '\t') && c != delimiter) {
           c = read();
           recordChars++;
+          if (recordChars > maxRecord) {
+            return fail(start, tooLong(fields.size() + 1, false, 0));
+          }
         }
         if (c >= 0 && c != delimiter && c != '\n') {
           return fail(start, "text after the closing quote of field " + (fields.size() + 1) + " (line " + line
               + ")");
         }
+        fields.add(field.toString());
+        field.setLength(0);
       } else {
+        // an unquoted field holds no line break, so it is the buffer's text as it stands: no copy per character
+        fieldStart = c >= 0 ? pos - 1 : pos;
+        int length = 0;
         while (c >= 0 && c != delimiter && c != '\n') {
-          field.append((char) c);
+          length++;
           recordChars++;
-          if (field.length() > maxField || recordChars > maxRecord) {
-            return fail(start, tooLong(fields.size() + 1, field.length() > maxField, 0));
+          if (length > maxField || recordChars > maxRecord) {
+            return fail(start, tooLong(fields.size() + 1, length > maxField, 0));
           }
           c = read();
         }
+        fields.add(new String(buf, fieldStart, length));
       }
-      fields.add(field.toString());
-      field.setLength(0);
       if (c == delimiter) {
         recordChars++;
         c = read();
@@ -199,11 +220,11 @@ public final class CsvRecords implements AutoCloseable {
 
   /** The next character with every line end (LF, CRLF, CR) read as one LF and counted; -1 at the end. */
   private int read() throws IOException {
-    int c = in.read();
+    int c = next1();
     if (skipLf) {
       skipLf = false;
       if (c == '\n') {
-        c = in.read();
+        c = next1();
       }
     }
     if (c == '\r') {
@@ -214,6 +235,47 @@ public final class CsvRecords implements AutoCloseable {
       line++;
     }
     return c;
+  }
+
+  /** The next character of the input as it is, or -1 at its end. */
+  private int next1() throws IOException {
+    if (pos == limit && !fill()) {
+      return -1;
+    }
+    return buf[pos++];
+  }
+
+  /**
+   * Reads more input behind what is kept (from the mark, or else from the current position), moving the kept
+   * text to the front and growing the buffer only when the kept text fills it.
+   */
+  private boolean fill() throws IOException {
+    if (inputEnded) {
+      return false;
+    }
+    int keep = mark >= 0 ? mark : pos;
+    if (keep > 0) {
+      System.arraycopy(buf, keep, buf, 0, limit - keep);
+      limit -= keep;
+      pos -= keep;
+      fieldStart -= keep;
+      if (mark >= 0) {
+        mark = 0;
+      }
+    }
+    if (limit == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    int n;
+    do {
+      n = in.read(buf, limit, buf.length - limit);
+    } while (n == 0);
+    if (n < 0) {
+      inputEnded = true;
+      return false;
+    }
+    limit += n;
+    return true;
   }
 
   private String tooLong(int field, boolean fieldLimit, long quoteLine) {
@@ -230,7 +292,8 @@ public final class CsvRecords implements AutoCloseable {
    * kept when that line is itself huge.
    */
   private Record fail(long start, String error) throws IOException {
-    in.reset();
+    pos = mark;
+    mark = -1;
     skipLf = markSkipLf;
     line = start;
     int c;

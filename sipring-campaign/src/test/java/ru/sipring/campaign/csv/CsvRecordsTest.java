@@ -107,6 +107,46 @@ class CsvRecordsTest {
     assertThat(r.get(2).fields()).containsExactly("ok");
   }
 
+  @Test
+  void blanksWithoutEndAfterAClosingQuoteAreRejectedAtTheRecordLimit() throws IOException {
+    String row = "\"a\"" + " ".repeat(CsvRecords.MAX_RECORD_CHARS + 10) + "x";
+    List<CsvRecords.Record> r = all("h\n" + row + "\nok\n");
+    assertThat(r.get(1).error()).startsWith("the record is longer than");
+    assertThat(r.get(2).fields()).containsExactly("ok");
+  }
+
+  @Test
+  void recordsThatCrossTheReadBufferKeepEveryCharacter() throws IOException {
+    // fields of every length around the 64 Ki-character buffer, unquoted and quoted, with CRLF, LF and CR ends
+    StringBuilder text = new StringBuilder();
+    List<List<String>> expected = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    int total = 0;
+    for (int i = 0; total < 400_000; i++) {
+      String plain = "п".repeat(random.nextInt(3000)) + i;
+      String quoted = "q;\"" + "\n".repeat(random.nextInt(3)) + i;
+      text.append(plain).append(';').append('"').append(quoted.replace("\"", "\"\"")).append('"')
+          .append(i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\n" : "\r");
+      expected.add(List.of(plain, quoted));
+      total += plain.length() + quoted.length() + 6;
+    }
+    assertThat(all(text.toString())).extracting(CsvRecords.Record::fields).containsExactlyElementsOf(expected);
+    // and from a reader that hands out a few characters at a time, as a decoder may
+    Reader trickle = new Reader() {
+      final StringReader in = new StringReader(text.toString());
+
+      @Override
+      public int read(char[] cbuf, int off, int len) throws IOException {
+        return in.read(cbuf, off, Math.min(len, 1 + random.nextInt(5000)));
+      }
+
+      @Override
+      public void close() {}
+    };
+    assertThat(all(new CsvRecords(trickle, ';'))).extracting(CsvRecords.Record::fields)
+        .containsExactlyElementsOf(expected);
+  }
+
   static final class CountingReader extends Reader {
     final Reader in;
     long chars;
