@@ -73,10 +73,14 @@ public final class ContactLimits {
 
   /** An upper bound of what {@link #problem} counts for a map: each character at its longest escape. */
   private static long roughBytes(Map<?, String> m) {
+    // keys and values walked apart: the entry iterators of the unmodifiable EnumMap allocate an object per entry,
+    // and every imported card passes here twice (docs/performance/campaign.md, fifth round)
     long chars = 0;
-    for (Map.Entry<?, String> e : m.entrySet()) {
-      Object k = e.getKey();
-      chars += (k instanceof ContactField f ? f.key() : k.toString()).length() + e.getValue().length() + 1;
+    for (Object k : m.keySet()) {
+      chars += (k instanceof ContactField f ? f.key() : k.toString()).length() + 1;
+    }
+    for (String v : m.values()) {
+      chars += v.length();
     }
     return 2 + 6 * chars;
   }
