@@ -22,7 +22,11 @@ import ru.sipring.cdr.campaign.JdbiCampaignStore;
  * <p>{@code mariadb} (default) needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}); {@code h2} is
  * the embedded database in a temporary directory. Run:
  * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-all.jar
- * ru.sipring.benchmarks.campaign.CsvImportBenchmark [rows] [mariadb|h2]}
+ * ru.sipring.benchmarks.campaign.CsvImportBenchmark [rows] [mariadb|h2] [rounds]}
+ *
+ * <p>{@code rounds} (default 1) repeats the import, each time into a new database, in the same JVM: the first round
+ * is what {@code bin/sipring campaign import} sees (a fresh JVM, the JIT compiling H2 while it imports), the later
+ * ones what a long-running host such as the web panel sees.
  */
 public final class CsvImportBenchmark {
   private CsvImportBenchmark() {}
@@ -30,6 +34,7 @@ public final class CsvImportBenchmark {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     String engine = args.length > 1 ? args[1] : "mariadb";
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     Path file = Files.createTempFile("sipring-bench", ".csv");
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("ФИО;Номер телефона;Предприятие;Город;Примечание\n");
@@ -49,6 +54,15 @@ public final class CsvImportBenchmark {
         rows / ((t1 - t0) / 1e9));
     parsed = null;
 
+    for (int round = 1; round <= rounds; round++) {
+      if (rounds > 1) {
+        System.out.printf("round %d of %d%n", round, rounds);
+      }
+      importOnce(engine, rows, bytes);
+    }
+  }
+
+  private static void importOnce(String engine, int rows, byte[] bytes) throws Exception {
     try (BenchDatabase db = BenchDatabase.open(engine, "sipring_bench_import")) {
       JdbiCampaignStore store = JdbiCampaignStore.migrateAndOpen(db.dataSource());
       long p = store.campaigns().createProject("Bench").id();
