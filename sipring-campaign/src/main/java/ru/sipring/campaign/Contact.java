@@ -50,11 +50,13 @@ public record Contact(long id, long assignmentId, String phone, String phoneNorm
     Objects.requireNonNull(phoneNormalized, "phoneNormalized");
     Objects.requireNonNull(status, "status");
     EnumMap<ContactField, String> f = new EnumMap<>(ContactField.class);
-    fields.forEach((k, v) -> {
+    // by key, not by entry: an EnumMap's entry iterator allocates an object per field, for every card of an import
+    for (ContactField k : fields.keySet()) {
+      String v = fields.get(k);
       if (k != ContactField.PHONE && v != null && !v.isEmpty()) {
         f.put(k, v);
       }
-    });
+    }
     fields = Collections.unmodifiableMap(f);
     custom = custom.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(custom));
   }

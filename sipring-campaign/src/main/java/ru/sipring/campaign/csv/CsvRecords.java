@@ -43,6 +43,8 @@ public final class CsvRecords implements AutoCloseable {
   /** Where the unquoted field being read starts in {@link #buf}: kept across a refill like the mark. */
   private int fieldStart;
   private boolean inputEnded;
+  /** A quoted field's text (it may hold escaped quotes and line breaks), reused from record to record. */
+  private final StringBuilder field = new StringBuilder();
   private final char delimiter;
   private final int maxField;
   private final int maxRecord;
@@ -133,7 +135,7 @@ public final class CsvRecords implements AutoCloseable {
     markSkipLf = skipLf;
     long start = line;
     List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    field.setLength(0);
     int recordChars = 0;
     int c = read();
     if (c < 0) {

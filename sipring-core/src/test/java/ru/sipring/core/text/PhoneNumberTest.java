@@ -58,4 +58,28 @@ class PhoneNumberTest {
       assertThat(once).as("seed %d", seed).matches("\\d*");
     }
   }
+  @Test
+  void theExtensionPatternIsSkippedOnlyWhereItCannotMatch() {
+    // a number without a letter or '#' skips the pattern; the pattern itself, run on every seeded random string,
+    // finds an extension in none of those
+    java.util.regex.Pattern extension = java.util.regex.Pattern.compile(
+        "(?iu)(?:[\\s,;]*(?:доб(?:авочный)?|ext(?:ension)?|вн(?:утр(?:енний)?)?)\\.?\\s*|\\s*[x#]\\s*)(\\d{1,8})\\s*$");
+    String alphabet = "0123456789 ()-+.,;\t\u00a0\u2007#xXдобДОБextEXTвнВН";
+    Random random = new Random(20261202L);
+    int withoutMarker = 0;
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = 1 + random.nextInt(24); n > 0; n--) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String raw = sb.toString();
+      boolean marker = raw.chars().anyMatch(c -> c == '#' || Character.isLetter(c));
+      if (!marker) {
+        withoutMarker++;
+        assertThat(extension.matcher(raw).find()).as(raw).isFalse();
+        assertThat(PhoneNumber.parse(raw).extension()).as(raw).isEmpty();
+      }
+    }
+    assertThat(withoutMarker).isGreaterThan(1_000);
+  }
 }
