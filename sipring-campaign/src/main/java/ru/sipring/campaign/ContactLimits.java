@@ -75,6 +75,9 @@ public final class ContactLimits {
   private static long roughBytes(Map<?, String> m) {
     // keys and values walked apart: the entry iterators of the unmodifiable EnumMap allocate an object per entry,
     // and every imported card passes here twice (docs/performance/campaign.md, fifth round)
+    if (m.isEmpty()) {
+      return 2; // most cards have no custom columns, and iterating even an empty Map.of() allocates
+    }
     long chars = 0;
     for (Object k : m.keySet()) {
       chars += (k instanceof ContactField f ? f.key() : k.toString()).length() + 1;
