@@ -98,7 +98,7 @@ public record PhoneNumber(String digits, String extension) {
     String number = raw;
     String ext = "";
     // every extension marker holds a letter or '#': a number written without either (most of them, "8 (916) 123-45-67")
-    // is not run through the pattern, whose matcher was a third of the allocation of a big import
+    // is not run through the pattern, whose matcher was the largest allocation of a big import
     if (mayHaveExtension(raw)) {
       Matcher m = EXTENSION.matcher(raw);
       // the extension marker must follow some digits: "#5" alone is a short number, not an extension
