@@ -145,12 +145,12 @@ public final class Databases {
         + ";LOCK_TIMEOUT=10000;CACHE_SIZE=65536";
   }
 
-  /** True for an embedded database whose file another process holds (H2 error 90020), anywhere in the causes. */
   /** The pool's wait ended before H2 finished opening the file, without an error of its own: try again. */
   static boolean stillOpening(SQLException e) {
     return e instanceof SQLTransientConnectionException && e.getCause() == null;
   }
 
+  /** True for an embedded database whose file another process holds (H2 error 90020), anywhere in the causes. */
   static boolean inUse(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
