@@ -49,7 +49,9 @@ public final class OperatorCalls {
   }
 
   /**
-   * Clients of the assignment that may be called now, in base order (retry rules, window, DNC applied).
+   * Clients of the assignment that may be called now, in base order (retry rules, window, DNC applied). Reads the
+   * whole base and checks every card: for a list an operator looks at. To page through due clients use
+   * {@link ContactRepository#dueForCall}; to know whether a dialer has work left, {@code Dialer.finished()}.
    *
    * @param assignmentId the assignment
    * @return the callable cards

@@ -25,6 +25,7 @@ import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.Eligibility;
+import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
@@ -56,6 +57,7 @@ public final class Dialer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Dialer.class);
   /** Due cards looked at per step at most when many are outside their call window (other time zones). */
   static final int MAX_SCAN = 2_000;
+  private static final Instant END_OF_TIME = Instant.parse("9999-12-31T23:59:59Z");
   private static final int PAGE = 200;
   private static final int MAX_TRACKED = 10_000;
 
@@ -228,6 +230,27 @@ public final class Dialer implements AutoCloseable {
    */
   public synchronized int inFlight() {
     return inFlight.size();
+  }
+
+  /**
+   * Whether the dialer has nothing left to do on its assignment: no call in flight, and no client who is due now or
+   * will be due later by the retry rules (the do-not-call lists applied). A client outside the call window is still
+   * work left: the window opens again. One indexed store query ({@code dueForCall} for a single card), however big
+   * the base, so a host may ask it between steps.
+   *
+   * @return true when every client is done or can no longer be called
+   */
+  public synchronized boolean finished() {
+    if (!inFlight.isEmpty()) {
+      return false;
+    }
+    Assignment a = assignment();
+    long projectId = store.campaigns().task(a.taskId()).orElseThrow().projectId();
+    RetryPolicy retry = settings.retry() == null ? a.settings().retry() : settings.retry();
+    // due at any time from now on: the far end of the time line stands for "later" (the SQL stores compute
+    // now - delay in epoch milliseconds, so Instant.MAX itself would overflow)
+    return store.contacts().dueForCall(assignmentId, retry, Eligibility.dncKeys(a, projectId), END_OF_TIME,
+        Set.of(), 1).isEmpty();
   }
 
   /**

@@ -184,6 +184,51 @@ class DialerTest {
   }
 
   @Test
+  void finishedWhenNoCallIsInFlightAndNoClientIsDueNowOrLater() {
+    clients("79160000001", "79160000002", "79160000003");
+    store.dnc().add(DncRepository.assignmentKey(a.id()), "79160000003");
+    Dialer d = dialer(guide(1, 30, 0).withPacing(DialerSettings.Mode.FIXED, 5, 1, 1, 0.03), 0);
+    assertThat(d.finished()).as("never-called clients").isFalse();
+    d.start();
+    assertThat(d.tick()).as("the client on the do-not-call list is not called").isEqualTo(2);
+    assertThat(d.finished()).as("calls in flight").isFalse();
+    pbx.complete("79160000001", OriginateOutcome.BUSY, clock.instant());
+    pbx.complete("79160000002", OriginateOutcome.ANSWERED, clock.instant());
+    assertThat(d.inFlight()).isZero();
+    assertThat(d.finished()).as("a busy client waits for its redial in 30 s").isFalse();
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(d.tick()).isEqualTo(1);
+    pbx.complete("79160000001", OriginateOutcome.BUSY, clock.instant());
+    assertThat(d.finished()).as("one repeat was allowed and made; answered and do-not-call are done").isTrue();
+  }
+
+  @Test
+  void aClientOutsideTheCallWindowIsNotFinished() {
+    clients("79160000001");
+    clock.set(Instant.parse("2026-01-14T18:30:00Z")); // 21:30 Moscow: closed
+    Dialer d = dialer(guide(0, 30, 0), 0);
+    d.start();
+    assertThat(d.tick()).isZero();
+    assertThat(d.finished()).as("the window opens again at 09:00").isFalse();
+    clock.set(Instant.parse("2026-01-15T06:00:00Z"));
+    assertThat(d.tick()).isEqualTo(1);
+    pbx.complete("79160000001", OriginateOutcome.ANSWERED, clock.instant());
+    assertThat(d.finished()).isTrue();
+  }
+
+  @Test
+  void theDialersOwnRetryRulesDecideWhatIsLeft() {
+    clients("79160000001");
+    // the assignment allows no repeat (setUp), the dialer's settings allow two
+    Dialer d = dialer(guide(2, 60, 0), 0);
+    d.start();
+    assertThat(d.tick()).isEqualTo(1);
+    pbx.complete("79160000001", OriginateOutcome.NO_ANSWER, clock.instant());
+    assertThat(d.finished()).isFalse();
+    assertThat(dialer(guide(0, 60, 0), 0).finished()).as("with no repeat allowed").isTrue();
+  }
+
+  @Test
   void neverOutsideTheWindowAndTheClientsOwnZoneCounts() {
     clients("79160000001");
     store.contacts().insertAll(a.id(), List.of(Contact.of(a.id(), "74950000002",

@@ -153,6 +153,29 @@ public abstract class CampaignStoreContract {
   }
 
   @Test
+  void dueForCallAtTheEndOfTimeFindsEveryClientThatWillEverBeDue() {
+    // Dialer.finished() asks this way: a retry waiting for its delay counts, spent and final cards do not
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of()),
+        Contact.of(a1.id(), "79160000002", Map.of(), Map.of())));
+    List<Contact> c = store.contacts().byAssignment(a1.id());
+    Instant now = T0.plusSeconds(3600);
+    store.contacts().update(c.get(0).afterAttempt(CallOutcome.BUSY, now));
+    store.contacts().update(c.get(1).afterAttempt(CallOutcome.ANSWERED, now));
+    RetryPolicy retry = a1.settings().retry();
+    List<String> keys = List.of(DncRepository.GLOBAL, DncRepository.projectKey(project.id()));
+    Instant endOfTime = Instant.parse("9999-12-31T23:59:59Z");
+    assertThat(store.contacts().dueForCall(a1.id(), retry, keys, now, List.of(), 1)).isEmpty();
+    assertThat(ids(store.contacts().dueForCall(a1.id(), retry, keys, endOfTime, List.of(), 1)))
+        .containsExactly(c.get(0).id());
+    Contact spent = store.contacts().byId(c.get(0).id()).orElseThrow();
+    while (retry.nextCallAt(spent) != null) {
+      spent = spent.afterAttempt(CallOutcome.BUSY, now);
+    }
+    store.contacts().update(spent);
+    assertThat(store.contacts().dueForCall(a1.id(), retry, keys, endOfTime, List.of(), 1)).isEmpty();
+  }
+
+  @Test
   void dueForCallAgreesWithEligibilityOnRandomCards() {
     long seed = System.nanoTime();
     java.util.Random rnd = new java.util.Random(seed);

@@ -17,7 +17,6 @@ import ru.sipring.ami.AmiSettings;
 import ru.sipring.campaign.Assignment;
 import ru.sipring.campaign.AssignmentPath;
 import ru.sipring.campaign.CampaignStore;
-import ru.sipring.campaign.OperatorCalls;
 import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.campaign.dialer.Dialer;
 import ru.sipring.campaign.dialer.DialerSettings;
@@ -156,12 +155,11 @@ final class DialCommand implements Callable<Integer> {
           .settings(s)
           .freeOperators(() -> freeOperators).build();
       dialer.start();
-      OperatorCalls view = new OperatorCalls(store, clock);
       Instant end = runFor == null ? Instant.MAX : clock.instant().plusSeconds(runFor);
       int placed = 0;
       while (clock.instant().isBefore(end)) {
         placed += dialer.tick();
-        if (dialer.inFlight() == 0 && view.callableNow(a.id()).isEmpty() && nothingLater(store, a, s, clock)) {
+        if (dialer.finished()) {
           break;
         }
         Thread.sleep(200);
@@ -180,13 +178,5 @@ final class DialCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return CampaignCommand.FAILED;
     }
-  }
-
-  /** Whether no client will become callable later (retries pending), so the run can end. */
-  private static boolean nothingLater(CampaignStore store, Assignment a, DialerSettings s, Clock clock) {
-    RetryPolicy retry = s.retry() == null ? a.settings().retry() : s.retry();
-    Instant now = clock.instant();
-    return store.contacts().byAssignment(a.id()).stream().map(retry::nextCallAt)
-        .noneMatch(t -> t != null && t.isAfter(now));
   }
 }
