@@ -25,7 +25,7 @@ import ru.sipring.testkit.queue.QueueLogWriter;
  * 2. Latency: events at a fixed {@code rate}; each QueueCallerJoin carries its emission time (System.nanoTime)
  * as caller number, read back by a listener; percentiles of emission → listener call.
  *
- * <p>Run: {@code java -cp benchmarks/target/sipring-benchmarks-all.jar ru.sipring.benchmarks.ami.AmiEventBenchmark
+ * <p>Run: {@code java -cp benchmarks/target/sipring-benchmarks-*-all.jar ru.sipring.benchmarks.ami.AmiEventBenchmark
  * [events] [rate] [latencySamples]}
  */
 public final class AmiEventBenchmark {

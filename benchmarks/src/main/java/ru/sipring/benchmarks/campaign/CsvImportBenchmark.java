@@ -21,7 +21,7 @@ import ru.sipring.cdr.campaign.JdbiCampaignStore;
  *
  * <p>{@code mariadb} (default) needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}); {@code h2} is
  * the embedded database in a temporary directory. Run:
- * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-all.jar
+ * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-*-all.jar
  * ru.sipring.benchmarks.campaign.CsvImportBenchmark [rows] [mariadb|h2] [rounds]}
  *
  * <p>{@code rounds} (default 1) repeats the import, each time into a new database, in the same JVM: the first round

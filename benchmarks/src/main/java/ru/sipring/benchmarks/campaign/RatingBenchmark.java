@@ -26,7 +26,7 @@ import ru.sipring.campaign.billing.TariffTable;
  * in kopecks, for pre-normalised numbers. {@code rateFastPath} is allocation-free; {@code rateWithRecord} is the
  * convenience API (normalisation, a Rating record and a BigDecimal per call).
  *
- * <p>Run: {@code java -jar benchmarks/target/sipring-benchmarks-all.jar RatingBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/sipring-benchmarks-*-all.jar RatingBenchmark}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

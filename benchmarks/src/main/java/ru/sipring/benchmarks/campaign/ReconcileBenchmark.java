@@ -37,7 +37,7 @@ import ru.sipring.cdr.reconcile.ReconcileResult;
  *
  * <p>{@code mariadb} needs the test MariaDB ({@code source /work/tools/ci-env.sh}); {@code h2} is the embedded
  * database in a temporary directory; {@code memory} is both stores in memory (the matching alone). Run:
- * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-all.jar
+ * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-*-all.jar
  * ru.sipring.benchmarks.campaign.ReconcileBenchmark [rows] [mariadb|h2|memory]}
  */
 public final class ReconcileBenchmark {

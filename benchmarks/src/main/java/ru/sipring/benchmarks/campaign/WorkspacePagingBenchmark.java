@@ -35,7 +35,7 @@ import ru.sipring.core.text.PhoneNumber;
  *
  * <p>{@code mariadb} (default) needs the test MariaDB ({@code source .ci/services.d/10-mariadb.sh}); {@code h2} is
  * the embedded database in a temporary directory. Run:
- * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-all.jar
+ * {@code java -Xmx3g -cp benchmarks/target/sipring-benchmarks-*-all.jar
  * ru.sipring.benchmarks.campaign.WorkspacePagingBenchmark [clients] [mariadb|h2]}
  */
 public final class WorkspacePagingBenchmark {

@@ -29,7 +29,7 @@ import ru.sipring.core.queuelog.QueueLogSource;
  * of their own ({@code sipring_bench_cdr}), kept between runs unless {@code --reload}.
  *
  * <pre>
- * java -Xmx64m -cp benchmarks/target/sipring-benchmarks-all.jar ru.sipring.benchmarks.cdr.DbStreamingBenchmark \
+ * java -Xmx64m -cp benchmarks/target/sipring-benchmarks-*-all.jar ru.sipring.benchmarks.cdr.DbStreamingBenchmark \
  *     [jdbc:mariadb://127.0.0.1:3366/] [rows] [--reload]
  * </pre>
  */

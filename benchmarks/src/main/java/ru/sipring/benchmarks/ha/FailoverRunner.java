@@ -21,7 +21,7 @@ import ru.sipring.ha.ResourceRole;
 
 /**
  * Whole-process failover timing on a real two-node pacemaker cluster in network namespaces (root only):
- * {@code java -cp benchmarks/target/sipring-benchmarks-all.jar ru.sipring.benchmarks.ha.FailoverRunner
+ * {@code java -cp benchmarks/target/sipring-benchmarks-*-all.jar ru.sipring.benchmarks.ha.FailoverRunner
  * sipring-ha/src/test/scripts/pcmk-netns.sh 5}. Each round: planned switchover (standby of the active node),
  * unplanned failover after a monitor failure (migration-threshold=1), and recovery after the active node is
  * killed (kill -9 of corosync + pacemaker). Time is from the trigger to the moment crm_mon on the survivor shows

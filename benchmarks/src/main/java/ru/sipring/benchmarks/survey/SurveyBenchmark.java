@@ -19,7 +19,7 @@ import ru.sipring.survey.ValidationReport;
  *
  * <pre>
  * ./mvnw -q -B -o -pl benchmarks -am package -DskipTests
- * java -Xmx1g -cp benchmarks/target/sipring-benchmarks-all.jar ru.sipring.benchmarks.survey.SurveyBenchmark \
+ * java -Xmx1g -cp benchmarks/target/sipring-benchmarks-*-all.jar ru.sipring.benchmarks.survey.SurveyBenchmark \
  *     [questions=1000] [responses=1000000] [rounds=5]
  * </pre>
  */

@@ -29,7 +29,7 @@ import ru.sipring.core.report.EndedBy;
  * the page). A million rows in entry order, sorted by wait, descending, 500 rows a page; {@code page} 1 is the first
  * page, 2000 the last, 1000 the middle.
  *
- * <p>Run: {@code java -jar benchmarks/target/sipring-benchmarks-all.jar DetailPageBenchmark}
+ * <p>Run: {@code java -jar benchmarks/target/sipring-benchmarks-*-all.jar DetailPageBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
