@@ -190,6 +190,10 @@ public abstract class CampaignStoreContract {
       }
       if (rnd.nextInt(10) == 0) {
         x = x.withStatus(ContactStatus.NEW); // an operator's reset keeps the attempts
+      } else if (calls == 0 && rnd.nextInt(5) == 0) {
+        // a host wrote a callable status on a card never called: due at once, though not "never called"
+        x = x.withStatus(List.of(ContactStatus.BUSY, ContactStatus.NO_ANSWER, ContactStatus.CONGESTION,
+            ContactStatus.FAILED).get(rnd.nextInt(4)));
       }
       cards.add(x);
     }
