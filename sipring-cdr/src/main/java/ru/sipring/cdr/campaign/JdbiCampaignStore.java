@@ -793,9 +793,10 @@ public final class JdbiCampaignStore implements CampaignStore {
               + "AND c.attempts > 0 ORDER BY c.id LIMIT :n)");
       for (ContactStatus st : List.of(ContactStatus.BUSY, ContactStatus.NO_ANSWER, ContactStatus.CONGESTION,
           ContactStatus.FAILED)) {
-        reset.append(" UNION ALL (").append(common.replace(" c WHERE ",
-            " c USE INDEX (ix_sipring_campaign_contact_new) WHERE ")).append(" AND c.last_outcome IS NULL AND c.status = '")
-            .append(st.name()).append("' AND c.attempts = 0 ORDER BY c.id LIMIT :n)");
+        reset.append(" UNION ALL (")
+            .append(common.replace(" c WHERE ", " c USE INDEX (ix_sipring_campaign_contact_new) WHERE "))
+            .append(" AND c.last_outcome IS NULL AND c.status = '").append(st.name())
+            .append("' AND c.attempts = 0 ORDER BY c.id LIMIT :n)");
       }
       List<Contact> later = new java.util.ArrayList<>(with("reading callable cards", h -> {
         var q = h.createQuery(reset.toString())
@@ -810,8 +811,8 @@ public final class JdbiCampaignStore implements CampaignStore {
         int max = e.getValue().maxAttempts();
         // one index range per attempt count below the rule's maximum (V105), each read in the order of the last
         // attempt and stopped at LIMIT: the spent cards (attempts at the maximum, most of the base late in a
-        // campaign) are never read. Rules allowing more attempts than PER_COUNT_RANGES use one range and skip
-        // the spent cards row by row.
+        // campaign) are never read. Rules allowing more attempts than PER_COUNT_RANGES use one range, skip the
+        // spent cards row by row and sort the due ones.
         StringBuilder sql = new StringBuilder();
         if (max <= PER_COUNT_RANGES) {
           for (int k = 0; k < max; k++) {

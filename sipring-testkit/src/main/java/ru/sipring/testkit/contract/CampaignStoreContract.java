@@ -153,6 +153,31 @@ public abstract class CampaignStoreContract {
   }
 
   @Test
+  void dueForCallWithManyAttemptsAllowedStillSkipsSpentCards() {
+    // a rule of 40 attempts: the SQL stores read it as one range instead of one per attempt count
+    RetryPolicy many = RetryPolicy.guide(39, java.time.Duration.ofSeconds(30));
+    store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of()),
+        Contact.of(a1.id(), "79160000002", Map.of(), Map.of()), Contact.of(a1.id(), "79160000003", Map.of(), Map.of())));
+    List<Contact> c = store.contacts().byAssignment(a1.id());
+    Instant now = T0.plusSeconds(3600);
+    Contact spent = c.get(0);
+    Contact halfway = c.get(1);
+    for (int i = 0; i < 40; i++) {
+      spent = spent.afterAttempt(CallOutcome.BUSY, now.minusSeconds(600));
+      if (i < 35) {
+        halfway = halfway.afterAttempt(CallOutcome.BUSY, now.minusSeconds(300));
+      }
+    }
+    store.contacts().update(spent);
+    store.contacts().update(halfway);
+    store.contacts().update(c.get(2).afterAttempt(CallOutcome.BUSY, now.minusSeconds(10))); // not yet
+    assertThat(ids(store.contacts().dueForCall(a1.id(), many, List.of(), now, List.of(), 10)))
+        .containsExactly(halfway.id());
+    assertThat(ids(store.contacts().dueForCall(a1.id(), many, List.of(), now.plusSeconds(30), List.of(), 10)))
+        .containsExactly(halfway.id(), c.get(2).id());
+  }
+
+  @Test
   void dueForCallAtTheEndOfTimeFindsEveryClientThatWillEverBeDue() {
     // Dialer.finished() asks this way: a retry waiting for its delay counts, spent and final cards do not
     store.contacts().insertAll(a1.id(), List.of(Contact.of(a1.id(), "79160000001", Map.of(), Map.of()),
