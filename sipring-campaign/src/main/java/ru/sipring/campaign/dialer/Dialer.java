@@ -25,7 +25,6 @@ import ru.sipring.campaign.CampaignStore;
 import ru.sipring.campaign.Contact;
 import ru.sipring.campaign.DialerState;
 import ru.sipring.campaign.Eligibility;
-import ru.sipring.campaign.RetryPolicy;
 import ru.sipring.core.NotFoundException;
 import ru.sipring.core.pbx.OriginateRequest;
 import ru.sipring.core.pbx.OriginateResult;
@@ -244,13 +243,21 @@ public final class Dialer implements AutoCloseable {
     if (!inFlight.isEmpty()) {
       return false;
     }
-    Assignment a = assignment();
-    long projectId = store.campaigns().task(a.taskId()).orElseThrow().projectId();
-    RetryPolicy retry = settings.retry() == null ? a.settings().retry() : settings.retry();
+    Assignment a = effective(assignment());
     // due at any time from now on: the far end of the time line stands for "later" (the SQL stores compute
     // now - delay in epoch milliseconds, so Instant.MAX itself would overflow)
-    return store.contacts().dueForCall(assignmentId, retry, Eligibility.dncKeys(a, projectId), END_OF_TIME,
-        Set.of(), 1).isEmpty();
+    return store.contacts().dueForCall(assignmentId, a.settings().retry(), dncKeys(a), END_OF_TIME, Set.of(), 1)
+        .isEmpty();
+  }
+
+  /** The assignment with the dialer's own retry rules in place of its own, when the dialer has some. */
+  private Assignment effective(Assignment a) {
+    return settings.retry() == null ? a
+        : a.withSettings(new AssignmentSettings(a.settings().window(), settings.retry(), a.settings().dncScope()));
+  }
+
+  private List<String> dncKeys(Assignment a) {
+    return Eligibility.dncKeys(a, store.campaigns().task(a.taskId()).orElseThrow().projectId());
   }
 
   /**
@@ -301,11 +308,8 @@ public final class Dialer implements AutoCloseable {
     if (spaced) {
       slots = 1; // the pause is between consecutive numbers, so at most one per step
     }
-    long projectId = store.campaigns().task(a.taskId()).orElseThrow().projectId();
-    AssignmentSettings as = settings.retry() == null ? a.settings()
-        : new AssignmentSettings(a.settings().window(), settings.retry(), a.settings().dncScope());
-    Assignment effective = a.withSettings(as);
-    List<String> dncKeys = Eligibility.dncKeys(a, projectId);
+    Assignment effective = effective(a);
+    List<String> dncKeys = dncKeys(a);
     // ask the store only for as many due cards as there are slots; the window (a card may have its own zone)
     // is checked here, and cards outside it are skipped with further pages, up to MAX_SCAN cards per step
     Set<Long> skip = new HashSet<>(contactsInFlight);
@@ -314,7 +318,8 @@ public final class Dialer implements AutoCloseable {
     int page = slots;
     while (placed < slots && scanned < MAX_SCAN) {
       int ask = Math.min(page, MAX_SCAN - scanned);
-      List<Contact> due = store.contacts().dueForCall(assignmentId, as.retry(), dncKeys, now, skip, ask);
+      List<Contact> due = store.contacts().dueForCall(assignmentId, effective.settings().retry(), dncKeys, now, skip,
+          ask);
       for (Contact c : due) {
         scanned++;
         skip.add(c.id());

@@ -791,8 +791,10 @@ public final class JdbiCampaignStore implements CampaignStore {
       StringBuilder reset = new StringBuilder("(").append(common.replace(" c WHERE ",
           " c USE INDEX (ix_sipring_campaign_contact_retry) WHERE ")).append(" AND c.last_outcome IS NULL "
               + "AND c.attempts > 0 ORDER BY c.id LIMIT :n)");
-      for (ContactStatus st : List.of(ContactStatus.BUSY, ContactStatus.NO_ANSWER, ContactStatus.CONGESTION,
-          ContactStatus.FAILED)) {
+      for (ContactStatus st : ContactStatus.values()) {
+        if (!st.callable() || st == ContactStatus.NEW) {
+          continue;
+        }
         reset.append(" UNION ALL (")
             .append(common.replace(" c WHERE ", " c USE INDEX (ix_sipring_campaign_contact_new) WHERE "))
             .append(" AND c.last_outcome IS NULL AND c.status = '").append(st.name())
